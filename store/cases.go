@@ -1,0 +1,264 @@
+package store
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/magnetharstad/pvdesk/internal/dsr"
+)
+
+// ErrNotFound is returned when a case or message does not exist.
+var ErrNotFound = errors.New("not found")
+
+// CaseRow is one line of the inbox: just what the list draws and filters on,
+// because the inbox holds one per case.
+type CaseRow struct {
+	ID            int64
+	Ref           string
+	Requester     string
+	RequesterName string
+	Subject       string
+	Rights        dsr.RightSet
+	Status        dsr.Status
+	Assignee      string
+	ReceivedAt    time.Time
+	DueAt         time.Time
+	Paused        bool
+	Extended      bool
+}
+
+// InboxQuery selects the rows of the inbox.
+type InboxQuery struct {
+	OpenOnly   bool   // only new, in_progress and awaiting_requester
+	Assignee   string // only cases assigned to this user
+	Unassigned bool   // only cases without an assignee
+}
+
+func unix(t time.Time) int64 {
+	if t.IsZero() {
+		return 0
+	}
+	return t.Unix()
+}
+
+func fromUnix(s int64) time.Time {
+	if s == 0 {
+		return time.Time{}
+	}
+	return time.Unix(s, 0).UTC()
+}
+
+// NextRef allocates the next case reference of year.
+func (t *Tx) NextRef(ctx context.Context, year int) (dsr.Ref, error) {
+	var seq int
+	err := t.tx.QueryRowContext(ctx,
+		`INSERT INTO case_seq (year, last) VALUES (?, 1)
+		 ON CONFLICT (year) DO UPDATE SET last = last + 1
+		 RETURNING last`, year).Scan(&seq)
+	if err != nil {
+		return dsr.Ref{}, fmt.Errorf("store: next case number: %w", err)
+	}
+	return dsr.Ref{Year: year, Seq: seq}, nil
+}
+
+// InsertCase stores a new case with its rights and sets c.ID and c.Version.
+func (t *Tx) InsertCase(ctx context.Context, c *dsr.Case, actor string, now time.Time) error {
+	res, err := t.tx.ExecContext(ctx,
+		`INSERT INTO cases (year, seq, ref, requester, requester_name, subject, language,
+		   status, rights, assignee, received_at, due_at, note, version, updated_by, updated_at)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, 1, ?, ?)`,
+		c.Ref.Year, c.Ref.Seq, c.Ref.String(), c.Requester, c.RequesterName, c.Subject, c.Language,
+		string(c.Status), c.Assignee, unix(c.ReceivedAt), unix(c.DueAt), c.Note, actor, unix(now))
+	if err != nil {
+		return fmt.Errorf("store: insert case %s: %w", c.Ref, err)
+	}
+	c.ID, _ = res.LastInsertId()
+	c.Version = 1
+	return t.SetRights(ctx, c.ID, c.Rights)
+}
+
+// SetRights replaces the rights of a case and its inbox mask.
+func (t *Tx) SetRights(ctx context.Context, caseID int64, rights []dsr.CaseRight) error {
+	if _, err := t.tx.ExecContext(ctx, `DELETE FROM case_rights WHERE case_id = ?`, caseID); err != nil {
+		return fmt.Errorf("store: set rights: %w", err)
+	}
+	var mask dsr.RightSet
+	for _, r := range rights {
+		if r.Right == dsr.None {
+			continue
+		}
+		ev := r.Evidence
+		if ev == nil {
+			ev = []string{}
+		}
+		evJSON, _ := json.Marshal(ev)
+		if _, err := t.tx.ExecContext(ctx,
+			`INSERT INTO case_rights (case_id, right, source, confidence, evidence) VALUES (?, ?, ?, ?, ?)`,
+			caseID, string(r.Right), string(r.Source), r.Confidence, string(evJSON)); err != nil {
+			return fmt.Errorf("store: set right %s: %w", r.Right, err)
+		}
+		mask |= dsr.NewRightSet(r.Right)
+	}
+	if _, err := t.tx.ExecContext(ctx, `UPDATE cases SET rights = ? WHERE id = ?`, int64(mask), caseID); err != nil {
+		return fmt.Errorf("store: set rights: %w", err)
+	}
+	return nil
+}
+
+// CaseRef is the little Ingest needs to know of a case to thread onto it.
+type CaseRef struct {
+	ID        int64
+	Ref       string
+	Requester string
+	Status    dsr.Status
+}
+
+// CaseByRef finds a case by its reference inside the transaction.
+func (t *Tx) CaseByRef(ctx context.Context, ref string) (CaseRef, error) {
+	var c CaseRef
+	var st string
+	err := t.tx.QueryRowContext(ctx, `SELECT id, ref, requester, status FROM cases WHERE ref = ?`, ref).
+		Scan(&c.ID, &c.Ref, &c.Requester, &st)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	}
+	c.Status = dsr.Status(st)
+	return c, err
+}
+
+// CaseByID finds a case by id inside the transaction.
+func (t *Tx) CaseByID(ctx context.Context, id int64) (CaseRef, error) {
+	var c CaseRef
+	var st string
+	err := t.tx.QueryRowContext(ctx, `SELECT id, ref, requester, status FROM cases WHERE id = ?`, id).
+		Scan(&c.ID, &c.Ref, &c.Requester, &st)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, ErrNotFound
+	}
+	c.Status = dsr.Status(st)
+	return c, err
+}
+
+const inboxCols = `id, ref, requester, requester_name, subject, rights, status, assignee,
+	received_at, due_at, paused_at, extended`
+
+// Inbox returns the inbox rows sorted by due date (then id). Open cases use
+// a partial index, so the query reads only open cases however many closed
+// ones the file holds.
+func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]CaseRow, error) {
+	var where []string
+	var args []any
+	if q.OpenOnly {
+		where = append(where, `status IN ('new', 'in_progress', 'awaiting_requester')`)
+	}
+	if q.Assignee != "" {
+		where = append(where, `assignee = ?`)
+		args = append(args, q.Assignee)
+	}
+	if q.Unassigned {
+		where = append(where, `assignee = ''`)
+	}
+	query := `SELECT ` + inboxCols + ` FROM cases`
+	if len(where) > 0 {
+		query += ` WHERE ` + strings.Join(where, " AND ")
+	}
+	query += ` ORDER BY due_at, id`
+	return s.caseRows(ctx, query, args...)
+}
+
+func (s *Store) caseRows(ctx context.Context, query string, args ...any) ([]CaseRow, error) {
+	rows, err := s.db.QueryContext(ctx, query, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: list cases: %w", err)
+	}
+	defer rows.Close()
+	var out []CaseRow
+	for rows.Next() {
+		var r CaseRow
+		var rights, recv, due, paused, ext int64
+		var st string
+		if err := rows.Scan(&r.ID, &r.Ref, &r.Requester, &r.RequesterName, &r.Subject, &rights, &st,
+			&r.Assignee, &recv, &due, &paused, &ext); err != nil {
+			return nil, fmt.Errorf("store: list cases: %w", err)
+		}
+		r.Rights = dsr.RightSet(rights)
+		r.Status = dsr.Status(st)
+		r.ReceivedAt, r.DueAt = fromUnix(recv), fromUnix(due)
+		r.Paused, r.Extended = paused != 0, ext != 0
+		out = append(out, r)
+	}
+	return out, rows.Err()
+}
+
+// CaseIDByRef returns the id of the case with reference ref.
+func (s *Store) CaseIDByRef(ctx context.Context, ref string) (int64, error) {
+	var id int64
+	err := s.db.QueryRowContext(ctx, `SELECT id FROM cases WHERE ref = ?`, ref).Scan(&id)
+	if errors.Is(err, sql.ErrNoRows) {
+		return 0, fmt.Errorf("case %s: %w", ref, ErrNotFound)
+	}
+	return id, err
+}
+
+// Case loads one case with its rights.
+func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
+	var c dsr.Case
+	var st string
+	var recv, due, paused, closed, ext int64
+	err := s.db.QueryRowContext(ctx,
+		`SELECT id, year, seq, requester, requester_name, subject, language, status, assignee,
+		   received_at, due_at, paused_at, extended, closed_at, outcome, note, version
+		 FROM cases WHERE id = ?`, id).
+		Scan(&c.ID, &c.Ref.Year, &c.Ref.Seq, &c.Requester, &c.RequesterName, &c.Subject, &c.Language,
+			&st, &c.Assignee, &recv, &due, &paused, &ext, &closed, &c.Outcome, &c.Note, &c.Version)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, fmt.Errorf("case %d: %w", id, ErrNotFound)
+	}
+	if err != nil {
+		return nil, fmt.Errorf("store: load case: %w", err)
+	}
+	c.Status = dsr.Status(st)
+	c.ReceivedAt, c.DueAt, c.PausedAt, c.ClosedAt = fromUnix(recv), fromUnix(due), fromUnix(paused), fromUnix(closed)
+	c.Extended = ext != 0
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT right, source, confidence, evidence FROM case_rights WHERE case_id = ?`, id)
+	if err != nil {
+		return nil, fmt.Errorf("store: load rights: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r dsr.CaseRight
+		var right, src, ev string
+		if err := rows.Scan(&right, &src, &r.Confidence, &ev); err != nil {
+			return nil, err
+		}
+		r.Right, r.Source = dsr.Right(right), dsr.Source(src)
+		_ = json.Unmarshal([]byte(ev), &r.Evidence)
+		c.Rights = append(c.Rights, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	sortCaseRights(c.Rights)
+	return &c, nil
+}
+
+func sortCaseRights(rs []dsr.CaseRight) {
+	for i := 1; i < len(rs); i++ {
+		for j := i; j > 0 && rs[j].Right.Order() < rs[j-1].Right.Order(); j-- {
+			rs[j], rs[j-1] = rs[j-1], rs[j]
+		}
+	}
+}
+
+// CountCases returns the number of cases, for summaries and tests.
+func (s *Store) CountCases(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&n)
+	return n, err
+}

@@ -1,0 +1,282 @@
+package store
+
+import (
+	"context"
+	"crypto/sha256"
+	"database/sql"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+)
+
+// Attachment is one attached part of a stored message.
+type Attachment struct {
+	Filename    string
+	ContentType string
+	Size        int64
+}
+
+// Message is a stored message. Raw always holds the bytes as received.
+type Message struct {
+	ID          int64
+	CaseID      int64
+	Direction   string // "in" or "out"
+	Mailbox     string
+	UIDValidity uint32
+	UID         uint32
+	MessageID   string
+	InReplyTo   []string
+	References  []string
+	FromAddr    string
+	FromName    string
+	To          []string
+	Subject     string
+	SentAt      time.Time
+	ReceivedAt  time.Time
+	Text        string
+	Warnings    []string
+	Size        int64
+	Raw         []byte
+	Attachments []Attachment
+}
+
+// HashRaw is the content hash stored with each message; it recognises the
+// same mail when it has no Message-ID.
+func HashRaw(raw []byte) string {
+	sum := sha256.Sum256(raw)
+	return hex.EncodeToString(sum[:])
+}
+
+// InsertMessage stores m with its attachments and sets m.ID.
+func (t *Tx) InsertMessage(ctx context.Context, m *Message) error {
+	warn := m.Warnings
+	if warn == nil {
+		warn = []string{}
+	}
+	warnJSON, _ := json.Marshal(warn)
+	size := m.Size
+	if size == 0 {
+		size = int64(len(m.Raw))
+	}
+	raw := m.Raw
+	if raw == nil {
+		raw = []byte{}
+	}
+	res, err := t.tx.ExecContext(ctx,
+		`INSERT INTO messages (case_id, direction, mailbox, uidvalidity, uid, message_id, in_reply_to,
+		   refs, from_addr, from_name, to_addrs, subject, sent_at, received_at, text, warnings, size,
+		   raw_sha256, raw)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+		m.CaseID, m.Direction, m.Mailbox, int64(m.UIDValidity), int64(m.UID), m.MessageID,
+		strings.Join(m.InReplyTo, " "), strings.Join(m.References, " "), m.FromAddr, m.FromName,
+		strings.Join(m.To, ", "), m.Subject, unix(m.SentAt), unix(m.ReceivedAt), m.Text,
+		string(warnJSON), size, HashRaw(m.Raw), raw)
+	if err != nil {
+		return fmt.Errorf("store: insert message: %w", err)
+	}
+	m.ID, _ = res.LastInsertId()
+	for _, a := range m.Attachments {
+		if _, err := t.tx.ExecContext(ctx,
+			`INSERT INTO attachments (message_id, filename, content_type, size) VALUES (?, ?, ?, ?)`,
+			m.ID, a.Filename, a.ContentType, a.Size); err != nil {
+			return fmt.Errorf("store: insert attachment: %w", err)
+		}
+	}
+	return nil
+}
+
+// HasIMAP reports whether the message with this IMAP identity is stored.
+func (t *Tx) HasIMAP(ctx context.Context, mailbox string, uidvalidity, uid uint32) (bool, error) {
+	var one int
+	err := t.tx.QueryRowContext(ctx,
+		`SELECT 1 FROM messages WHERE mailbox = ? AND uidvalidity = ? AND uid = ?`,
+		mailbox, int64(uidvalidity), int64(uid)).Scan(&one)
+	if errors.Is(err, sql.ErrNoRows) {
+		return false, nil
+	}
+	return err == nil, err
+}
+
+// MessageMatch is a stored message found by Message-ID or hash.
+type MessageMatch struct {
+	ID        int64
+	CaseID    int64
+	FromAddr  string
+	RawSHA256 string
+}
+
+// MessagesByMessageID returns stored messages with any of the given IDs,
+// newest first.
+func (t *Tx) MessagesByMessageID(ctx context.Context, ids ...string) ([]MessageMatch, error) {
+	if len(ids) == 0 {
+		return nil, nil
+	}
+	ph := strings.TrimSuffix(strings.Repeat("?,", len(ids)), ",")
+	args := make([]any, len(ids))
+	for i, id := range ids {
+		args[i] = id
+	}
+	return t.matches(ctx, `SELECT id, case_id, from_addr, raw_sha256 FROM messages
+		WHERE message_id IN (`+ph+`) ORDER BY id DESC`, args...)
+}
+
+// MessagesByHash returns stored messages whose raw bytes hash to sha.
+func (t *Tx) MessagesByHash(ctx context.Context, sha string) ([]MessageMatch, error) {
+	return t.matches(ctx, `SELECT id, case_id, from_addr, raw_sha256 FROM messages
+		WHERE raw_sha256 = ? ORDER BY id DESC`, sha)
+}
+
+func (t *Tx) matches(ctx context.Context, q string, args ...any) ([]MessageMatch, error) {
+	rows, err := t.tx.QueryContext(ctx, q, args...)
+	if err != nil {
+		return nil, fmt.Errorf("store: find message: %w", err)
+	}
+	defer rows.Close()
+	var out []MessageMatch
+	for rows.Next() {
+		var m MessageMatch
+		if err := rows.Scan(&m.ID, &m.CaseID, &m.FromAddr, &m.RawSHA256); err != nil {
+			return nil, err
+		}
+		out = append(out, m)
+	}
+	return out, rows.Err()
+}
+
+// Messages returns a case's messages, oldest first, with attachments.
+func (s *Store) Messages(ctx context.Context, caseID int64) ([]Message, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT id, case_id, direction, mailbox, uidvalidity, uid, message_id, in_reply_to, refs,
+		   from_addr, from_name, to_addrs, subject, sent_at, received_at, text, warnings, size
+		 FROM messages WHERE case_id = ? ORDER BY received_at, id`, caseID)
+	if err != nil {
+		return nil, fmt.Errorf("store: load messages: %w", err)
+	}
+	defer rows.Close()
+	var out []Message
+	for rows.Next() {
+		var m Message
+		var uidv, uid, sent, recv int64
+		var irt, refs, to, warn string
+		if err := rows.Scan(&m.ID, &m.CaseID, &m.Direction, &m.Mailbox, &uidv, &uid, &m.MessageID,
+			&irt, &refs, &m.FromAddr, &m.FromName, &to, &m.Subject, &sent, &recv, &m.Text, &warn, &m.Size); err != nil {
+			return nil, fmt.Errorf("store: load messages: %w", err)
+		}
+		m.UIDValidity, m.UID = uint32(uidv), uint32(uid)
+		m.InReplyTo, m.References = strings.Fields(irt), strings.Fields(refs)
+		if to != "" {
+			m.To = strings.Split(to, ", ")
+		}
+		m.SentAt, m.ReceivedAt = fromUnix(sent), fromUnix(recv)
+		_ = json.Unmarshal([]byte(warn), &m.Warnings)
+		out = append(out, m)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, err
+	}
+	rows.Close()
+	for i := range out {
+		arows, err := s.db.QueryContext(ctx,
+			`SELECT filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY id`, out[i].ID)
+		if err != nil {
+			return nil, err
+		}
+		for arows.Next() {
+			var a Attachment
+			if err := arows.Scan(&a.Filename, &a.ContentType, &a.Size); err != nil {
+				arows.Close()
+				return nil, err
+			}
+			out[i].Attachments = append(out[i].Attachments, a)
+		}
+		arows.Close()
+	}
+	return out, nil
+}
+
+// Raw returns the raw bytes of a stored message.
+func (s *Store) Raw(ctx context.Context, messageID int64) ([]byte, error) {
+	var raw []byte
+	err := s.db.QueryRowContext(ctx, `SELECT raw FROM messages WHERE id = ?`, messageID).Scan(&raw)
+	if errors.Is(err, sql.ErrNoRows) {
+		return nil, ErrNotFound
+	}
+	return raw, err
+}
+
+// CountMessages returns the number of stored messages.
+func (s *Store) CountMessages(ctx context.Context) (int, error) {
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM messages`).Scan(&n)
+	return n, err
+}
+
+// Cursor is the sync position in one mailbox.
+type Cursor struct {
+	Mailbox     string
+	UIDValidity uint32
+	LastUID     uint32
+	LastSync    time.Time
+}
+
+// Cursor returns the stored sync position of mailbox (zero if never synced).
+func (s *Store) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
+	c := Cursor{Mailbox: mailbox}
+	var uidv, last, at int64
+	err := s.db.QueryRowContext(ctx,
+		`SELECT uidvalidity, last_uid, last_sync_at FROM sync_state WHERE mailbox = ?`, mailbox).
+		Scan(&uidv, &last, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("store: read sync state: %w", err)
+	}
+	c.UIDValidity, c.LastUID, c.LastSync = uint32(uidv), uint32(last), fromUnix(at)
+	return c, nil
+}
+
+// LastSync returns the most recent sync time over all mailboxes.
+func (s *Store) LastSync(ctx context.Context) (time.Time, error) {
+	var at sql.NullInt64
+	err := s.db.QueryRowContext(ctx, `SELECT max(last_sync_at) FROM sync_state`).Scan(&at)
+	if err != nil || !at.Valid {
+		return time.Time{}, err
+	}
+	return fromUnix(at.Int64), nil
+}
+
+// SetCursor records the sync position; call it in the transaction that
+// stores the messages it covers.
+func (t *Tx) SetCursor(ctx context.Context, c Cursor) error {
+	_, err := t.tx.ExecContext(ctx,
+		`INSERT INTO sync_state (mailbox, uidvalidity, last_uid, last_sync_at) VALUES (?, ?, ?, ?)
+		 ON CONFLICT (mailbox) DO UPDATE SET uidvalidity = excluded.uidvalidity,
+		   last_uid = excluded.last_uid, last_sync_at = excluded.last_sync_at`,
+		c.Mailbox, int64(c.UIDValidity), int64(c.LastUID), unix(c.LastSync))
+	if err != nil {
+		return fmt.Errorf("store: write sync state: %w", err)
+	}
+	return nil
+}
+
+// Cursor reads the sync position inside the transaction, so a writer that
+// waited for the lock sees what the previous writer committed.
+func (t *Tx) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
+	c := Cursor{Mailbox: mailbox}
+	var uidv, last, at int64
+	err := t.tx.QueryRowContext(ctx,
+		`SELECT uidvalidity, last_uid, last_sync_at FROM sync_state WHERE mailbox = ?`, mailbox).
+		Scan(&uidv, &last, &at)
+	if errors.Is(err, sql.ErrNoRows) {
+		return c, nil
+	}
+	if err != nil {
+		return c, fmt.Errorf("store: read sync state: %w", err)
+	}
+	c.UIDValidity, c.LastUID, c.LastSync = uint32(uidv), uint32(last), fromUnix(at)
+	return c, nil
+}

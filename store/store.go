@@ -1,0 +1,156 @@
+// Package store keeps pvdesk's cases, messages and audit trail in one SQLite
+// file (pure-Go modernc.org/sqlite, WAL, foreign keys). The schema lives in
+// embedded, numbered migrations; queries are methods on Store (reads) and Tx
+// (writes inside one transaction), so a use case in internal/desk can commit
+// messages, cases, events and the sync cursor together.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"embed"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	_ "modernc.org/sqlite" // registers the "sqlite" driver
+)
+
+//go:embed migrations/*.sql
+var migrations embed.FS
+
+// Store is an open pvdesk database.
+type Store struct {
+	db   *sql.DB
+	path string
+}
+
+// Open opens (creating if needed) the database at path with mode 0600 and
+// brings its schema up to date.
+func Open(ctx context.Context, path string) (*Store, error) {
+	if path == "" {
+		return nil, errors.New("store: no database path")
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	// Create the file ourselves so it gets 0600: SQLite would use the umask,
+	// and the file holds people's personal data. The WAL and shared-memory
+	// files inherit this mode from the database file.
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o600)
+	if err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	f.Close()
+	if err := os.Chmod(path, 0o600); err != nil {
+		return nil, fmt.Errorf("store: %w", err)
+	}
+	dsn := "file:" + path + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)&_txlock=immediate"
+	db, err := sql.Open("sqlite", dsn)
+	if err != nil {
+		return nil, fmt.Errorf("store: open %s: %w", path, err)
+	}
+	s := &Store{db: db, path: path}
+	if err := s.migrate(ctx); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return s, nil
+}
+
+// Path is the database file.
+func (s *Store) Path() string { return s.path }
+
+// Close closes the database.
+func (s *Store) Close() error { return s.db.Close() }
+
+// DB exposes the handle for tests and benchmarks that need raw SQL (for
+// instance to tamper with an audit row on purpose).
+func (s *Store) DB() *sql.DB { return s.db }
+
+// migrate runs every embedded migration newer than PRAGMA user_version, all
+// in one transaction so a failed upgrade leaves the old schema untouched.
+func (s *Store) migrate(ctx context.Context) error {
+	names, err := fs.Glob(migrations, "migrations/*.sql")
+	if err != nil {
+		return err
+	}
+	type mig struct {
+		n    int
+		name string
+	}
+	var ms []mig
+	for _, name := range names {
+		base := filepath.Base(name)
+		num, _, _ := strings.Cut(base, "_")
+		n, err := strconv.Atoi(num)
+		if err != nil {
+			return fmt.Errorf("store: migration %s: bad number", base)
+		}
+		ms = append(ms, mig{n, name})
+	}
+	sort.Slice(ms, func(i, j int) bool { return ms[i].n < ms[j].n })
+
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin migration: %w", err)
+	}
+	defer tx.Rollback()
+	var version int
+	if err := tx.QueryRowContext(ctx, "PRAGMA user_version").Scan(&version); err != nil {
+		return fmt.Errorf("store: read schema version: %w", err)
+	}
+	if len(ms) > 0 && version > ms[len(ms)-1].n {
+		return fmt.Errorf("store: database schema version %d is newer than this pvdesk (%d); upgrade pvdesk", version, ms[len(ms)-1].n)
+	}
+	applied := false
+	for _, m := range ms {
+		if m.n <= version {
+			continue
+		}
+		body, err := migrations.ReadFile(m.name)
+		if err != nil {
+			return err
+		}
+		if _, err := tx.ExecContext(ctx, string(body)); err != nil {
+			return fmt.Errorf("store: migration %s: %w", filepath.Base(m.name), err)
+		}
+		if _, err := tx.ExecContext(ctx, fmt.Sprintf("PRAGMA user_version = %d", m.n)); err != nil {
+			return err
+		}
+		applied = true
+	}
+	if !applied {
+		return nil
+	}
+	return tx.Commit()
+}
+
+// Tx is a write transaction. Begin it with Store.Write.
+type Tx struct {
+	tx *sql.Tx
+}
+
+// Write runs fn in one immediate (write-locking) transaction and commits it
+// if fn returns nil. Taking the write lock up front means two desks on one
+// file queue on busy_timeout instead of failing halfway with SQLITE_BUSY.
+func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
+	tx, err := s.db.BeginTx(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("store: begin: %w", err)
+	}
+	if err := fn(&Tx{tx: tx}); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := tx.Commit(); err != nil {
+		return fmt.Errorf("store: commit: %w", err)
+	}
+	return nil
+}
