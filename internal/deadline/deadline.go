@@ -18,7 +18,7 @@ import (
 )
 
 // Oslo is Europe/Oslo, the zone receipt times are read in.
-var Oslo = mustLoad("Europe/Oslo")
+var Oslo *time.Location = mustLoad("Europe/Oslo")
 
 func mustLoad(name string) *time.Location {
 	loc, err := time.LoadLocation(name)
