@@ -223,7 +223,7 @@ type Case struct {
 	Status        Status
 	Assignee      string
 	ReceivedAt    time.Time
-	DueAt         time.Time // end of the due day, Oslo time
+	DueAt         time.Time // the due day at 00:00 Europe/Oslo; overdue from deadline.Expires(DueAt)
 	PausedAt      time.Time
 	Extended      bool
 	ClosedAt      time.Time
