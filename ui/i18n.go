@@ -1,0 +1,271 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/magnetharstad/pvdesk/internal/desk"
+	"github.com/magnetharstad/pvdesk/internal/dsr"
+)
+
+// Strings holds every label the screens draw, in one language. A struct
+// rather than a map of keys so that a label missing from one language is a
+// compile error or an empty field a test catches, never a key shown raw.
+type Strings struct {
+	Lang string // "nb" or "en"
+
+	// Page titles.
+	Inbox string
+	Case  string
+
+	// Inbox column headers.
+	ColRef       string
+	ColRequester string
+	ColRights    string
+	ColSubject   string
+	ColReceived  string
+	ColDue       string
+	ColDaysLeft  string
+	ColDays      string // the days-left header where "Dager igjen" is too wide
+	ColStatus    string
+
+	// Scopes, indexed by desk.Scope.
+	Scopes [4]string
+
+	// Case page labels.
+	Received   string
+	Due        string
+	DaysLeft   string
+	Language   string
+	Assignee   string
+	Unassigned string
+	Extended   string
+	Paused     string
+	Note       string
+	Thread     string
+	History    string
+	Rights     string
+	NoRights   string
+	Subject    string
+	From       string
+	Sent       string
+	Attachment string
+	Warning    string
+	Incoming   string
+	Outgoing   string
+	NoSubject  string
+	NoMessages string
+	NoEvents   string
+	Auto       string
+	QuoteOpen  string // around evidence phrases
+	QuoteClose string
+	Staff      string
+
+	// Inbox states.
+	Loading   string
+	NoCases   string
+	NoMatches string
+	Filter    string // the prompt shown before the filter text
+
+	// Days left, as shown in the due column: Today on the due day, DaysFmt
+	// for the days left, OverdueFmt for the days past it.
+	Today      string
+	DaysFmt    string
+	OverdueFmt string
+
+	// Status line.
+	NeverSynced  string
+	SyncedFmt    string // time
+	NewCasesFmt  string // count
+	FetchingFmt  string // done, total
+	Connecting   string
+	SyncFailed   string // prefix before the error
+	LoadFailed   string
+	OpenFailed   string
+	NotSyncedYet string
+
+	// Help texts for the keys.
+	HelpUp, HelpDown, HelpPgUp, HelpPgDn, HelpHome, HelpEnd string
+	HelpOpen, HelpBack, HelpFilter, HelpScope, HelpRefresh  string
+	HelpHelp, HelpQuit, HelpNextTab, HelpClearFilter        string
+	HelpFilterDone                                          string
+
+	// Statuses: long names on the case page, short ones in narrow columns.
+	Statuses      map[dsr.Status]string
+	ShortStatuses map[dsr.Status]string
+	// Rights: long names on the case page, short ones in the inbox.
+	RightNames map[dsr.Right]string
+	RightShort map[dsr.Right]string
+}
+
+// translations returns the labels for lang, falling back to bokmål, the
+// language of the office. Each call builds a fresh table, so no screen can
+// change another's labels.
+func translations(lang string) *Strings {
+	if strings.HasPrefix(strings.ToLower(lang), "en") {
+		return english()
+	}
+	return bokmal()
+}
+
+func bokmal() *Strings {
+	return &Strings{
+		Lang:  "nb",
+		Inbox: "Innboks", Case: "Sak",
+		ColRef: "Sak", ColRequester: "Innsender", ColRights: "Rettigheter", ColSubject: "Emne",
+		ColReceived: "Mottatt", ColDue: "Forfall", ColDaysLeft: "Dager igjen", ColDays: "Igjen", ColStatus: "Status",
+		Scopes:   [4]string{desk.ScopeOpen: "åpne", desk.ScopeAll: "alle", desk.ScopeMine: "mine", desk.ScopeUnassigned: "ufordelte"},
+		Received: "Mottatt", Due: "Forfall", DaysLeft: "Dager igjen", Language: "Språk",
+		Assignee: "Saksbehandler", Unassigned: "ufordelt", Extended: "forlenget", Paused: "pauset",
+		Note: "Merknad", Thread: "Tråd", History: "Historikk", Rights: "Rettigheter",
+		NoRights: "ingen rettigheter funnet", Subject: "Emne", From: "Fra", Sent: "Sendt",
+		Attachment: "Vedlegg", Warning: "Advarsel", Incoming: "inn", Outgoing: "ut",
+		NoSubject: "(uten emne)", NoMessages: "Ingen meldinger.", NoEvents: "Ingen hendelser.",
+		Auto: "auto", Staff: "saksbehandler", QuoteOpen: "«", QuoteClose: "»",
+		Loading: "Laster …", NoCases: "Ingen saker her.", NoMatches: "Ingen treff.", Filter: "Filter: ",
+		Today: "i dag", DaysFmt: "%d d", OverdueFmt: "−%d d",
+		NeverSynced: "aldri synkronisert", SyncedFmt: "synkronisert %s", NewCasesFmt: "%d nye",
+		FetchingFmt: "henter %d/%d", Connecting: "kobler til …", SyncFailed: "synk feilet: ",
+		LoadFailed: "kunne ikke laste sakene: ", OpenFailed: "kunne ikke åpne saken: ",
+		NotSyncedYet: "ikke synkronisert",
+		HelpUp:       "opp", HelpDown: "ned", HelpPgUp: "side opp", HelpPgDn: "side ned",
+		HelpHome: "først", HelpEnd: "sist", HelpOpen: "åpne", HelpBack: "tilbake",
+		HelpFilter: "filter", HelpScope: "utvalg", HelpRefresh: "oppdater", HelpHelp: "hjelp",
+		HelpQuit: "avslutt", HelpNextTab: "fane", HelpClearFilter: "fjern filter",
+		HelpFilterDone: "ferdig",
+		Statuses: map[dsr.Status]string{
+			dsr.StatusNew: "ny", dsr.StatusInProgress: "under arbeid",
+			dsr.StatusAwaitingRequester: "venter på innsender", dsr.StatusAnswered: "besvart",
+			dsr.StatusClosed: "lukket", dsr.StatusRefused: "avslått", dsr.StatusWithdrawn: "trukket",
+			dsr.StatusNotARequest: "ikke en henvendelse",
+		},
+		ShortStatuses: map[dsr.Status]string{
+			dsr.StatusNew: "ny", dsr.StatusInProgress: "i arbeid",
+			dsr.StatusAwaitingRequester: "venter", dsr.StatusAnswered: "besvart",
+			dsr.StatusClosed: "lukket", dsr.StatusRefused: "avslått", dsr.StatusWithdrawn: "trukket",
+			dsr.StatusNotARequest: "ikke sak",
+		},
+		RightNames: map[dsr.Right]string{
+			dsr.Access: "innsyn", dsr.Rectification: "retting", dsr.Erasure: "sletting",
+			dsr.Restriction: "begrensning", dsr.Portability: "dataportabilitet",
+			dsr.ObjectionMarketing: "reservasjon mot markedsføring", dsr.Objection: "innsigelse",
+			dsr.WithdrawConsent: "trekke samtykke", dsr.Information: "informasjon",
+			dsr.AutomatedDecision: "automatiserte avgjørelser", dsr.Complaint: "klage",
+		},
+		RightShort: map[dsr.Right]string{
+			dsr.Access: "innsyn", dsr.Rectification: "retting", dsr.Erasure: "sletting",
+			dsr.Restriction: "begrensning", dsr.Portability: "portabilitet",
+			dsr.ObjectionMarketing: "reservasjon", dsr.Objection: "innsigelse",
+			dsr.WithdrawConsent: "samtykke", dsr.Information: "informasjon",
+			dsr.AutomatedDecision: "automatisert", dsr.Complaint: "klage",
+		},
+	}
+}
+
+func english() *Strings {
+	return &Strings{
+		Lang:  "en",
+		Inbox: "Inbox", Case: "Case",
+		ColRef: "Case", ColRequester: "Requester", ColRights: "Rights", ColSubject: "Subject",
+		ColReceived: "Received", ColDue: "Due", ColDaysLeft: "Days left", ColDays: "Left", ColStatus: "Status",
+		Scopes:   [4]string{desk.ScopeOpen: "open", desk.ScopeAll: "all", desk.ScopeMine: "mine", desk.ScopeUnassigned: "unassigned"},
+		Received: "Received", Due: "Due", DaysLeft: "Days left", Language: "Language",
+		Assignee: "Assignee", Unassigned: "unassigned", Extended: "extended", Paused: "paused",
+		Note: "Note", Thread: "Thread", History: "History", Rights: "Rights",
+		NoRights: "no rights found", Subject: "Subject", From: "From", Sent: "Sent",
+		Attachment: "Attachment", Warning: "Warning", Incoming: "in", Outgoing: "out",
+		NoSubject: "(no subject)", NoMessages: "No messages.", NoEvents: "No events.",
+		Auto: "auto", Staff: "staff", QuoteOpen: "“", QuoteClose: "”",
+		Loading: "Loading …", NoCases: "No cases here.", NoMatches: "No matches.", Filter: "Filter: ",
+		Today: "today", DaysFmt: "%d d", OverdueFmt: "−%d d",
+		NeverSynced: "never synced", SyncedFmt: "synced %s", NewCasesFmt: "%d new",
+		FetchingFmt: "fetching %d/%d", Connecting: "connecting …", SyncFailed: "sync failed: ",
+		LoadFailed: "could not load the cases: ", OpenFailed: "could not open the case: ",
+		NotSyncedYet: "not synced",
+		HelpUp:       "up", HelpDown: "down", HelpPgUp: "page up", HelpPgDn: "page down",
+		HelpHome: "first", HelpEnd: "last", HelpOpen: "open", HelpBack: "back",
+		HelpFilter: "filter", HelpScope: "scope", HelpRefresh: "refresh", HelpHelp: "help",
+		HelpQuit: "quit", HelpNextTab: "tab", HelpClearFilter: "clear filter",
+		HelpFilterDone: "done",
+		Statuses: map[dsr.Status]string{
+			dsr.StatusNew: "new", dsr.StatusInProgress: "in progress",
+			dsr.StatusAwaitingRequester: "awaiting requester", dsr.StatusAnswered: "answered",
+			dsr.StatusClosed: "closed", dsr.StatusRefused: "refused", dsr.StatusWithdrawn: "withdrawn",
+			dsr.StatusNotARequest: "not a request",
+		},
+		ShortStatuses: map[dsr.Status]string{
+			dsr.StatusNew: "new", dsr.StatusInProgress: "in progress",
+			dsr.StatusAwaitingRequester: "waiting", dsr.StatusAnswered: "answered",
+			dsr.StatusClosed: "closed", dsr.StatusRefused: "refused", dsr.StatusWithdrawn: "withdrawn",
+			dsr.StatusNotARequest: "no request",
+		},
+		RightNames: map[dsr.Right]string{
+			dsr.Access: "access", dsr.Rectification: "rectification", dsr.Erasure: "erasure",
+			dsr.Restriction: "restriction", dsr.Portability: "data portability",
+			dsr.ObjectionMarketing: "objection to marketing", dsr.Objection: "objection",
+			dsr.WithdrawConsent: "withdrawal of consent", dsr.Information: "information",
+			dsr.AutomatedDecision: "automated decisions", dsr.Complaint: "complaint",
+		},
+		RightShort: map[dsr.Right]string{
+			dsr.Access: "access", dsr.Rectification: "rectify", dsr.Erasure: "erasure",
+			dsr.Restriction: "restrict", dsr.Portability: "portability",
+			dsr.ObjectionMarketing: "marketing", dsr.Objection: "objection",
+			dsr.WithdrawConsent: "consent", dsr.Information: "info",
+			dsr.AutomatedDecision: "automated", dsr.Complaint: "complaint",
+		},
+	}
+}
+
+// Status is the long name of st; an unknown status (a newer database)
+// shows its identifier rather than nothing.
+func (s *Strings) Status(st dsr.Status) string {
+	if n, ok := s.Statuses[st]; ok {
+		return n
+	}
+	return string(st)
+}
+
+// StatusShort is the short name of st for narrow columns.
+func (s *Strings) StatusShort(st dsr.Status) string {
+	if n, ok := s.ShortStatuses[st]; ok {
+		return n
+	}
+	return string(st)
+}
+
+// Right is the long name of r.
+func (s *Strings) Right(r dsr.Right) string {
+	if n, ok := s.RightNames[r]; ok {
+		return n
+	}
+	return string(r)
+}
+
+// RightsShort joins the short names of the rights in rs, in canonical order.
+func (s *Strings) RightsShort(rs dsr.RightSet) string {
+	if rs == 0 {
+		return "–"
+	}
+	var b strings.Builder
+	for i, r := range dsr.AllRights {
+		if rs&(1<<i) == 0 {
+			continue
+		}
+		if b.Len() > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(s.RightShort[r])
+	}
+	return b.String()
+}
+
+// Days is the days-left cell: "i dag", "12 d", "−3 d".
+func (s *Strings) Days(n int) string {
+	switch {
+	case n == 0:
+		return s.Today
+	case n < 0:
+		return fmt.Sprintf(s.OverdueFmt, -n)
+	}
+	return fmt.Sprintf(s.DaysFmt, n)
+}
