@@ -1,0 +1,1129 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"fmt"
+	"io"
+	"mime"
+	netmail "net/mail"
+	"net/textproto"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message"
+	"github.com/emersion/go-message/charset"
+	gomail "github.com/emersion/go-message/mail"
+	mimetext "github.com/emersion/go-message/textproto"
+	"golang.org/x/text/encoding/charmap"
+)
+
+// maxDepth bounds how deeply multiparts and attached messages are followed;
+// real mail stays far below it, and it keeps hostile nesting cheap.
+const maxDepth = 10
+
+// maxRawText bounds the raw body shown as text when the MIME structure is
+// unreadable, since such a body may hold megabytes of encoded attachments.
+const maxRawText = 100 << 10
+
+// forwardedMarker introduces the text of an attached message in Text.
+const forwardedMarker = "---------- Forwarded message ----------"
+
+// internalErrorPrefix starts the warning Parse records if it recovers from a
+// bug of its own; tests look for it.
+const internalErrorPrefix = "internal error while parsing"
+
+// Parse reads a raw RFC 5322 message. It never fails and never panics: what
+// cannot be read is described in Warnings, in words a handler can act on, and
+// the best text that could be got is returned anyway. Raw is raw itself, not
+// a copy.
+//
+// The body text is the first text/plain part that is not an attachment; if
+// there is none (or it is blank), the first text/html part converted to text,
+// with HTMLOnly set. Attached messages (message/rfc822) are appended to Text
+// under a "Forwarded message" line so that forwarded requests can be
+// classified, except in delivery reports, where the returned message is our
+// own. Line ends in Text are "\n".
+//
+// Attachments lists every part that is an attachment by disposition, has a
+// file name, or is not text, including those inside attached messages.
+func Parse(raw []byte) (m *Message) {
+	m = &Message{Raw: raw}
+	defer func() {
+		if r := recover(); r != nil {
+			// A bug here must not lose a request: keep what was read and
+			// show the raw body.
+			m.Text = rawText(bodyOf(raw))
+			m.Warnings = append(m.Warnings, fmt.Sprintf("%s (%v); the text shown is the raw body", internalErrorPrefix, r))
+		}
+	}()
+	if len(raw) == 0 {
+		m.warnf("the message is empty")
+		return m
+	}
+	parseInto(m, raw, 0)
+	return m
+}
+
+// parseInto fills m from raw; depth counts the levels of nesting above it.
+func parseInto(m *Message, raw []byte, depth int) {
+	h, body := m.readHeader(raw)
+	m.readFields(h)
+	mt, params := m.contentType(h)
+	m.ContentType = mt
+
+	w := walker{m: m}
+	w.entity(h, mt, params, bytes.NewReader(body), depth, "")
+	w.finish(body)
+}
+
+// warnf records a warning once.
+func (m *Message) warnf(format string, args ...any) {
+	s := fmt.Sprintf(format, args...)
+	for _, w := range m.Warnings {
+		if w == s {
+			return
+		}
+	}
+	m.Warnings = append(m.Warnings, s)
+}
+
+// quote shows untrusted text in a warning: Go-quoted, so control characters
+// are escaped, and short.
+func quote(s string) string {
+	const limit = 60
+	if utf8.RuneCountInString(s) > limit {
+		s = string([]rune(s)[:limit]) + "…"
+	}
+	return strconv.Quote(s)
+}
+
+// ---- header ----
+
+// readHeader splits raw into its header and body. go-message reads the
+// header; if it refuses, a lenient reader keeps every field it can.
+func (m *Message) readHeader(raw []byte) (message.Header, []byte) {
+	r := bytes.NewReader(raw)
+	br := bufio.NewReader(r)
+	h, err := mimetext.ReadHeader(br)
+	if err == nil {
+		consumed := len(raw) - r.Len() - br.Buffered()
+		return message.Header{Header: h}, raw[consumed:]
+	}
+	lh, body, fields := lenientHeader(raw)
+	if fields == 0 {
+		m.warnf("the message has no readable header; all of it is shown as text")
+	} else {
+		m.warnf("malformed header (%v); lines that are not header fields were skipped", shortErr(err))
+	}
+	return lh, body
+}
+
+// shortErr keeps error text from untrusted input short and escaped.
+func shortErr(err error) string {
+	s := err.Error()
+	if utf8.RuneCountInString(s) > 80 {
+		s = string([]rune(s)[:80]) + "…"
+	}
+	q := strconv.Quote(s)
+	return q[1 : len(q)-1]
+}
+
+// lenientHeader reads "Key: value" lines and their continuations up to the
+// first blank line. A stray line between fields is skipped; a stray line
+// followed by something that is not a field is taken as the start of a body
+// that lacks its blank separator line.
+func lenientHeader(raw []byte) (message.Header, []byte, int) {
+	type field struct{ k, v string }
+	var fields []field
+	rest := raw
+lines:
+	for len(rest) > 0 {
+		line, next := cutLine(rest)
+		switch {
+		case len(line) == 0:
+			rest = next
+			break lines
+		case line[0] == ' ' || line[0] == '\t':
+			if len(fields) > 0 {
+				f := &fields[len(fields)-1]
+				f.v = strings.TrimSpace(f.v + " " + strings.TrimSpace(string(line)))
+			}
+		default:
+			k, v, ok := headerLine(line)
+			if ok {
+				fields = append(fields, field{k, v})
+				break
+			}
+			if nextLine, _ := cutLine(next); !isHeaderLine(nextLine) {
+				break lines // the body starts here
+			}
+			// A stray line between fields: skip it.
+		}
+		rest = next
+	}
+	var h mimetext.Header
+	// Add puts a field before the others of its key, so add them backwards
+	// to keep the original order.
+	for i := len(fields) - 1; i >= 0; i-- {
+		h.Add(fields[i].k, fields[i].v)
+	}
+	return message.Header{Header: h}, rest, len(fields)
+}
+
+// cutLine returns the first line of b without its line end, and the rest.
+func cutLine(b []byte) (line, rest []byte) {
+	i := bytes.IndexByte(b, '\n')
+	if i < 0 {
+		return bytes.TrimSuffix(b, []byte("\r")), nil
+	}
+	return bytes.TrimSuffix(b[:i], []byte("\r")), b[i+1:]
+}
+
+func isHeaderLine(line []byte) bool {
+	_, _, ok := headerLine(line)
+	return ok
+}
+
+// headerLine splits a "Key: value" line; the key must be printable ASCII.
+func headerLine(line []byte) (key, value string, ok bool) {
+	i := bytes.IndexByte(line, ':')
+	if i <= 0 {
+		return "", "", false
+	}
+	k := bytes.TrimRight(line[:i], " \t")
+	if len(k) == 0 {
+		return "", "", false
+	}
+	for _, c := range k {
+		if c <= ' ' || c > '~' {
+			return "", "", false
+		}
+	}
+	return textproto.CanonicalMIMEHeaderKey(string(k)), strings.TrimSpace(string(line[i+1:])), true
+}
+
+// bodyOf returns what follows the first blank line, or all of raw if the
+// header cannot be told apart. It is the fallback of last resort.
+func bodyOf(raw []byte) []byte {
+	_, body, _ := lenientHeader(raw)
+	return body
+}
+
+// readFields fills the header fields of m.
+func (m *Message) readFields(h message.Header) {
+	mh := gomail.Header{Header: h}
+	m.MessageID = firstID(msgIDs(mh, "Message-Id"))
+	m.InReplyTo = msgIDs(mh, "In-Reply-To")
+	m.References = msgIDs(mh, "References")
+
+	if v := h.Get("From"); v == "" {
+		m.warnf("the message has no From header")
+	} else if from := m.addresses("From", v); len(from) > 0 {
+		m.From = from[0]
+	}
+	if v := h.Get("To"); v != "" {
+		m.To = m.addresses("To", v)
+	}
+	m.Subject = m.headerText("Subject", h.Get("Subject"))
+	m.Date = m.date(h.Get("Date"))
+	m.AutoSubmitted = autoSubmitted(h)
+}
+
+func firstID(ids []string) string {
+	if len(ids) == 0 {
+		return ""
+	}
+	return ids[0]
+}
+
+// msgIDs reads a Message-ID, In-Reply-To or References field. go-message's
+// strict reader comes first; on mail it rejects (comments, commas, missing
+// brackets, no "@") every <...> is taken, or failing that every word.
+func msgIDs(h gomail.Header, key string) []string {
+	v := h.Get(key)
+	if v == "" {
+		return nil
+	}
+	ids, err := h.MsgIDList(key)
+	if err != nil || len(ids) == 0 {
+		ids = lenientIDs(v)
+	}
+	out := ids[:0]
+	for _, id := range ids {
+		if id = cleanID(id); id != "" {
+			out = append(out, id)
+		}
+	}
+	if len(out) == 0 {
+		return nil
+	}
+	return out
+}
+
+func lenientIDs(v string) []string {
+	var ids []string
+	for s := v; ; {
+		i := strings.IndexByte(s, '<')
+		if i < 0 {
+			break
+		}
+		j := strings.IndexByte(s[i:], '>')
+		if j < 0 {
+			break
+		}
+		ids = append(ids, s[i+1:i+j])
+		s = s[i+j+1:]
+	}
+	if len(ids) > 0 {
+		return ids
+	}
+	return strings.FieldsFunc(v, func(r rune) bool {
+		return r == ',' || r == ' ' || r == '\t' || r == '<' || r == '>'
+	})
+}
+
+// cleanID drops what cannot belong in a message ID: whitespace, controls and
+// invalid UTF-8.
+func cleanID(id string) string {
+	return strings.Map(func(r rune) rune {
+		if r <= ' ' || r == 0x7f || r == utf8.RuneError || r == '<' || r == '>' {
+			return -1
+		}
+		return r
+	}, id)
+}
+
+// fixHeaderBytes turns a header value into valid UTF-8. RFC 6532 allows raw
+// UTF-8 in headers; bytes that are not UTF-8 are nearly always Latin-1 or
+// windows-1252 from old clients.
+func (m *Message) fixHeaderBytes(key, v string) string {
+	if utf8.ValidString(v) {
+		return v
+	}
+	m.warnf("the %s header holds bytes that are not UTF-8; they were read as windows-1252", key)
+	return fromWindows1252([]byte(v))
+}
+
+// headerText decodes an unstructured header field (RFC 2047 encoded words,
+// raw 8-bit bytes).
+func (m *Message) headerText(key, v string) string {
+	v = m.fixHeaderBytes(key, v)
+	if !strings.Contains(v, "=?") {
+		return v
+	}
+	d := mime.WordDecoder{CharsetReader: func(label string, in io.Reader) (io.Reader, error) {
+		b, err := io.ReadAll(in)
+		if err != nil {
+			return nil, err
+		}
+		return strings.NewReader(m.decodeCharset(label, b, "the "+key+" header")), nil
+	}}
+	out, err := d.DecodeHeader(v)
+	if err != nil {
+		m.warnf("the %s header could not be decoded (%v); shown as written", key, shortErr(err))
+		return v
+	}
+	return fixDecodedHeader(out)
+}
+
+// fixDecodedHeader repairs what the standard word decoder lets through: an
+// encoded word labelled utf-8 may hold bytes that are not, and one labelled
+// iso-8859-1 may use windows-1252's printable 0x80–0x9F, which Go decodes as
+// C1 controls.
+func fixDecodedHeader(s string) string {
+	if !utf8.ValidString(s) {
+		s = fromWindows1252([]byte(s))
+	}
+	if !strings.ContainsFunc(s, isC1) {
+		return s
+	}
+	return strings.Map(func(r rune) rune {
+		if isC1(r) {
+			if w := charmap.Windows1252.DecodeByte(byte(r)); w != utf8.RuneError {
+				return w
+			}
+		}
+		return r
+	}, s)
+}
+
+func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
+
+// addresses reads an address list. An unreadable list is scanned for things
+// that look like addresses, with a warning.
+func (m *Message) addresses(key, v string) []Address {
+	v = m.fixHeaderBytes(key, v)
+	list, err := gomail.ParseAddressList(v)
+	if err == nil {
+		out := make([]Address, 0, len(list))
+		for _, a := range list {
+			out = append(out, Address{
+				Name: fixDecodedHeader(strings.TrimSpace(a.Name)),
+				Addr: strings.ToLower(fixDecodedHeader(a.Address)),
+			})
+		}
+		return out
+	}
+	out := m.guessAddresses(key, v)
+	if len(out) == 0 {
+		m.warnf("the %s header %s holds no readable address", key, quote(v))
+		return nil
+	}
+	m.warnf("the %s header could not be parsed (%s); the address %s was guessed from it", key, shortErr(err), quote(out[0].Addr))
+	return out
+}
+
+// guessAddresses finds address-like words: the inside of <...>, else a word
+// with an "@", each with the text before it as the name.
+func (m *Message) guessAddresses(key, v string) []Address {
+	var out []Address
+	for _, chunk := range strings.Split(v, ",") {
+		var name, addr string
+		if i := strings.LastIndexByte(chunk, '<'); i >= 0 && strings.Contains(chunk[i:], "@") {
+			name, addr = chunk[:i], chunk[i+1:]
+			if j := strings.IndexByte(addr, '>'); j >= 0 {
+				addr = addr[:j]
+			}
+		} else {
+			for _, word := range strings.Fields(chunk) {
+				if strings.Contains(word, "@") {
+					addr = word
+					name = strings.Replace(chunk, word, "", 1)
+					break
+				}
+			}
+		}
+		addr = strings.Trim(addr, " \t\"'<>()[];:")
+		if !strings.Contains(addr, "@") {
+			continue
+		}
+		name = strings.Trim(strings.TrimSpace(name), "\"'")
+		out = append(out, Address{
+			Name: strings.TrimSpace(m.headerText(key, name)),
+			Addr: strings.ToLower(addr),
+		})
+	}
+	return out
+}
+
+// obsZones gives the offsets of zone names that Go would otherwise read as
+// UTC (or as whatever the local zone calls by that name): RFC 5322's
+// obsolete US zones and the European ones our senders use.
+var obsZones = map[string]int{
+	"EST": -5, "EDT": -4, "CST": -6, "CDT": -5, "MST": -7, "MDT": -6, "PST": -8, "PDT": -7,
+	"WET": 0, "WEST": 1, "BST": 1, "CET": 1, "CEST": 2, "MET": 1, "MEST": 2, "EET": 2, "EEST": 3,
+}
+
+// dateLayouts are tried when net/mail cannot read a Date; they are forms
+// seen from broken mailers.
+var dateLayouts = []string{
+	time.ANSIC,
+	time.UnixDate,
+	time.RFC3339,
+	"Monday, 2 January 2006 15:04:05 -0700",
+	"Mon, 2 Jan 2006 15:04:05 GMT-0700",
+}
+
+// date reads the Date field; zero if missing or unreadable.
+func (m *Message) date(v string) time.Time {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return time.Time{}
+	}
+	t, err := netmail.ParseDate(v)
+	if err != nil {
+		for _, layout := range dateLayouts {
+			if t, err = time.Parse(layout, v); err == nil {
+				break
+			}
+		}
+	}
+	if err != nil {
+		m.warnf("the Date header %s is unreadable; the message has no date", quote(v))
+		return time.Time{}
+	}
+	if name, _ := t.Zone(); obsZones[name] != 0 || name == "WET" {
+		y, mo, d := t.Date()
+		hh, mm, ss := t.Clock()
+		t = time.Date(y, mo, d, hh, mm, ss, t.Nanosecond(), time.FixedZone(name, obsZones[name]*3600))
+	}
+	return t
+}
+
+// autoSubmitted reads Auto-Submitted, or its older equivalents.
+func autoSubmitted(h message.Header) string {
+	v, _, _ := strings.Cut(h.Get("Auto-Submitted"), ";")
+	v = strings.ToLower(strings.TrimSpace(v))
+	if v != "" && v != "no" {
+		return strings.ToValidUTF8(v, "\uFFFD")
+	}
+	if h.Get("X-Autoreply") != "" || h.Get("X-Autorespond") != "" ||
+		strings.EqualFold(strings.TrimSpace(h.Get("Precedence")), "auto_reply") {
+		return "auto-replied"
+	}
+	return ""
+}
+
+// ---- content type and disposition ----
+
+// contentType returns the lower-cased media type and parameters of h,
+// "text/plain" if it has none. A malformed field is read leniently, and one
+// that is no media type at all counts as text/plain, as RFC 2045 §5.2 says.
+func (m *Message) contentType(h message.Header) (string, map[string]string) {
+	v := h.Get("Content-Type")
+	if v == "" {
+		return "text/plain", nil
+	}
+	mt, params, err := h.ContentType()
+	if err == nil {
+		return strings.ToLower(mt), params
+	}
+	mt, params = lenientParams(v)
+	if !validMediaType(mt) {
+		m.warnf("the Content-Type %s is unreadable; read as text/plain", quote(v))
+		return "text/plain", params
+	}
+	m.warnf("the Content-Type %s is malformed (%s); read leniently", quote(v), shortErr(err))
+	return mt, params
+}
+
+// disposition returns the lower-cased disposition of h and its parameters.
+func (m *Message) disposition(h message.Header) (string, map[string]string) {
+	v := h.Get("Content-Disposition")
+	if v == "" {
+		return "", nil
+	}
+	d, params, err := h.ContentDisposition()
+	if err == nil {
+		return strings.ToLower(d), params
+	}
+	d, params = lenientParams(v)
+	return d, params
+}
+
+func validMediaType(mt string) bool {
+	typ, sub, ok := strings.Cut(mt, "/")
+	return ok && typ != "" && sub != "" && !strings.ContainsAny(mt, " \t\"()<>@,;:\\[]?=")
+}
+
+// lenientParams reads `value; key=value; key="quoted"` the way a forgiving
+// mail client would: later duplicates are ignored, RFC 2231 extended values
+// are percent-decoded, RFC 2047 words are decoded.
+func lenientParams(v string) (string, map[string]string) {
+	parts := splitParams(v)
+	value := strings.ToLower(strings.TrimSpace(parts[0]))
+	params := map[string]string{}
+	for _, p := range parts[1:] {
+		k, val, ok := strings.Cut(p, "=")
+		if !ok {
+			continue
+		}
+		k = strings.ToLower(strings.TrimSpace(k))
+		val = strings.TrimSpace(val)
+		if len(val) >= 2 && val[0] == '"' && val[len(val)-1] == '"' {
+			val = strings.ReplaceAll(val[1:len(val)-1], `\"`, `"`)
+		}
+		if base, ok := strings.CutSuffix(k, "*"); ok {
+			k = base
+			if _, rest, ok := strings.Cut(val, "''"); ok {
+				if u, err := url.PathUnescape(rest); err == nil {
+					val = u
+				}
+			}
+		}
+		k, _, _ = strings.Cut(k, "*") // an RFC 2231 continuation: keep the first piece
+		if _, dup := params[k]; dup || k == "" {
+			continue
+		}
+		if d, err := new(mime.WordDecoder).DecodeHeader(val); err == nil {
+			val = d
+		}
+		params[k] = val
+	}
+	return value, params
+}
+
+// splitParams splits at semicolons outside double quotes.
+func splitParams(v string) []string {
+	var parts []string
+	quoted, start := false, 0
+	for i := 0; i < len(v); i++ {
+		switch v[i] {
+		case '\\':
+			i++
+		case '"':
+			quoted = !quoted
+		case ';':
+			if !quoted {
+				parts = append(parts, v[start:i])
+				start = i + 1
+			}
+		}
+	}
+	return append(parts, v[start:])
+}
+
+// ---- body ----
+
+// walker visits the parts of a message and gathers its text, attachments and
+// forwarded messages.
+type walker struct {
+	m *Message
+
+	plain, html       string
+	hasPlain, hasHTML bool
+	forwards          []string
+	broken            error // the first structural error
+}
+
+// entity visits one entity, multipart or not.
+func (w *walker) entity(h message.Header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+	if !strings.HasPrefix(mt, "multipart/") {
+		w.leaf(h, mt, params, body, depth, parent)
+		return
+	}
+	if depth >= maxDepth {
+		w.m.warnf("MIME parts nested more than %d deep were skipped", maxDepth)
+		return
+	}
+	boundary := params["boundary"]
+	if boundary == "" {
+		w.fail(fmt.Errorf("%s without a boundary", mt))
+		return
+	}
+	mr := mimetext.NewMultipartReader(body, boundary)
+	for {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			return
+		}
+		if err != nil {
+			w.fail(err)
+			return
+		}
+		ph := message.Header{Header: p.Header}
+		pmt, pparams := w.m.contentType(ph)
+		w.entity(ph, pmt, pparams, p, depth+1, mt)
+	}
+}
+
+// fail records a structural error; finish turns it into a warning.
+func (w *walker) fail(err error) {
+	if w.broken == nil {
+		w.broken = err
+	}
+}
+
+// leaf visits a part that is not multipart.
+func (w *walker) leaf(h message.Header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+	disp, dparams := w.m.disposition(h)
+	filename := dparams["filename"]
+	if filename == "" {
+		filename = params["name"]
+	}
+	filename = cleanFilename(filename)
+	cte := transferEncoding(h)
+	what := partName(mt, filename)
+
+	switch {
+	case mt == "message/rfc822" || mt == "message/global":
+		w.attached(cte, mt, filename, body, depth, parent)
+	case disp == "attachment" || filename != "" || !strings.HasPrefix(mt, "text/"):
+		size, err := decodedSize(cte, body)
+		if err != nil {
+			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what, shortErr(err))
+		}
+		w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: size})
+	case mt == "text/plain" && !w.hasPlain:
+		w.plain, w.hasPlain = w.readText(cte, params, body, what), true
+	case mt == "text/html" && !w.hasHTML:
+		w.html, w.hasHTML = w.readText(cte, params, body, what), true
+	}
+}
+
+// attached handles a message/rfc822 part: it is listed as an attachment, and
+// its own text, attachments and warnings become part of the outer message.
+func (w *walker) attached(cte, mt, filename string, body io.Reader, depth int, parent string) {
+	raw, err := io.ReadAll(body)
+	if err != nil {
+		w.fail(err)
+	}
+	data := w.m.decodeTransfer(cte, raw, "the attached message")
+	w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: int64(len(data))})
+	if depth+1 >= maxDepth {
+		w.m.warnf("messages attached more than %d deep were not read", maxDepth)
+		return
+	}
+	sub := &Message{Raw: data}
+	parseInto(sub, data, depth+1)
+	w.m.Attachments = append(w.m.Attachments, sub.Attachments...)
+	for _, s := range sub.Warnings {
+		w.m.warnf("forwarded message: %s", s)
+	}
+	if parent == "multipart/report" {
+		return // a bounce: the returned message is one we sent
+	}
+	w.forwards = append(w.forwards, forwardedText(sub))
+}
+
+// forwardedText renders an attached message the way mail clients quote a
+// forward, so the classifier and the handler see who wrote what.
+func forwardedText(sub *Message) string {
+	var b strings.Builder
+	b.WriteString(forwardedMarker + "\n")
+	if sub.From != (Address{}) {
+		b.WriteString("From: " + formatAddress(sub.From) + "\n")
+	}
+	if !sub.Date.IsZero() {
+		b.WriteString("Date: " + sub.Date.Format("Mon, 2 Jan 2006 15:04:05 -0700") + "\n")
+	}
+	if sub.Subject != "" {
+		b.WriteString("Subject: " + sub.Subject + "\n")
+	}
+	if len(sub.To) > 0 {
+		to := make([]string, len(sub.To))
+		for i, a := range sub.To {
+			to[i] = formatAddress(a)
+		}
+		b.WriteString("To: " + strings.Join(to, ", ") + "\n")
+	}
+	if sub.Text != "" {
+		b.WriteString("\n" + sub.Text)
+	}
+	return b.String()
+}
+
+func formatAddress(a Address) string {
+	switch {
+	case a.Name == "":
+		return a.Addr
+	case a.Addr == "":
+		return a.Name
+	}
+	return a.Name + " <" + a.Addr + ">"
+}
+
+// finish chooses the text once all parts are seen.
+func (w *walker) finish(body []byte) {
+	m := w.m
+	var text string
+	switch {
+	case w.hasPlain && (strings.TrimSpace(w.plain) != "" || !w.hasHTML):
+		text = w.plain
+	case w.hasHTML:
+		text = htmlToText(w.html)
+		m.HTMLOnly = true
+	case w.broken != nil:
+		text = rawText(body)
+	}
+	if w.broken != nil {
+		if !w.hasPlain && !w.hasHTML {
+			m.warnf("unreadable MIME structure: %s; the text shown is the raw body", shortErr(w.broken))
+		} else {
+			m.warnf("unreadable MIME structure: %s; the text shown may be incomplete", shortErr(w.broken))
+		}
+	}
+	text = strings.TrimRight(normalizeNewlines(text), " \t\n")
+	for _, f := range w.forwards {
+		if text != "" {
+			text += "\n\n"
+		}
+		text += strings.TrimRight(f, " \t\n")
+	}
+	m.Text = text
+}
+
+// rawText shows an undecodable body as text, cut to maxRawText.
+func rawText(body []byte) string {
+	if len(body) > maxRawText {
+		body = body[:maxRawText]
+	}
+	return normalizeNewlines(fromWindows1252(body))
+}
+
+func normalizeNewlines(s string) string {
+	if !strings.Contains(s, "\r") {
+		return s
+	}
+	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+}
+
+// readText reads a text part to a UTF-8 string.
+func (w *walker) readText(cte string, params map[string]string, body io.Reader, what string) string {
+	raw, err := io.ReadAll(body)
+	if err != nil {
+		w.fail(err)
+	}
+	data := w.m.decodeTransfer(cte, raw, what)
+	return w.m.decodeCharset(params["charset"], data, what)
+}
+
+// partName names a part in a warning.
+func partName(mt, filename string) string {
+	if filename != "" {
+		return "the attachment " + quote(filename)
+	}
+	return "the " + mt + " part"
+}
+
+// cleanFilename makes a file name fit to show: valid UTF-8, and without the
+// directories some clients send along.
+func cleanFilename(name string) string {
+	name = fixDecodedHeader(name)
+	if i := strings.LastIndexAny(name, `/\`); i >= 0 {
+		name = name[i+1:]
+	}
+	return strings.TrimSpace(name)
+}
+
+func transferEncoding(h message.Header) string {
+	return strings.ToLower(strings.Trim(h.Get("Content-Transfer-Encoding"), " \t\"'"))
+}
+
+// ---- transfer encodings ----
+
+// decodeTransfer undoes a part's Content-Transfer-Encoding. Base64 that ends
+// early keeps what it decoded; base64 with bytes outside its alphabet is
+// likely not base64 at all, so the raw text is kept instead.
+func (m *Message) decodeTransfer(cte string, raw []byte, what string) []byte {
+	switch cte {
+	case "", "7bit", "8bit", "binary":
+		return raw
+	case "quoted-printable":
+		var buf bytes.Buffer
+		buf.Grow(len(raw))
+		d := qpDecoder{out: &buf}
+		d.Write(raw)
+		d.Close()
+		return buf.Bytes()
+	case "base64":
+		var buf bytes.Buffer
+		buf.Grow(len(raw) * 3 / 4)
+		d := base64Decoder{out: &buf}
+		d.Write(raw)
+		d.Close()
+		switch {
+		case d.invalid > 0:
+			m.warnf("%s is marked base64 but is not valid base64; its raw text is shown", what)
+			return raw
+		case d.truncated:
+			m.warnf("the base64 of %s ends early; the text shown stops where it does", what)
+		}
+		return buf.Bytes()
+	}
+	m.warnf("%s has the unknown transfer encoding %s; its raw text is shown", what, quote(cte))
+	return raw
+}
+
+// decodedSize counts the decoded bytes of an attachment without keeping
+// them.
+func decodedSize(cte string, body io.Reader) (int64, error) {
+	var n counter
+	var err error
+	switch cte {
+	case "quoted-printable":
+		d := qpDecoder{out: &n}
+		_, err = io.Copy(&d, body)
+		d.Close()
+	case "base64":
+		d := base64Decoder{out: &n}
+		_, err = io.Copy(&d, body)
+		d.Close()
+		if err == nil && (d.invalid > 0 || d.truncated) {
+			err = fmt.Errorf("broken base64")
+		}
+	default:
+		_, err = io.Copy(&n, body)
+	}
+	return int64(n), err
+}
+
+// counter is an io.Writer that only counts.
+type counter int64
+
+func (c *counter) Write(p []byte) (int, error) {
+	*c += counter(len(p))
+	return len(p), nil
+}
+
+// base64Values maps a byte to its base64 value, or 0xff. The URL-safe
+// letters are accepted too, since some mailers use them.
+var base64Values = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	const std = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	for i := 0; i < len(std); i++ {
+		t[std[i]] = byte(i)
+	}
+	t['-'], t['_'] = 62, 63
+	return t
+}()
+
+// base64Decoder is a forgiving streaming base64 decoder: whitespace is
+// skipped, padding may close a quantum anywhere (bodies glued together from
+// separately encoded pieces), and a missing end is tolerated. It counts what
+// it could not use instead of failing.
+type base64Decoder struct {
+	out       io.Writer
+	q         [4]byte
+	n         int
+	buf       [1024]byte
+	nbuf      int
+	invalid   int  // bytes outside the alphabet
+	truncated bool // ended inside a quantum
+}
+
+func (d *base64Decoder) Write(p []byte) (int, error) {
+	for _, c := range p {
+		switch c {
+		case ' ', '\t', '\r', '\n':
+			continue
+		case '=':
+			d.flushQuantum()
+			continue
+		}
+		v := base64Values[c]
+		if v == 0xff {
+			d.invalid++
+			continue
+		}
+		d.q[d.n] = v
+		d.n++
+		if d.n == 4 {
+			d.flushQuantum()
+		}
+	}
+	return len(p), nil
+}
+
+// flushQuantum emits the bytes of a complete or partial quantum.
+func (d *base64Decoder) flushQuantum() {
+	if d.nbuf+3 > len(d.buf) {
+		d.flush()
+	}
+	q := d.q
+	switch d.n {
+	case 1:
+		d.truncated = true // six bits make no byte
+	case 2:
+		d.buf[d.nbuf] = q[0]<<2 | q[1]>>4
+		d.nbuf++
+	case 3:
+		d.buf[d.nbuf] = q[0]<<2 | q[1]>>4
+		d.buf[d.nbuf+1] = q[1]<<4 | q[2]>>2
+		d.nbuf += 2
+	case 4:
+		d.buf[d.nbuf] = q[0]<<2 | q[1]>>4
+		d.buf[d.nbuf+1] = q[1]<<4 | q[2]>>2
+		d.buf[d.nbuf+2] = q[2]<<6 | q[3]
+		d.nbuf += 3
+	}
+	d.n = 0
+}
+
+func (d *base64Decoder) flush() {
+	d.out.Write(d.buf[:d.nbuf])
+	d.nbuf = 0
+}
+
+// Close emits what is left; a body that stops inside a quantum is marked
+// truncated.
+func (d *base64Decoder) Close() {
+	if d.n != 0 {
+		d.truncated = true
+		d.flushQuantum()
+	}
+	d.flush()
+}
+
+// qpDecoder is a forgiving streaming quoted-printable decoder (RFC 2045
+// §6.7): "=XX" is a byte, "=" at a line end is a soft break, whitespace at a
+// line end is transport padding, and anything malformed, such as "=ZZ" or
+// raw 8-bit bytes, passes through literally, as mail clients do.
+type qpDecoder struct {
+	out  io.Writer
+	buf  []byte
+	esc  []byte // "=" and what followed it, not yet understood
+	wsp  []byte // spaces and tabs that may turn out to end a line
+	last byte   // previous byte of a soft break, to swallow its LF
+}
+
+func (d *qpDecoder) Write(p []byte) (int, error) {
+	for _, c := range p {
+		d.byte(c)
+	}
+	if len(d.buf) >= 1024 {
+		d.out.Write(d.buf)
+		d.buf = d.buf[:0]
+	}
+	return len(p), nil
+}
+
+func (d *qpDecoder) byte(c byte) {
+	if d.last == '\r' {
+		d.last = 0
+		if c == '\n' {
+			return // the LF of a soft "=\r\n"
+		}
+	}
+	if len(d.esc) > 0 {
+		d.escaped(c)
+		return
+	}
+	switch c {
+	case '=':
+		d.esc = append(d.esc, c)
+	case ' ', '\t':
+		d.wsp = append(d.wsp, c)
+	case '\r', '\n':
+		d.wsp = d.wsp[:0] // padding before a line end
+		d.buf = append(d.buf, c)
+	default:
+		d.buf = append(d.buf, d.wsp...)
+		d.wsp = d.wsp[:0]
+		d.buf = append(d.buf, c)
+	}
+}
+
+// escaped continues an "=" sequence with c.
+func (d *qpDecoder) escaped(c byte) {
+	// d.esc holds "=", "=X" (one hex digit) or "=" plus spaces.
+	switch {
+	case c == '\r' || c == '\n':
+		if len(d.esc) == 1 || isBlank(d.esc[1:]) {
+			// A soft line break; spaces before its "=" are text.
+			d.flushWsp()
+			d.esc = d.esc[:0]
+			if c == '\r' {
+				d.last = c
+			}
+			return
+		}
+	case (c == ' ' || c == '\t') && (len(d.esc) == 1 || isBlank(d.esc[1:])):
+		d.esc = append(d.esc, c)
+		return
+	case len(d.esc) == 1 && hexValue(c) >= 0:
+		d.esc = append(d.esc, c)
+		return
+	case len(d.esc) == 2 && hexValue(d.esc[1]) >= 0 && hexValue(c) >= 0:
+		d.flushWsp()
+		d.buf = append(d.buf, byte(hexValue(d.esc[1])<<4|hexValue(c)))
+		d.esc = d.esc[:0]
+		return
+	}
+	// Not an escape after all: keep it literally and read c afresh.
+	d.flushWsp()
+	d.buf = append(d.buf, d.esc...)
+	d.esc = d.esc[:0]
+	d.byte(c)
+}
+
+func (d *qpDecoder) flushWsp() {
+	d.buf = append(d.buf, d.wsp...)
+	d.wsp = d.wsp[:0]
+}
+
+// Close writes what is pending. A trailing "=" is a soft break at the end;
+// trailing whitespace is padding.
+func (d *qpDecoder) Close() {
+	if len(d.esc) > 1 && !isBlank(d.esc[1:]) {
+		d.flushWsp()
+		d.buf = append(d.buf, d.esc...)
+	}
+	d.out.Write(d.buf)
+	d.buf = nil
+}
+
+func isBlank(b []byte) bool {
+	for _, c := range b {
+		if c != ' ' && c != '\t' {
+			return false
+		}
+	}
+	return true
+}
+
+func hexValue(c byte) int {
+	switch {
+	case c >= '0' && c <= '9':
+		return int(c - '0')
+	case c >= 'A' && c <= 'F':
+		return int(c - 'A' + 10)
+	case c >= 'a' && c <= 'f':
+		return int(c - 'a' + 10)
+	}
+	return -1
+}
+
+// ---- charsets ----
+
+// decodeCharset turns the bytes of a text part (or an encoded word) into
+// UTF-8 according to its charset label, falling back to UTF-8 and then
+// windows-1252 when the label is missing, unknown or wrong.
+func (m *Message) decodeCharset(label string, b []byte, what string) string {
+	l := strings.ToLower(strings.Trim(label, " \t\"'"))
+	switch l {
+	case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
+		if utf8.Valid(b) {
+			return string(b)
+		}
+		if l == "" {
+			m.warnf("%s names no charset and is not UTF-8; it was read as windows-1252", what)
+		} else {
+			m.warnf("%s is marked %s but is not valid UTF-8; the bytes that are not were read as windows-1252", what, quote(label))
+		}
+		return fromWindows1252(b)
+	case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819",
+		"windows-1252", "cp1252", "x-cp1252":
+		if isMultibyteUTF8(b) {
+			m.warnf("%s is marked %s but is UTF-8; it was read as UTF-8", what, quote(label))
+			return string(b)
+		}
+		// Senders who say Latin-1 mean windows-1252 (WHATWG reads it so
+		// too), which only differs in the printable 0x80–0x9F.
+		return fromWindows1252(b)
+	}
+	r, err := charset.Reader(l, bytes.NewReader(b))
+	if err != nil {
+		if utf8.Valid(b) {
+			m.warnf("%s has the unknown charset %s; it was read as UTF-8", what, quote(label))
+			return string(b)
+		}
+		m.warnf("%s has the unknown charset %s; it was read as windows-1252", what, quote(label))
+		return fromWindows1252(b)
+	}
+	out, err := io.ReadAll(r)
+	if err != nil {
+		m.warnf("%s could not be fully decoded from %s (%s)", what, quote(label), shortErr(err))
+	}
+	return strings.ToValidUTF8(string(out), "\uFFFD")
+}
+
+// isMultibyteUTF8 reports whether b is valid UTF-8 with at least one
+// multi-byte character: Latin-1 text practically never is.
+func isMultibyteUTF8(b []byte) bool {
+	return utf8.Valid(b) && bytes.ContainsFunc(b, func(r rune) bool { return r >= utf8.RuneSelf })
+}
+
+// fromWindows1252 keeps the valid UTF-8 in b and reads every other byte as
+// windows-1252, so both pure Latin-1 text and UTF-8 with a stray Latin-1
+// byte come out readable.
+func fromWindows1252(b []byte) string {
+	var s strings.Builder
+	s.Grow(len(b) + len(b)/4)
+	for len(b) > 0 {
+		r, size := utf8.DecodeRune(b)
+		if r == utf8.RuneError && size == 1 {
+			s.WriteRune(charmap.Windows1252.DecodeByte(b[0]))
+		} else {
+			s.Write(b[:size])
+		}
+		b = b[size:]
+	}
+	return s.String()
+}
