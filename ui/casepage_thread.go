@@ -10,6 +10,10 @@ import (
 // indent is how far message details and bodies sit in from their heading.
 const indent = "  "
 
+// maxTextWidth caps the measure of message bodies: lines much longer than
+// this are hard to read, however wide the terminal.
+const maxTextWidth = 100
+
 // threadView draws every message of the case, oldest first: a heading with
 // direction, sender and time, the subject, the attachments, the parse
 // warnings (which say the text below may be incomplete), then the body.
@@ -59,7 +63,7 @@ func (p *casePage) threadView() string {
 			}
 		}
 		b.WriteString("\n")
-		b.WriteString(bodyLines(m.Text, inner, s.Text.Render))
+		b.WriteString(bodyLines(m.Text, min(inner, maxTextWidth), s.Text.Render))
 	}
 	return b.String()
 }
@@ -103,7 +107,7 @@ func (p *casePage) historyView() string {
 		head := s.Subtle.Render(when) + "  " + s.Accent.Render(actor) + "  " + s.Title.Render(kind)
 		b.WriteString(truncateStyled(head, w) + "\n")
 		if strings.TrimSpace(e.Details) != "" {
-			b.WriteString(bodyLines(e.Details, inner, s.Text.Render) + "\n")
+			b.WriteString(bodyLines(e.Details, min(inner, maxTextWidth), s.Text.Render) + "\n")
 		}
 	}
 	return strings.TrimRight(b.String(), "\n")

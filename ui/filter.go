@@ -138,10 +138,11 @@ func (ix *rowIndex) filter(from []int32, terms []term) []int32 {
 	return out
 }
 
-// wordMatches is the filter's notion of a match: word occurs in hay, or its
-// letters occur in order inside one word of hay ("nrdmn" finds Nordmann,
-// "slt" finds sletting). Keeping a fuzzy match inside one word stops a short
-// query from matching every long subject.
+// wordMatches is the filter's notion of a match: word occurs in hay, or
+// its letters occur in order inside one word of hay that starts with the
+// same letter ("nrdmn" finds Nordmann, "slt" finds sletting). Keeping a
+// fuzzy match inside one word, from its start, stops a short query from
+// matching every long subject.
 //
 // A query that extends another (one more letter, or one more word) can only
 // match fewer rows under this rule, which is what lets the inbox filter the
@@ -154,15 +155,23 @@ func wordMatches(hay, word []byte) bool {
 		return true
 	}
 	j := 0
+	start := true // at the first byte of a word
+	dead := false // this word did not start with word[0]
 	for _, c := range hay {
-		switch {
-		case c == word[j]:
-			j++
-			if j == len(word) {
-				return true
-			}
-		case !wordByte(c):
-			j = 0
+		if !wordByte(c) {
+			j, start, dead = 0, true, false
+			continue
+		}
+		if start {
+			start = false
+			dead = c != word[0]
+		}
+		if dead || c != word[j] {
+			continue
+		}
+		j++
+		if j == len(word) {
+			return true
 		}
 	}
 	return false

@@ -11,6 +11,7 @@ import (
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/magnetharstad/pvdesk/internal/deadline"
 	"github.com/magnetharstad/pvdesk/internal/desk"
+	"github.com/magnetharstad/pvdesk/internal/textsafe"
 )
 
 // casesLoadedMsg carries the inbox rows of one scope, with the filter index
@@ -355,8 +356,8 @@ func (p *inboxPage) titleLine() string {
 	if p.loading && p.loaded {
 		left += s.Subtle.Render(" · " + t.Loading)
 	}
-	right := s.Subtle.Render(fit(p.c.Desk.User(), 24) + " · " + p.dateToday())
-	return joinWidth(left, strings.TrimRight(right, " "), p.width)
+	right := s.Subtle.Render(textsafe.Line(p.c.Desk.User(), 24) + " · " + p.dateToday())
+	return joinWidth(left, right, p.width)
 }
 
 func (p *inboxPage) dateToday() string {

@@ -36,7 +36,7 @@ type column struct {
 const (
 	wideReceived = 96  // received date column
 	wideSubject  = 120 // subject column, full "Dager igjen" header
-	wideStatus   = 140 // long status names
+	wideStatus   = 180 // long status names
 	dateWidth    = 10  // YYYY-MM-DD
 	cursorWidth  = 2   // "▸ "
 )
@@ -84,8 +84,8 @@ func (p *inboxPage) columns() []column {
 	// the subject, when shown, takes what is left.
 	var req, rights int
 	if w >= wideSubject {
-		req = min(flex*3/10, 32)
-		rights = min(flex*2/10, 30)
+		req = min(flex*3/10, 28)
+		rights = min(flex*3/10, 34)
 	} else {
 		req = min(flex*11/20, 40)
 		rights = flex - req

@@ -321,10 +321,19 @@ func (m *model) resize() {
 
 func (m *model) helpView() string {
 	p := m.focused()
+	var v string
 	if m.help.ShowAll {
-		return m.help.FullHelpView(p.FullHelp())
+		v = m.help.FullHelpView(p.FullHelp())
+	} else {
+		v = m.help.ShortHelpView(p.ShortHelp())
 	}
-	return m.help.ShortHelpView(p.ShortHelp())
+	// bubbles/help keeps adding keys when even its ellipsis does not fit,
+	// so cut what it made to the width.
+	lines := strings.Split(v, "\n")
+	for i, l := range lines {
+		lines[i] = truncateStyled(l, m.c.Width)
+	}
+	return strings.Join(lines, "\n")
 }
 
 // View implements tea.Model.
