@@ -29,7 +29,7 @@ func htmlToText(src string) string {
 			return strings.ToValidUTF8(strings.TrimSpace(t.b.String()), "\uFFFD")
 		case html.TextToken:
 			if t.skip == 0 && !t.inHead {
-				t.text(string(z.Text()))
+				t.text(strings.ReplaceAll(string(z.Text()), "\x00", ""))
 			}
 		case html.StartTagToken:
 			name, hasAttr := z.TagName()

@@ -3,6 +3,7 @@ package mail
 import (
 	"bufio"
 	"bytes"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -117,9 +118,18 @@ func (m *Message) readHeader(raw []byte) (message.Header, []byte) {
 	if fields == 0 {
 		m.warnf("the message has no readable header; all of it is shown as text")
 	} else {
-		m.warnf("malformed header (%v); lines that are not header fields were skipped", shortErr(err))
+		m.warnf("malformed header (%v); read leniently", shortErr(err))
 	}
 	return lh, body
+}
+
+// describe puts an error met while reading the body in words; most are the
+// message stopping short, which the libraries report as some form of EOF.
+func describe(err error) string {
+	if errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) || strings.HasSuffix(err.Error(), "EOF") {
+		return "the message ends before its last MIME boundary"
+	}
+	return shortErr(err)
 }
 
 // shortErr keeps error text from untrusted input short and escaped.
@@ -147,13 +157,12 @@ lines:
 		case len(line) == 0:
 			rest = next
 			break lines
-		case line[0] == ' ' || line[0] == '\t':
-			if len(fields) > 0 {
-				f := &fields[len(fields)-1]
-				f.v = strings.TrimSpace(f.v + " " + strings.TrimSpace(string(line)))
-			}
+		case (line[0] == ' ' || line[0] == '\t') && len(fields) > 0:
+			f := &fields[len(fields)-1]
+			f.v = strings.TrimSpace(f.v + " " + strings.TrimSpace(string(line)))
 		default:
-			k, v, ok := headerLine(line)
+			// An indented first line is read as a field too.
+			k, v, ok := headerLine(bytes.TrimLeft(line, " \t"))
 			if ok {
 				fields = append(fields, field{k, v})
 				break
@@ -635,7 +644,7 @@ func (w *walker) leaf(h message.Header, mt string, params map[string]string, bod
 	case disp == "attachment" || filename != "" || !strings.HasPrefix(mt, "text/"):
 		size, err := decodedSize(cte, body)
 		if err != nil {
-			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what, shortErr(err))
+			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what, describe(err))
 		}
 		w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: size})
 	case mt == "text/plain" && !w.hasPlain:
@@ -722,9 +731,9 @@ func (w *walker) finish(body []byte) {
 	}
 	if w.broken != nil {
 		if !w.hasPlain && !w.hasHTML {
-			m.warnf("unreadable MIME structure: %s; the text shown is the raw body", shortErr(w.broken))
+			m.warnf("unreadable MIME structure: %s; the text shown is the raw body", describe(w.broken))
 		} else {
-			m.warnf("unreadable MIME structure: %s; the text shown may be incomplete", shortErr(w.broken))
+			m.warnf("unreadable MIME structure: %s; the text shown may be incomplete", describe(w.broken))
 		}
 	}
 	text = strings.TrimRight(normalizeNewlines(text), " \t\n")
