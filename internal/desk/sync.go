@@ -1,0 +1,112 @@
+package desk
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/magnetharstad/pvdesk/mail"
+	"github.com/magnetharstad/pvdesk/store"
+)
+
+// sink commits fetched batches: messages, cases, audit events and the
+// cursor in one transaction per batch.
+type sink struct {
+	d   *Desk
+	rep *SyncReport
+	// onCase is told about each new or threaded case, for live screens.
+	onCase func(IngestResult)
+}
+
+func (s *sink) Cursor(ctx context.Context, mailbox string) (uint32, uint32, error) {
+	c, err := s.d.st.Cursor(ctx, mailbox)
+	return c.UIDValidity, c.LastUID, err
+}
+
+func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through uint32, batch []mail.Fetched) error {
+	prepared := make([]parsed, len(batch))
+	for i, f := range batch {
+		prepared[i] = s.d.prepare(f)
+	}
+	var results []IngestResult
+	err := s.d.st.Write(ctx, func(tx *store.Tx) error {
+		results = results[:0]
+		for _, p := range prepared {
+			r, err := s.d.ingestTx(ctx, tx, p)
+			if err != nil {
+				return fmt.Errorf("ingest %s UID %d: %w", mailbox, p.in.UID, err)
+			}
+			results = append(results, r)
+		}
+		cur, err := tx.Cursor(ctx, mailbox)
+		if err != nil {
+			return err
+		}
+		// Another desk syncing the same file may have gone further; the
+		// cursor never moves back within one UIDVALIDITY.
+		if cur.UIDValidity == uidvalidity && cur.LastUID > through {
+			through = cur.LastUID
+		}
+		return tx.SetCursor(ctx, store.Cursor{Mailbox: mailbox, UIDValidity: uidvalidity, LastUID: through, LastSync: s.d.opts.Now()})
+	})
+	if err != nil {
+		return err
+	}
+	for _, r := range results {
+		switch r.Outcome {
+		case OutcomeNewCase:
+			s.rep.NewCases++
+		case OutcomeThreaded:
+			s.rep.Threaded++
+		case OutcomeAlreadyStored:
+			s.rep.AlreadyStored++
+		}
+		s.rep.Warnings += r.Warnings
+		if s.onCase != nil && r.Outcome != OutcomeAlreadyStored {
+			s.onCase(r)
+		}
+	}
+	return nil
+}
+
+// SyncOptions configure one sync run.
+type SyncOptions struct {
+	IMAP      mail.IMAPConfig
+	Mailboxes []string // default INBOX
+	Progress  func(SyncProgress)
+	// OnCase is called after each committed new or threaded message.
+	OnCase func(IngestResult)
+}
+
+// Sync fetches new mail from every mailbox into cases once and reports
+// what it did per mailbox.
+func (d *Desk) Sync(ctx context.Context, o SyncOptions) ([]SyncReport, error) {
+	boxes := o.Mailboxes
+	if len(boxes) == 0 {
+		boxes = []string{"INBOX"}
+	}
+	c, err := mail.Dial(ctx, o.IMAP)
+	if err != nil {
+		return nil, err
+	}
+	defer c.Close()
+	var reports []SyncReport
+	for _, box := range boxes {
+		start := time.Now()
+		rep := SyncReport{Mailbox: box}
+		sk := &sink{d: d, rep: &rep, onCase: o.OnCase}
+		var progress mail.Progress
+		if o.Progress != nil {
+			progress = func(mb string, done, total int) { o.Progress(SyncProgress{Mailbox: mb, Done: done, Total: total}) }
+		}
+		st, err := mail.SyncMailbox(ctx, c, box, sk, o.IMAP.BatchSize, progress)
+		rep.Fetched = st.Fetched
+		rep.Elapsed = time.Since(start)
+		reports = append(reports, rep)
+		if err != nil {
+			return reports, err
+		}
+	}
+	_ = c.Logout().Wait()
+	return reports, nil
+}

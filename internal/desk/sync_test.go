@@ -1,0 +1,84 @@
+package desk_test
+
+import (
+	"context"
+	"net"
+	"strconv"
+	"testing"
+	"time"
+
+	"github.com/magnetharstad/pvdesk/internal/desk"
+	"github.com/magnetharstad/pvdesk/mail"
+)
+
+func demoIMAP(t *testing.T) (*mail.DemoServer, mail.IMAPConfig) {
+	t.Helper()
+	srv, err := mail.StartDemo(fixedNow)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { srv.Close() })
+	host, port, _ := net.SplitHostPort(srv.Addr)
+	p, _ := strconv.Atoi(port)
+	return srv, mail.IMAPConfig{Host: host, Port: p, Security: "none", Username: srv.User, Password: srv.Password, BatchSize: 7}
+}
+
+func TestSyncTwiceStoresOnce(t *testing.T) {
+	ctx := context.Background()
+	srv, ic := demoIMAP(t)
+	d := newDesk(t)
+	samples, err := mail.DemoMessages()
+	if err != nil {
+		t.Fatal(err)
+	}
+	var last desk.SyncProgress
+	reps, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic, Progress: func(p desk.SyncProgress) { last = p }})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := reps[0]
+	if r.Fetched != len(samples) || r.NewCases+r.Threaded != len(samples) || r.AlreadyStored != 0 {
+		t.Fatalf("first sync = %+v, want %d fetched", r, len(samples))
+	}
+	if r.Threaded == 0 {
+		t.Errorf("no follow-up was threaded: %+v", r)
+	}
+	if last.Done != len(samples) || last.Total != len(samples) {
+		t.Errorf("last progress = %+v", last)
+	}
+	reps, err = d.Sync(ctx, desk.SyncOptions{IMAP: ic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; r.Fetched != 0 || r.NewCases != 0 || r.Threaded != 0 {
+		t.Fatalf("second sync = %+v, want nothing new", r)
+	}
+	n, _ := d.Store().CountMessages(ctx)
+	if n != len(samples) {
+		t.Errorf("stored %d messages, want %d", n, len(samples))
+	}
+
+	// New mail after the first sync is fetched alone.
+	raw := []byte("From: ny@example.no\r\nTo: post@magnetharstad.no\r\nSubject: Innsyn\r\nMessage-ID: <ny1@example.no>\r\n\r\nJeg ber om innsyn i mine personopplysninger.\r\n")
+	if err := srv.Deliver(raw, fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	reps, err = d.Sync(ctx, desk.SyncOptions{IMAP: ic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; r.Fetched != 1 || r.NewCases != 1 {
+		t.Fatalf("third sync = %+v, want 1 new case", r)
+	}
+	if c, _ := d.Store().Cursor(ctx, "INBOX"); c.LastSync.IsZero() || !c.LastSync.Equal(fixedNow.Truncate(time.Second)) {
+		t.Errorf("cursor last sync = %v", c.LastSync)
+	}
+}
+
+func TestSyncRefusesPlaintextToRemoteHost(t *testing.T) {
+	d := newDesk(t)
+	_, err := d.Sync(context.Background(), desk.SyncOptions{IMAP: mail.IMAPConfig{Host: "imap.example.no", Security: "none"}})
+	if err == nil {
+		t.Fatal("plaintext IMAP to a remote host was allowed")
+	}
+}
