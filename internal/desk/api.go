@@ -4,8 +4,8 @@ import (
 	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/dsr"
-	"github.com/magnetharstad/pvdesk/store"
 	"github.com/magnetharstad/pvdesk/mail"
+	"github.com/magnetharstad/pvdesk/store"
 )
 
 // Scope selects which cases the inbox lists.
