@@ -1,5 +1,21 @@
 // Package classify turns the text of a message into the rights it invokes,
 // each with the phrases that decided it (evidence) and a confidence.
+//
+// It is a rule engine, not a statistical model: every label can be traced to
+// a phrase a handler can read, and a rule can be fixed without retraining.
+// A message goes through four steps:
+//
+//  1. machine mail (auto-replies, bounces) is set aside by its headers;
+//  2. the body is cleaned to what the sender wrote now (clean.go): quoted
+//     replies, signatures and footers go, a bare "please handle" forward is
+//     replaced by the request it forwards;
+//  3. the text is folded and tokenised (normalise.go) and every phrase
+//     family of every language (rules_*.go) is matched at once, each match
+//     read in context: negated, reported, merely permitted (negation.go);
+//  4. matches combine into a confidence per right, the hard pairs of
+//     RIGHTS.md are settled, and messages that are no request at all
+//     (pitches, sign-ups, thanks-only replies) get a reason instead
+//     (notrequest.go).
 package classify
 
 import "github.com/magnetharstad/pvdesk/internal/dsr"
@@ -37,6 +53,113 @@ func (r Result) Rights() []dsr.Right {
 	return dsr.SortRights(rs)
 }
 
-// Classify returns the rights invoked by in. PLACEHOLDER: replaced by the
-// rule engine.
-func Classify(in Input) Result { return Result{} }
+// eng holds every rule, compiled once: classifying compiles nothing.
+var eng = newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cueRules,
+	notAccess(noRules, enRules, svRules, daRules, deRules))
+
+// Classify returns the rights invoked by in, with evidence, the language of
+// the message and, for a message that invokes none, the reason.
+func Classify(in Input) Result {
+	if reason := machineReason(in); reason != "" {
+		return Result{Reason: reason, Language: detectLanguage(tokenise(in.Body))}
+	}
+	c := clean(in.Body, in.Subject)
+	body := tokenise(c.text)
+	var subj doc
+	if !isReplySubject(in.Subject) {
+		subj = tokenise(in.Subject)
+	}
+	res := Result{Language: detectLanguage(subj, body)}
+
+	labels, cues := tally(eng.run(body), body)
+	if reason := notARequest(cues, body, c); reason != "" {
+		res.Reason = reason
+		return res
+	}
+	if len(labels) == 0 && len(subj.toks) > 0 {
+		// The subject speaks only when the body does not: "Innsyn" over a
+		// body that only unsubscribes is an unsubscription.
+		var scues cueScores
+		labels, scues = tally(eng.run(subj), subj)
+		if scues[cueSpam] >= spamLevel {
+			labels = nil
+		}
+		for i := range labels {
+			labels[i].Confidence = round2(labels[i].Confidence * subjectDiscount)
+		}
+	}
+	labels = settlePairs(labels, cues)
+	if len(labels) == 0 {
+		res.Reason = noneReason(cues, body, c)
+		return res
+	}
+	res.Labels = labels
+	return res
+}
+
+// subjectDiscount lowers the confidence of labels read only from a subject
+// line, which is short and often written before the body was.
+const subjectDiscount = 0.9
+
+// settlePairs applies the labelling notes of RIGHTS.md that concern two
+// rights at once.
+func settlePairs(labels []Label, cues cueScores) []Label {
+	has := func(r dsr.Right) bool {
+		for _, l := range labels {
+			if l.Right == r {
+				return true
+			}
+		}
+		return false
+	}
+	others := 0
+	for _, l := range labels {
+		if l.Right != dsr.Information {
+			others++
+		}
+	}
+	out := labels[:0]
+	for _, l := range labels {
+		switch l.Right {
+		case dsr.Information:
+			// "What do you have on me and send a copy" is access, and the
+			// questions inside a request are part of that request.
+			if has(dsr.Access) || (others > 0 && l.Confidence < infoBesideOthers) {
+				continue
+			}
+		case dsr.ObjectionMarketing:
+			// "Meld meg på" is the opposite of "meld meg av".
+			if cues[cueSignup] >= signupLevel && l.Confidence < 0.85 {
+				continue
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// infoBesideOthers is the confidence information needs next to another
+// right: a request that also asks "how long do you keep it" is not also an
+// information request, one that asks purpose, retention and recipients is.
+const infoBesideOthers = 0.8
+
+// notAccess derives, from every access phrase, a cue for information that
+// counts when the phrase is negated: "ikke en innsynsbegjæring", "I'm not
+// asking for a copy" mean the sender wants to know how we process, not
+// what we hold.
+func notAccess(tables ...[]ruleSpec) []ruleSpec {
+	var out []ruleSpec
+	for _, t := range tables {
+		for _, s := range t {
+			if s.right != dsr.Access || s.flags&onlyNeg != 0 {
+				continue
+			}
+			s.right = dsr.Information
+			s.weight = 0.45
+			s.flags = onlyNeg
+			s.group = "notaccess"
+			out = append(out, s)
+		}
+	}
+	return out
+}

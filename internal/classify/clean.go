@@ -1,0 +1,373 @@
+package classify
+
+import (
+	"strings"
+)
+
+// cleaned is the part of a message its sender wrote now.
+type cleaned struct {
+	text string
+	// forwarded: text is a forwarded request the sender asked us to act on.
+	forwarded bool
+	// ownMail: the sender forwarded or quoted only mail of ours, with
+	// nothing to do beyond "see below".
+	ownMail bool
+	// stripped holds what was cut as signature or closing, which still
+	// tells whether the sender said thanks.
+	stripped string
+}
+
+// ownDomain marks mail Magnet sent: forwarding our own newsletter adds no
+// request of its own.
+const ownDomain = "magnetharstad.no"
+
+// clean removes what the sender did not write now: quoted replies, the
+// header blocks and attribution lines that introduce them, signatures,
+// device lines and mailing footers. A forward whose new text only says
+// "please handle" is replaced by the forwarded text, since that is what the
+// sender asks us to act on.
+func clean(body, subject string) cleaned {
+	body = strings.ReplaceAll(body, "\r\n", "\n")
+	lines := strings.Split(body, "\n")
+	fwdSubject := isForwardSubject(subject)
+
+	var kept []string
+	var fwd []string
+	for i := 0; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		switch {
+		case isForwardMarker(l):
+			fwd = lines[i+1:]
+			i = len(lines)
+			continue
+		case isOriginalMarker(l) || isHeaderBlock(lines, i):
+			if fwdSubject {
+				fwd = lines[i:]
+				if isOriginalMarker(l) {
+					fwd = lines[i+1:]
+				}
+			}
+			i = len(lines)
+			continue
+		case isAttribution(l):
+			// A wrapped attribution ("On Tue, 10 Mar 2026 at 13:47, X\nwrote:")
+			// started on the line before.
+			if len(kept) > 0 && startsAttribution(strings.TrimSpace(kept[len(kept)-1])) {
+				kept = kept[:len(kept)-1]
+			}
+			if !nextIsQuoted(lines, i+1) {
+				i = len(lines) // the quote is not marked: all of it goes
+			}
+			continue
+		case strings.HasPrefix(l, ">"):
+			continue
+		}
+		kept = append(kept, lines[i])
+	}
+	text, stripped := stripSignature(kept)
+	c := cleaned{text: text, stripped: stripped}
+	if fwd != nil {
+		from, fbody := splitForwardHeaders(fwd)
+		own := strings.Contains(strings.ToLower(from), ownDomain)
+		if onlyHandling(text) {
+			if own {
+				c.text, c.ownMail = "", true
+			} else {
+				inner := clean(strings.Join(fbody, "\n"), "")
+				c.text, c.forwarded = inner.text, true
+			}
+		}
+	}
+	return c
+}
+
+func isForwardSubject(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"fwd:", "fw:", "vs:", "wg:", "tr:", "vb:", "doorst:", "videresend:"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+// isReplySubject reports a subject of a reply or forward, which repeats
+// someone else's words; only the body counts then.
+func isReplySubject(s string) bool {
+	l := strings.ToLower(strings.TrimSpace(s))
+	for _, p := range []string{"re:", "sv:", "aw:", "antw:", "vs:", "fwd:", "fw:", "wg:", "tr:", "vb:", "ynt:"} {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var forwardMarkers = []string{
+	"forwarded message", "videresendt melding", "videresendt e-post", "videresendt epost",
+	"vidaresendt melding", "weitergeleitete nachricht", "vidarebefordrat meddelande",
+	"videresendt meddelelse", "begin forwarded message", "start på videresendt melding",
+	"anfang der weitergeleiteten nachricht", "forwarded email",
+}
+
+var originalMarkers = []string{
+	"original message", "opprinnelig melding", "opphavleg melding", "ursprüngliche nachricht",
+	"ursprungligt meddelande", "oprindelig meddelelse", "originalmelding",
+}
+
+// markerLine reports whether l is a separator line such as "----- X -----"
+// or "X:" naming one of phrases.
+func markerLine(l string, phrases []string) bool {
+	if len(l) > 90 {
+		return false
+	}
+	low := strings.ToLower(l)
+	if !strings.HasPrefix(low, "-") && !strings.HasSuffix(low, ":") && !strings.HasSuffix(low, "-") {
+		return false
+	}
+	for _, p := range phrases {
+		if strings.Contains(low, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func isForwardMarker(l string) bool  { return markerLine(l, forwardMarkers) }
+func isOriginalMarker(l string) bool { return markerLine(l, originalMarkers) }
+
+var (
+	fromFields = []string{"fra:", "from:", "von:", "från:", "de:", "van:", "frå:"}
+	// The second line of an Outlook header block.
+	headerFields = []string{"sendt:", "sent:", "dato:", "date:", "gesendet:", "skickat:", "datum:",
+		"til:", "to:", "an:", "emne:", "subject:", "betreff:", "ämne:", "emne:"}
+)
+
+func hasFieldPrefix(l string, fields []string) bool {
+	low := strings.ToLower(strings.TrimSpace(l))
+	low = strings.TrimLeft(low, "*") // Outlook's bold "*From:*"
+	for _, f := range fields {
+		if strings.HasPrefix(low, f) {
+			return true
+		}
+	}
+	return false
+}
+
+// isHeaderBlock reports an Outlook-style quoted header ("Fra: ... / Sendt:
+// ..."), which starts the quoted message in clients that do not use ">".
+func isHeaderBlock(lines []string, i int) bool {
+	if !hasFieldPrefix(lines[i], fromFields) {
+		return false
+	}
+	for k := i + 1; k < len(lines) && k <= i+3; k++ {
+		if hasFieldPrefix(lines[k], headerFields) {
+			return true
+		}
+	}
+	return false
+}
+
+var attributionVerbs = []string{"wrote", "skrev", "schrieb", "skrivit", "kirjoitti", "a écrit", "escribió", "scrisse", "skreiv"}
+
+// isAttribution reports "On ..., X wrote:" / "Den ... skrev X:" lines.
+func isAttribution(l string) bool {
+	l = strings.TrimSpace(strings.TrimLeft(l, "> "))
+	if !strings.HasSuffix(l, ":") || len(l) > 200 {
+		return false
+	}
+	low := strings.ToLower(l)
+	for _, v := range attributionVerbs {
+		if strings.Contains(low, v) {
+			return true
+		}
+	}
+	return false
+}
+
+func startsAttribution(l string) bool {
+	low := strings.ToLower(l)
+	for _, p := range []string{"on ", "den ", "am ", "le ", "op ", "el "} {
+		if strings.HasPrefix(low, p) && !strings.HasSuffix(low, ".") {
+			return true
+		}
+	}
+	return false
+}
+
+func nextIsQuoted(lines []string, i int) bool {
+	for ; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if l == "" {
+			continue
+		}
+		return strings.HasPrefix(l, ">")
+	}
+	return false
+}
+
+// splitForwardHeaders separates the header lines at the top of a forwarded
+// message from its text, and returns the From line.
+func splitForwardHeaders(lines []string) (from string, body []string) {
+	i := 0
+	for i < len(lines) && strings.TrimSpace(lines[i]) == "" {
+		i++
+	}
+	for ; i < len(lines); i++ {
+		l := strings.TrimSpace(lines[i])
+		if hasFieldPrefix(l, fromFields) {
+			from = l
+			continue
+		}
+		if hasFieldPrefix(l, headerFields) || hasFieldPrefix(l, []string{"cc:", "kopi:", "reply-to:"}) {
+			continue
+		}
+		break
+	}
+	return from, lines[i:]
+}
+
+// handling words are all a forward says when it only passes a request on.
+var handlingWords = set("hei", "hi", "hello", "hallo", "hej", "please", "pls", "handle", "see",
+	"below", "se", "nedenfor", "nedanfor", "under", "nedan", "videresender", "vidaresender",
+	"forwarding", "forwarded", "fyi", "til", "info", "vennligst", "behandle", "handsam", "ta",
+	"dere", "de", "av", "dette", "this", "kan", "could", "can", "you", "the", "email", "e-mail",
+	"mail", "e-post", "eposten", "e-posten", "mailen", "meldinga", "meldingen", "fra", "frå",
+	"from", "a", "an", "en", "ei", "ein", "et", "eit", "kunde", "customer", "kunden", "siehe",
+	"unten", "bitte", "bearbeiten", "weiter", "thanks", "takk", "tack", "danke", "følg", "opp",
+	"follow", "up", "på", "om", "for", "og", "and", "jeg", "eg", "i", "here", "her", "is", "er",
+	"request", "forespørsel", "henvendelse", "førespurnad", "message", "melding", "vidarebefordrar",
+	"ser", "sjå", "nedst", "which", "this", "sak", "saken", "case", "me", "meg", "got", "fikk", "fekk",
+	"mottok", "received", "som", "that", "dette", "denne", "der", "vedlagt", "attached")
+
+// onlyHandling reports whether new text in front of a forward is empty or
+// only says "please handle this"; then the forward is the request.
+func onlyHandling(text string) bool {
+	d := tokenise(text)
+	other := 0
+	for _, t := range d.toks {
+		if !handlingWords[t.s] {
+			other++
+		}
+	}
+	return other <= 2
+}
+
+var deviceLines = []string{
+	"sendt fra min", "sent from my", "sendt frå min", "sendt frå mobilen", "sendt fra mobilen",
+	"skickat från min", "von meinem", "gesendet von", "get outlook for", "hent outlook for",
+	"sent from outlook", "sendt fra outlook", "sent from mail for", "sendt fra e-post for",
+	"sent with proton", "sendt med", "sent via", "skickat från outlook", "sendt fra yahoo",
+}
+
+// footers are lines mailing tools add; they speak for the sender of a
+// newsletter or pitch, not for the person writing to us.
+var footers = []string{
+	"du mottar denne e-posten fordi", "du mottar denne eposten fordi", "du får denne e-posten fordi",
+	"meld deg av her", "meld deg av nyhetsbrevet her", "you are receiving this", "you received this email",
+	"you have received this", "click here to unsubscribe", "unsubscribe here", "to unsubscribe click",
+	"ønsker du ikke flere e-poster", "ønsker du ikke å motta", "if you don't want to hear from",
+	"if you no longer wish to receive", "this e-mail and any attachments", "this email and any attachments",
+	"denne e-posten kan inneholde", "manage your preferences", "administrer abonnement",
+	"reply \"no thanks\"", "reply stop to", "svar stopp", "om du inte längre vill ha",
+	"wenn sie diesen newsletter nicht mehr", "hvis du ikke længere ønsker",
+}
+
+// closings open the sign-off at the end of a mail; what follows them is a
+// name, a title or an address.
+var closings = []string{
+	"hilsen", "hilsner", "mvh", "m.v.h", "med vennlig hilsen", "vennlig hilsen", "venleg helsing",
+	"vennleg helsing", "helsing", "beste hilsen", "med hilsen", "vh", "best regards", "kind regards",
+	"regards", "best wishes", "best,", "cheers", "thanks", "thank you", "many thanks", "takk", "tusen takk",
+	"yours faithfully", "yours sincerely", "sincerely", "mit freundlichen grüßen", "mit freundlichen grüssen",
+	"viele grüße", "beste grüße", "liebe grüße", "grüße", "lg", "med vänlig hälsning", "vänliga hälsningar",
+	"vänlig hälsning", "hälsningar", "mvh", "med venlig hilsen", "venlig hilsen", "kh", "klem", "ha en fin dag",
+	"tack", "tak", "danke", "all the best", "warm regards", "kv.", "hilsen fra",
+}
+
+// stripSignature cuts the sign-off, signature, device lines and footers
+// from the end of the new text and returns the text and what was cut.
+func stripSignature(lines []string) (text, stripped string) {
+	var out []string
+	for _, l := range lines {
+		t := strings.TrimSpace(l)
+		if t == "--" || t == "-- " || strings.HasPrefix(t, "_____") {
+			break
+		}
+		low := strings.ToLower(t)
+		if hasAnyPrefix(low, deviceLines) || containsAny(low, footers) {
+			continue
+		}
+		out = append(out, l)
+	}
+	for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+		out = out[:len(out)-1]
+	}
+	// The sign-off: the last closing line followed only by a few short lines.
+	cut := len(out)
+	for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
+		t := strings.TrimSpace(out[i])
+		if t == "" {
+			continue
+		}
+		if isClosing(t) {
+			cut = i
+			continue
+		}
+		if !nameLike(t) {
+			break
+		}
+	}
+	var sb strings.Builder
+	for _, l := range out[cut:] {
+		sb.WriteString(l)
+		sb.WriteByte('\n')
+	}
+	return strings.TrimSpace(strings.Join(out[:cut], "\n")), sb.String()
+}
+
+func isClosing(line string) bool {
+	low := strings.ToLower(line)
+	for _, c := range closings {
+		if strings.HasPrefix(low, c) {
+			rest := low[len(c):]
+			// "Takk for hjelpen!" closes; "Takk for svaret, men kan dere..." does not.
+			if len(rest) > 30 || strings.Contains(rest, "?") {
+				return false
+			}
+			if rest == "" || !isLetter(rest[0]) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// nameLike reports a line that can follow a closing: a name, a title, a
+// town, a phone number; not a sentence.
+func nameLike(l string) bool {
+	if len(l) > 50 || len(strings.Fields(l)) > 6 {
+		return false
+	}
+	return !strings.ContainsAny(l[len(l)-1:], ".?!")
+}
+
+func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
+
+func hasAnyPrefix(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func containsAny(s string, ps []string) bool {
+	for _, p := range ps {
+		if strings.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}

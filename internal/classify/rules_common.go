@@ -1,0 +1,164 @@
+package classify
+
+import (
+	"github.com/magnetharstad/pvdesk/internal/dsr"
+)
+
+// Word families shared by the rule tables of several languages. Each is a
+// set of single-word tests (see pattern.go); the tables combine them into
+// phrases.
+const (
+	// marketingWords name marketing itself; on their own they are no request,
+	// next to "ikke", "stop" or an objection they are one.
+	marketingWords = "reklame*|*reklame|*reklamen|reklam|reklamer|reklamerna|nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|" +
+		"nyheitsbrev*|nyhedsbrev*|newsletter*|marketing*|markedsføring*|markedsforing*|markedsfør*|" +
+		"marknadsföring*|advertis*|ads|adverts|annonse*|annons*|werbung|*werbung|werbe*|tilbudsmail*|" +
+		"tilbudsepost*|salgsmail*|telefonsalg*|telemarketing|katalog*|*katalogen|promo*|promotional|" +
+		"utskick*|spam|retargeting|markedsføringsformål*|tilbud|tilboda|tilbod|tilbuda|offers|utsendingar|" +
+		"utsendelse*|*utsendelser|reklamesms*|salgsoppringing*|kampanje*"
+	// contactWords are channels a shop markets through.
+	contactWords = "sms*|*sms|epost*|eposten*|email*|emails|mail|mails|mailer|meldinger|meldingar|messages|" +
+		"texts|tekstmeldinger|oppringinger|calls|telefoner|telefonsamtaler|samtaler|brev|letters|mejl*|nyhetsbrev*"
+	// listWords are the lists people ask to be taken off.
+	listWords = "liste|lista|listen|listene|listor|lists|list|*liste|*lista|*listen|*listene|*list|*lists|" +
+		"nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|nyheitsbrev*|newsletter*|mailing*|*sms*|sms*|utsendel*|" +
+		"*utsendelse|*utsendelser|distribusjon*|utskick*|verteiler*|mailliste*|epostliste*"
+	// quitWords stop something: "slutt å sende", "stop emailing me".
+	quitWords = "slutt|slutte|stopp|stop|stoppe|stopper|sluta|cease|quit|aufhören|hør|hoer"
+	// negWords open a phrase that carries its own negation.
+	negWords = "ikke|ikkje|aldri|ingen|inga|inte|ej|not|no|never|dont|don't|nicht|kein|keine|keinen|ingen|ikkje"
+	// receivedWords turn "ikke fått nyhetsbrevet" into a complaint about not
+	// getting it, the opposite of stopping it.
+	receivedWords = "fått|fatt|fikk|fekk|mottatt|mottok|mottek|received|got|gotten|get|bekommen|erhalten|fått|meld|melde|meldt|avmeld*|unsubscrib*|fjern*|slutt|stopp|stop"
+)
+
+// commonRules are phrases that read the same in every language: article
+// numbers and the words of the regulation itself.
+var commonRules = []ruleSpec{
+	article("15", dsr.Access, 0.8),
+	article("16", dsr.Rectification, 0.8),
+	article("17", dsr.Erasure, 0.8),
+	article("18", dsr.Restriction, 0.85),
+	article("20", dsr.Portability, 0.85),
+	article("22", dsr.AutomatedDecision, 0.8),
+	rule(dsr.Objection, 0.85, artWords+" ~1 21 ~2 1").in("art21"),
+	rule(dsr.ObjectionMarketing, 0.9, artWords+" ~1 21 ~2 2|3").in("art21"),
+	rule(dsr.Objection, 0.6, artWords+" ~1 21").or(dsr.ObjectionMarketing, marketingWords).in("art21"),
+	rule(dsr.WithdrawConsent, 0.8, artWords+" ~1 7 ~2 3"),
+	rule(dsr.Information, 0.6, artWords+" ~1 13|14"),
+	rule(dsr.Complaint, 0.5, artWords+" ~1 77"),
+	rule(dsr.Portability, 0.95, "dataportabilitet*|portabilit*|dataportabilität|dataportabilitat"),
+	rule(dsr.Portability, 0.8, "data ~1 portability"),
+	rule(dsr.Portability, 0.85, "maskinlesbar*|maskinleseleg*|maskinläsbar*|maskinlæsbar*|maschinenlesbar*|machinereadable"),
+	rule(dsr.Portability, 0.85, "machine ~1 readable"),
+	rule(dsr.Portability, 0.6, "csv|json|xml ~5 fil|fila|filen|format*|file|files|export*|eksport*|datei|filer").in("fileformat"),
+	rule(dsr.Portability, 0.6, "fil|fila|filen|format*|file|export*|eksport*|datei|filer ~4 csv|json|xml").in("fileformat"),
+	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
+}
+
+// artWords name an article of the regulation.
+const artWords = "art|artikkel|artikel|artikkelen|article|articles|artikla|artiklen|artiklane|artiklar"
+
+func article(n string, right dsr.Right, w float64) ruleSpec {
+	return rule(right, w, artWords+" ~1 "+n).in("article")
+}
+
+// spamWords void a cue that pitches and phishing also use.
+const spamWords = "kurs|nettkurs|webinar*|rabatt*|discount*|seo"
+
+// Pseudo-rights for what makes a message no request at all. They share the
+// rule engine with the real rights and never reach a Result.
+const (
+	cueSpam    dsr.Right = "x-spam"
+	cueSignup  dsr.Right = "x-signup"
+	cueThanks  dsr.Right = "x-thanks"
+	cueID      dsr.Right = "x-id"
+	cueRequest dsr.Right = "x-request"
+	cueJob     dsr.Right = "x-job"
+	cueOrder   dsr.Right = "x-order"
+	cueAway    dsr.Right = "x-away"
+)
+
+// cueRules recognise pitches, phishing, sign-ups, thanks, identity papers,
+// job applications, customer-service questions and absence notes, in all
+// languages at once.
+var cueRules = []ruleSpec{
+	// Sales pitches and SEO offers to the business.
+	rule(cueSpam, 0.5, "seo").in("seo"),
+	rule(cueSpam, 0.3, "ranking|rankings|rangering*").in("seo"),
+	rule(cueSpam, 0.6, "organic ~1 traffic|search"),
+	rule(cueSpam, 0.6, "free ~2 audit|consultation|trial|demo|analysis"),
+	rule(cueSpam, 0.5, "gratis ~2 analyse|demo|prøveperiode|konsultasjon|gjennomgang|revisjon"),
+	rule(cueSpam, 0.5, "quick ~2 call|chat"),
+	rule(cueSpam, 0.5, "minute ~1 call|chat"),
+	rule(cueSpam, 0.5, "book ~3 call|demo|meeting|møte|samtale|møtet"),
+	rule(cueSpam, 0.5, "results ~1 guaranteed"),
+	rule(cueSpam, 0.5, "garanterte|garantert ~1 resultater"),
+	rule(cueSpam, 0.4, "no ~1 contracts|contract"),
+	rule(cueSpam, 0.5, "we ~2 helped|help ~2 businesses|companies|retailers|stores|shops"),
+	rule(cueSpam, 0.5, "vi ~2 hjelper|hjulpet ~2 bedrifter|butikker|selskaper|virksomheter"),
+	rule(cueSpam, 0.4, "våre|our ~1 tjenester|services|agency|experts|kurs"),
+	rule(cueSpam, 0.4, "vi|we ~1 tilbyr|offer|provide"),
+	rule(cueSpam, 0.5, "nettkurs*|webinar*|kurset|kurs|course|masterclass|workshop"),
+	rule(cueSpam, 0.6, "meld|melde ~1 dere ~1 på"),
+	rule(cueSpam, 0.3, "rabatt*|discount*|rabattkode*"),
+	rule(cueSpam, 0.4, "kundene ~1 deres|dykkar"),
+	rule(cueSpam, 0.4, "your|dine|deres ~1 customers|clients|kunder|business|bedrift"),
+	rule(cueSpam, 0.4, "bedrifter|businesses|virksomheter ~4 som ~2 dere|deg"),
+	// Phishing.
+	rule(cueSpam, 0.6, "verify|confirm|bekreft|verifiser* ~3 account|konto*|mailbox|postkasse*|password|passord"),
+	rule(cueSpam, 0.6, "mailbox|postkasse*|innboks*|storage ~4 full|quota|kvote|lagringsplass"),
+	rule(cueSpam, 0.6, "password|passord* ~4 expire*|utløper|reset|tilbakestill*|oppdater*"),
+	rule(cueSpam, 0.4, "klikk|click ~2 here|her|lenken|link|nedenfor|below"),
+	rule(cueSpam, 0.6, "tollgebyr*|tollavgift*|customs ~1 fee|fees"),
+	rule(cueSpam, 0.4, "pakken|pakka|pakke|parcel|package ~3 din|your|venter|waiting|held|kan"),
+	rule(cueSpam, 0.4, "betal|pay ~2 nå|now|umiddelbart|immediately"),
+	rule(cueSpam, 0.5, "lottery|winner|vinner|gevinst|bitcoin|crypto|kryptovaluta|inheritance|arv"),
+	rule(cueSpam, 0.6, "gratulerer|congratulations ~4 vunnet|won|selected|valgt"),
+
+	// Newsletter sign-ups: the opposite of unsubscribing.
+	rule(cueSignup, 0.8, "meld|melde|melder ~1 meg|oss ~1 på|paa"),
+	rule(cueSignup, 0.6, "påmelding*|paamelding*|registrering ~2 nyhetsbrev*"),
+	rule(cueSignup, 0.6, "legg|legge|legger ~1 meg|oss|adressen|eposten ~2 til|inn|på"),
+	rule(cueSignup, 0.8, "sign ~1 me|us ~1 up"),
+	rule(cueSignup, 0.8, "subscribe ~1 me|us"),
+	rule(cueSignup, 0.6, "add ~1 me|my ~3 list|newsletter|mailing"),
+	rule(cueSignup, 0.6, "abonnere|abonnera|prenumerera|tilmeld|tilmelde|anmelden|abonnieren ~3 på|pa|nyhetsbrev*|newsletter|mig"),
+
+	// Thanks and identity papers: thread replies that open no new request.
+	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|cheers|appreciated|takka|flott|supert|perfekt"),
+	rule(cueID, 0.6, "legitimasjon*|pass|passet|passport|passbilde*|førerkort*|førarkort*|fødselsattest*|idkort*|"+
+		"identifikasjon*|identification|licence|license|ausweis*|personalausweis|bankid|legitimation|identitetskort*|*legitimasjon"),
+	rule(cueID, 0.3, "vedlagt|vedlegg|attached|attachment|enclosed|anbei|bifogad*|vedhæftet|bilete|bilde|photo|scan|skanna|skannet"),
+
+	// What a request sounds like; thanks and out-of-office heuristics must not
+	// swallow "Takk! Kan dere også slette ...".
+	rule(cueRequest, 0.6, "kan|kunne|vil|could|can|would|will|kann|können|könnten|kan ~1 dere|de|du|i|ni|you|sie|dykk"),
+	rule(cueRequest, 0.6, "please|pls|plz|vennligst|vennlegast|bitte|kindly|snill|snälla|venligst"),
+	rule(cueRequest, 0.6, "ber|bed|beder|begär|begjærer|krever|krev|kræver|fordere|request|demand|insist ~2 om|dere|eg|jeg|you|that|att|at|sie|ni"),
+	rule(cueRequest, 0.6, "jeg|eg|i|jag|ich|vi|we ~2 vil|ønsker|ønskjer|want|wish|would|request|demand|krever|krev|begär|vill|önskar|möchte|fordere|beder|kræver|object|withdraw|trekker|trekkjer|protesterer|need|trenger|treng|like"),
+	rule(cueRequest, 0.6, "id ~1 like"),
+	rule(cueRequest, 0.5, "slett|delete|fjern|remove|unsubscribe|stopp|stop|radera|lösche|loschen|stans|rett|correct|update|oppdater|fix|erase|avslutt|send"),
+
+	// Job applications.
+	rule(cueJob, 0.6, "søknad|søker|søke|soknad|apply|applying|application ~3 stilling*|jobb*|position|job|role|vacancy|stillinga|stillingen"),
+	rule(cueJob, 0.5, "cv|cven|resume|attester|curriculum|vitnemål*|referanser"),
+	rule(cueJob, 0.5, "hiring ~1 manager|team"),
+	rule(cueJob, 0.6, "bewerbung|ansökan|ansøgning|jobbsøknad*|jobbsoknad*"),
+
+	// Customer service: orders, invoices, delivery, warranty, repairs.
+	rule(cueOrder, 0.4, "ordre*|ordrenummer*|bestilling*|bestilte|faktura*|levering*|leveres|garanti*|kvittering*|"+
+		"reklamasjon*|gavekort*|frakt*|fragt*|purring*|forfall*|order|orders|invoice*|delivery|shipping|refund*|"+
+		"warranty|receipt*|verksted*|verkstad*|reparasjon*|repair*|åpningstid*|opningstid*|pakke*|betaling*|payment|"+
+		"webshop|hente|henting|sporing|levert|bytte|retur*|vare|varen|produkt*|product*"),
+
+	// Absence notes that arrive without an Auto-Submitted header.
+	rule(cueAway, 0.8, "out ~2 office"),
+	rule(cueAway, 0.8, "ute ~2 kontoret"),
+	rule(cueAway, 0.8, "fravær*|fråvær*|fraværende|frånvaro|frånvarande|abwesend|abwesenheit*|fraværsmelding"),
+	rule(cueAway, 0.8, "automatisk ~1 svar"),
+	rule(cueAway, 0.8, "autosvar|autoreply|abwesenheitsnotiz"),
+	rule(cueAway, 0.8, "automatic ~1 reply"),
+	rule(cueAway, 0.5, "på|pa|on|i ~1 ferie|holiday|vacation|leave|permisjon|semester|urlaub"),
+	rule(cueAway, 0.4, "begrenset|limited|avgrensa|begränsad ~2 tilgang|access|tillgång"),
+}

@@ -1,0 +1,55 @@
+package classify
+
+import "github.com/magnetharstad/pvdesk/internal/dsr"
+
+// Danish word families. Most Norwegian stems match Danish too once folded
+// ("slette", "kopi", "samtykke"); these are the words that differ.
+const (
+	daData     = "oplysning*|personoplysning*|data|information|info|kundeoplysning*"
+	daEraseObj = daData + "|konto*|*konto|*kontoen|kundekonto*|profil*|billede*|*billedet|foto*|*register|*registeret|*registre|*registra|system*|historik*|alt|alle|medlemskab*"
+)
+
+// daRules are the Danish phrase families.
+var daRules = []ruleSpec{
+	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport|noPermit).in("delete"),
+	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport|noPermit).except(listWords).in("remove"),
+	rule(dsr.Erasure, 0.9, "ret|retten ~4 glemt"),
+
+	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*"),
+	rule(dsr.Access, 0.8, "kopi ~5 "+daData+"|alt|gemt|registreret").in("copy").unless("kvittering*|faktura*|ordre*"),
+	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor"),
+
+	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix"),
+	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),
+	rule(dsr.Rectification, 0.5, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
+	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*").in("err"),
+	rule(dsr.Rectification, 0.35, "adresse*|navn*|nummer*|oplysning* ~4 forkert*|fejl*").in("err"),
+	rule(dsr.Rectification, 0.35, "registreret|står ~3 forkert|som").in("err"),
+
+	rule(dsr.Restriction, 0.9, "begrænsning*|begrænse ~3 behandling*"),
+	rule(dsr.Restriction, 0.5, "kun|bare ~3 opbevar*|gemme|gemmes|lagre*").in("storeonly"),
+	rule(dsr.Restriction, 0.35, "tvist*|retssag*|bevis*|domstol*|forsikringssag*|retskrav*").in("legal"),
+
+	rule(dsr.Portability, 0.55, "overfør*|flyt* ~6 til ~3 anden|andet|ny").in("transfer"),
+
+	rule(dsr.ObjectionMarketing, 0.85, "afmeld*|frameld*|afmelding*").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.6, "ikke ~3 sende|ringe|kontakte ~2 mig").with(selfNeg).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, "stop|hold ~2 op ~2 med ~2 at ~1 sende|ringe").in("nomore"),
+
+	rule(dsr.Objection, 0.75, "indsigelse*|gør ~2 indsigelse").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.35, "legitim*|berettiget ~1 interesse*").in("li"),
+
+	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "samtykke* ~4 tilbage|tilbagekald*").in("withdraw"),
+
+	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer").in("retention"),
+	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),
+	rule(dsr.Information, 0.5, "hvilke|hvad ~3 formål*").in("purpose"),
+	rule(dsr.Information, 0.5, "retsgrundlag*|retligt ~1 grundlag").in("basis"),
+	rule(dsr.Information, 0.45, "hvorfor ~3 har ~2 brug|behøver|indsamler|gemmer").in("why"),
+
+	rule(dsr.AutomatedDecision, 0.45, "automatisk*|automatiseret* ~5 afgørelse*|beslutning*|afslag*|vurdering*").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, "afgørelse*|beslutning*|afslag*|vurdering* ~5 automatisk*|automatiseret*").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, "menneske|person|medarbejder ~5 ser|vurderer|gennemgår|kigger").in("human"),
+	rule(dsr.AutomatedDecision, 0.5, "manuel*|menneskelig* ~3 vurdering|behandling|gennemgang").in("human"),
+}

@@ -1,0 +1,53 @@
+package classify
+
+import "github.com/magnetharstad/pvdesk/internal/dsr"
+
+// German word families; folded, so "löschen" is written as it is spelled
+// and also matches "loeschen".
+const (
+	deData     = "daten|*daten|informationen|angaben|kundendaten|personenbezogen*"
+	deEraseObj = deData + "|konto|kundenkonto|profil|foto*|bild*"
+)
+
+// deRules are the German phrase families.
+var deRules = []ruleSpec{
+	rule(dsr.Erasure, 0.85, "lösch*|loschen").with(noReport|noPermit).in("delete"),
+	rule(dsr.Erasure, 0.7, "entfern* ~4 "+deEraseObj).with(noReport|noPermit).except(listWords).in("remove"),
+	rule(dsr.Erasure, 0.9, "recht ~3 vergessenwerden|vergessen"),
+
+	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*"),
+	rule(dsr.Access, 0.8, "kopie ~5 "+deData).in("copy").unless("rechnung*|quittung*|beleg*"),
+	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum"),
+
+	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
+	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
+	rule(dsr.Rectification, 0.35, "falsch*|fehlerhaft*|unrichtig*|veraltet* ~3 adresse|anschrift|namen|name|daten|angaben").in("err"),
+
+	rule(dsr.Restriction, 0.9, "einschränkung*|einschränken ~4 verarbeitung"),
+	rule(dsr.Restriction, 0.8, "verarbeitung ~4 einschränken|einzuschränken|einschränkung").in("limit"),
+	rule(dsr.Restriction, 0.5, "nur ~3 speichern|gespeichert|aufbewahren|aufbewahrt").in("storeonly"),
+	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
+
+	rule(dsr.Portability, 0.55, "übermitteln|übertragen|übertragung ~6 anderen|neuen|direkt").in("transfer"),
+
+	rule(dsr.ObjectionMarketing, 0.85, "abmelden|abbestell*|austragen|abmeldung").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.6, "nicht|keine ~3 mehr ~3 anrufen|schicken|senden|kontaktieren|zusenden").with(selfNeg).in("nomore"),
+
+	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.35, "berechtigt*|legitim* ~1 interesse*").in("li"),
+
+	rule(dsr.WithdrawConsent, 0.9, "widerruf*|widerrufe|widerrufen|ziehe ~5 einwilligung*|zustimmung*").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "einwilligung*|zustimmung* ~5 widerruf*|widerrufe|widerrufen|zurück").in("withdraw"),
+
+	rule(dsr.Information, 0.5, "wie ~1 lange ~5 speicher*|gespeichert|aufbewahr*").in("retention"),
+	rule(dsr.Information, 0.5, "welche|welchem|welchen ~3 zweck*|zwecke").in("purpose"),
+	rule(dsr.Information, 0.5, "rechtsgrundlage*").in("basis"),
+	rule(dsr.Information, 0.4, "wer ~5 erhält|zugriff|weitergegeben").in("share"),
+	rule(dsr.Information, 0.45, "warum|wieso ~3 benötigen|brauchen|speichern|erheben").in("why"),
+
+	rule(dsr.AutomatedDecision, 0.45, "automatisiert*|automatisch*|algorithm* ~5 entscheid*|ablehnung|abgelehnt|bewertung|scoring").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, "entscheid*|ablehnung|abgelehnt|bewertung|scoring ~5 automatisiert*|automatisch*").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
+
+	rule(dsr.Complaint, 0.7, "beschwerde*|beschweren|beschwere").in("complain").unless("produkt*|ware|lieferung*"),
+}

@@ -1,0 +1,150 @@
+package classify
+
+import "github.com/magnetharstad/pvdesk/internal/dsr"
+
+// English word families.
+const (
+	enData = "data|information|info|details|records|record|personal|everything|anything|profile|history"
+	enPersons = "me|us|him|her|them|my|our|client|son|daughter|mother|father|child|wife|husband"
+	enRectVerb = "correct|corrected|correcting|correction|rectify|rectification|rectified|update|updated|updating|" +
+		"amend|amended|amendment|fix|fixed|change|changed|changing|edit"
+	enRectObj = "address|addresses|name|names|surname|lastname|firstname|email|emailaddress|phone|telephone|number|mobile|" +
+		"birth|birthday|dob|birthdate|details|data|information|record|records|spelling|postcode|zip"
+	enErr = "wrong|wrongly|incorrect|incorrectly|misspelt|misspelled|misspelling|mistake|mistaken|outdated|inaccurate|" +
+		"incomplete|typo|error|errors|old"
+	enAuto = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
+	enDec  = "decision*|decided|refus*|declined|decline|rejected|rejection|denied|scoring|score|assessment|assessed|" +
+		"flagged|blocked|cancelled|canceled|screened|filtered"
+)
+
+// enRules are the English phrase families.
+var enRules = []ruleSpec{
+	// erasure
+	rule(dsr.Erasure, 0.85, "delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|purge|purged").
+		with(noReport|noPermit).in("delete"),
+	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
+		with(noReport|noPermit).except(listWords).unless(listWords).in("remove"),
+	rule(dsr.Erasure, 0.9, "right ~3 forgotten|erasure"),
+	rule(dsr.Erasure, 0.7, "forget ~1 me|about"),
+	rule(dsr.Erasure, 0.6, "take|took ~3 down").with(noReport|noPermit).in("remove"),
+	rule(dsr.Erasure, 0.6, "get ~1 rid ~2 of ~3 "+enData+"|account").with(noReport|noPermit).in("remove"),
+	rule(dsr.Erasure, 0.5, "close|closing|cancel|terminate ~3 account|accounts|membership|profile").with(noReport).in("close"),
+	rule(dsr.Erasure, 0.7, "anonymi*"),
+	rule(dsr.Erasure, 0.55, "no ~1 longer ~2 want|wish ~3 you ~3 hold|have|keep|store").with(selfNeg).in("notstored"),
+	rule(dsr.Erasure, 0.5, "don't|dont|do ~2 want ~2 you ~2 to ~1 keep|hold|store|have").with(selfNeg).in("notstored"),
+
+	// access
+	rule(dsr.Access, 0.9, "subject ~1 access"),
+	rule(dsr.Access, 0.85, "access ~1 request|requests"),
+	rule(dsr.Access, 0.85, "right ~2 access"),
+	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enData).in("copy").unless("portal|login|log|website|site|password"),
+	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have").with(noReport).in("copy").
+		unless("receipt*|invoice*|order|contract*|agreement*|passport|licence|license|warranty|letter"),
+	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
+		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected"),
+	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").in("whathave").
+		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
+	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all|the ~2 "+enData).in("copy").
+		unless("delet*|eras*|remov*|correct*|updat*|transfer*|portab*|export*|machine*"),
+	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").in("whathave").
+		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
+	rule(dsr.Access, 0.4, "confirm|confirmation ~4 whether|if ~4 process|processing|hold"),
+	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enData).in("overview").unless("order*|invoice*|price*"),
+
+	// rectification
+	rule(dsr.Rectification, 0.7, enRectVerb+" ~4 "+enRectObj).with(noReport).in("fix").unless("order|invoice*|delivery|password|shipping|booking"),
+	rule(dsr.Rectification, 0.7, enRectObj+" ~3 corrected|updated|changed|amended|fixed|rectified").with(noReport).in("fix").
+		unless("order|invoice*|delivery|password|shipping|booking"),
+	rule(dsr.Rectification, 0.5, "correct|fix|amend|rectify|update ~1 it|this|that|them|these|this|error|mistake").in("fixit"),
+	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("order|invoice*|amount|price|item"),
+	rule(dsr.Rectification, 0.35, enRectObj+" ~4 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
+	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
+	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("err"),
+	rule(dsr.Rectification, 0.45, "new ~1 address|email|surname|name|number|phone").in("new"),
+	rule(dsr.Rectification, 0.5, "changed|change ~3 surname|name|address|email|number").in("new"),
+	rule(dsr.Rectification, 0.6, "complete|supplement|completing ~4 "+enRectObj+"|file|case|entry").in("complete"),
+
+	// restriction
+	rule(dsr.Restriction, 0.85, "restrict|restricted|restricting ~4 processing|use|using|its|the").in("limit"),
+	rule(dsr.Restriction, 0.7, "restriction|restrictions").unless("shipping|delivery|age|access|dietary"),
+	rule(dsr.Restriction, 0.5, "only|just|solely ~3 store|stored|storage|keep|kept|retain|retained").in("storeonly"),
+	rule(dsr.Restriction, 0.5, "keep|store|retain|preserve ~6 but ~3 not|don't|dont ~2 use|process|share").with(selfNeg).in("storeonly"),
+	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
+	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded").in("pause"),
+	rule(dsr.Restriction, 0.45, "block|freeze|lock ~4 access|profile|account|data|information").in("block"),
+	rule(dsr.Restriction, 0.4, "delete|deleted|erase|erased|destroy|overwrite|overwritten").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.35, "legal ~1 claim|claims|proceedings|action|case|dispute").in("legal"),
+	rule(dsr.Restriction, 0.35, "court|lawsuit|litigation|dispute|evidence|tribunal|insurance|solicitor*|lawyer*").in("legal"),
+
+	// portability
+	rule(dsr.Portability, 0.6, "transmit|transmitted|transfer|transferred|move|send|port|forward ~6 directly|straight").in("transfer").
+		unless("invoice*|parcel|package|item|order"),
+	rule(dsr.Portability, 0.55, "transmit|transfer|transferred|move|port|take ~6 to ~3 another|new|other|different").in("transfer").
+		unless("address|invoice*|parcel|package|item|order|store|branch"),
+	rule(dsr.Portability, 0.6, "export|exported|download ~4 "+enData+"|purchases|purchase|orders|receipts|history").in("export"),
+	rule(dsr.Portability, 0.5, "another|new|other|different ~1 provider|controller|company|service|app|installer|supplier|shop|retailer|platform").in("elsewhere"),
+	rule(dsr.Portability, 0.5, "structured|commonly ~3 format|used").in("export"),
+
+	// objection_marketing
+	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),
+	rule(dsr.ObjectionMarketing, 0.7, "opt ~1 out|optout|optingout").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("consent|consented|agreed"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~4 send*|call*|contact*|email*|text*|ring* ~2 me|us").with(selfNeg).in("nomore").unless("invoice*|reminder*"),
+	rule(dsr.ObjectionMarketing, 0.6, "no|any|don't|dont|not ~2 more|further ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 sending|emailing|mailing|texting|calling|contacting|spamming|messaging|send|email").in("nomore").unless("invoice*"),
+	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
+
+	// objection
+	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
+	rule(dsr.Objection, 0.5, quitWords+" ~3 processing|analysing|analyzing|tracking|filming|monitoring|profiling|recording|logging").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+	rule(dsr.Objection, 0.5, "stop ~2 using ~3 "+enData+"|my|purchase*").or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+
+	// withdraw_consent
+	rule(dsr.WithdrawConsent, 0.9, "withdraw*|revok*|retract*|rescind*|withdrew ~5 consent*|permission|agreement").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "consent ~4 withdrawn|revoked|withdraw|retracted").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.6, "no ~1 longer ~2 consent|agree").with(selfNeg).in("nolonger"),
+	rule(dsr.WithdrawConsent, 0.5, "reject|disable|turn|opt ~3 off|out ~3 cookie*|tracking").in("cookies"),
+
+	// information
+	rule(dsr.Information, 0.5, "how ~1 long ~5 keep|store|retain|hold|kept|stored|retained|delete").in("retention"),
+	rule(dsr.Information, 0.4, "retention ~2 period|periods|policy|time").in("retention"),
+	rule(dsr.Information, 0.45, "what|why|how ~4 used|use|using ~6 for").in("purpose"),
+	rule(dsr.Information, 0.5, "what|which ~3 purpose*").in("purpose"),
+	rule(dsr.Information, 0.35, "purpose|purposes").in("purpose"),
+	rule(dsr.Information, 0.5, "legal|lawful ~2 basis|bases|ground|grounds").in("basis"),
+	rule(dsr.Information, 0.4, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets").in("share"),
+	rule(dsr.Information, 0.45, "share|shared|sharing|sell|sold|selling|pass ~5 with|to ~3 third|other|others|partners|companies|advertisers").in("share"),
+	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),
+	rule(dsr.Information, 0.45, "what|which|use|using ~3 cookies|cookie|pixel|pixels|trackers|tracking").in("cookies"),
+	rule(dsr.Information, 0.45, "why ~3 need|collect|store|ask|require|keep|want").in("why"),
+	rule(dsr.Information, 0.45, "what|which ~4 collect|collected|gather|record|log|track").in("collect"),
+	rule(dsr.Information, 0.3, "just|only ~3 understand|know|curious").in("justknow"),
+	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how"),
+	rule(dsr.Information, 0.35, "what ~1 happens ~3 data|information|it").in("how"),
+	rule(dsr.Information, 0.3, "build|create|make ~3 profile").in("how"),
+	rule(dsr.Information, 0.2, "privacy ~1 policy|notice|statement").in("policy"),
+
+	// automated_decision
+	rule(dsr.AutomatedDecision, 0.45, enAuto+" ~5 "+enDec).in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, enDec+" ~5 "+enAuto).in("autodec"),
+	rule(dsr.AutomatedDecision, 0.6, "human ~2 review|intervention|assessment|check|decision|being").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look|check|assess|reconsider|examine|decide").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "review*|reconsider*|reassess* ~4 by ~2 person|human|someone|staff").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "manual|manually ~3 review*|assess*|check*|reconsider*").in("human"),
+	rule(dsr.AutomatedDecision, 0.3, "logic|criteria|based|reasoning|factors").in("why"),
+	rule(dsr.AutomatedDecision, 0.25, "seconds|minute|minutes|instantly|immediately").in("fast"),
+
+	// complaint
+	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
+	rule(dsr.Complaint, 0.65, "complain|complaint|complaining|complaints|grievance").in("complain").
+		unless("product|item|machine|delivery|parcel|quality|repair|price|service|staff|shop"),
+	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
+	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),
+	rule(dsr.Complaint, 0.3, "no ~1 response|reply|answer").in("crit"),
+	rule(dsr.Complaint, 0.45, "data ~1 protection ~1 authority|authorities").in("dpa"),
+	rule(dsr.Complaint, 0.45, "supervisory ~1 authority").in("dpa"),
+}

@@ -1,0 +1,191 @@
+package classify
+
+import "github.com/magnetharstad/pvdesk/internal/dsr"
+
+// Norwegian word families, bokmål and nynorsk together: they share most
+// stems, and people mix them.
+const (
+	noData = "opplysning*|opplysing*|personopplysning*|personopplysing*|data|dataene|dataa|dataen|" +
+		"informasjon*|informasjonen|info|personinfo*|personalia|kundeopplysning*|kundedata"
+	// noAccessObj: what a copy or an overview is of, when it is the
+	// person's own data and not a receipt.
+	noAccessObj = noData + "|alt|lagret|lagra|registrert|registrerte|lagrede|lagra|behandler|handsamar|om"
+	// noEraseObj: what people ask to have removed.
+	noEraseObj = noData + "|konto*|*konto|*kontoen|kundekonto*|brukar*|bruker|brukeren|brukerkonto*|profil*|*profil|*profilen|" +
+		"bilde*|bilete*|*bildet|*biletet|foto*|*fotoet|*register|*registeret|*registre|*registra|*registeret|system*|*systemet|*systemene|*systema|" +
+		"historikk*|*historikk|*historikken|alt|alle|medlemskap*|kundeforhold*|database*|*databasen|spor|kopier|kopiar|navn*|namn*"
+	// noPersons: whose data it is; requests on behalf of someone else are
+	// requests too.
+	noPersons = "meg|oss|henne|ham|han|barnet|sonen|sønnen|dattera|datteren|dotter|mor|mora|moren|far|faren|" +
+		"klienten|klientens|mannen|kona|kona|kone|konen|sambo|hennar|hans|hennes"
+	noRectVerb = "rett|rette|retter|rettes|rettet|retta|rettast|rettar|retting|korriger*|oppdater*|oppdatering|endre|endres|" +
+		"endra|endring|endringa|endringen|justere|justeres|fikse|fiks|fikses|rettelse"
+	noRectObj = "adresse*|adressa|postadresse*|navn*|namn*|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|epost*|" +
+		"epostadresse*|mail|mailadresse*|telefon*|telefonnummer*|mobil*|mobilnummer*|nummer*|nummeret|fødselsdato*|" +
+		"fødselsdag*|fodselsdato*|fødselsnummer*|opplysning*|opplysing*|personopplysning*|data|dataene|info*|husnummer*|" +
+		"postnummer*|stavemåte*|skrivemåte*|staving*|registrering*|kundeopplysning*|kontaktinfo*|kontaktopplysning*|" +
+		"personalia|kundeprofil*|profil*|profilen"
+	noErrWords = "feil|feilstav*|feilstava|feilstavet|feilskrevet|feilskriven|feilregistrert*|uriktig*|ukorrekt*|" +
+		"utdatert*|gammel|gamle|ufullstendig*|mangelfull*|galt|gale|riktig|korrekt"
+	noAuto = "automatisk*|automatiske|automatiser*|automatisert*|algoritm*|systemet|system|maskin|maskina|maskinen|robot*|dataprogram*|ki"
+	noDec  = "avgjør*|avgjer*|avgjerd*|beslutning*|vedtak*|avslag*|avslått|avslatt|avslo|avviste|avvist|kredittvurdering*|" +
+		"kredittsjekk*|vurdering*|vurderinga|flagget|flagga|flagga|sperret|sperra|kansellert|silt|frasortert|sortert|scoring|score|poengsum|nei"
+	noHumanVerb = "ser|se|sjå|vurder*|går|gå|ga|gjennomgå*|behandl*|handsam*|sjekk*|kontroller*|titter|tittar|leser|les"
+)
+
+// noRules are the Norwegian phrase families, bokmål and nynorsk.
+var noRules = []ruleSpec{
+	// erasure: "slett meg", "sletting av kundekonto", "kan dere slette",
+	// "ber om at opplysningene slettes", "vert sletta".
+	rule(dsr.Erasure, 0.85, "slett|slette|sletter|slettes|slettet|sletta|slettast|sletting*|sletning*|slettinga|slettingen|sletteforespørsel*|sletteanmodning*").
+		with(noReport|noPermit).in("delete"),
+	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport|noPermit).in("remove").except(listWords),
+	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport|noPermit).in("remove"),
+	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport|noPermit).in("remove"),
+	rule(dsr.Erasure, 0.9, "rett|retten|retta|rettigheten ~4 glemt|glømt|gløymd|gløymt|glemmes"),
+	rule(dsr.Erasure, 0.7, "bli|verte|vere ~1 glemt|gløymd|gløymt").in("forget"),
+	rule(dsr.Erasure, 0.6, "ikke|ikkje ~2 være|vere|stå|sta|bli|ligge ~1 registrert|registrerte|lagret|lagra|lagra|registrerad").with(selfNeg).in("notstored"),
+	rule(dsr.Erasure, 0.45, "ikke|ikkje ~3 at ~3 ha|har|lagre|lagrar|lagrer|oppbevare|beholde|behalde ~3 "+noData+"|navn*|namn*|adresse*").with(selfNeg).in("notstored"),
+	rule(dsr.Erasure, 0.5, "avslutt*|avslutte|lukk|lukke|lukkes|stenge|steng|stengt|terminer* ~3 konto*|kontoen|*konto|*kontoen|kundeforhold*|medlemskap*|medlemskapet|brukar*|brukerkonto*").
+		with(noReport).in("close"),
+	rule(dsr.Erasure, 0.7, "anonymiser*|anonymisere|anonymisert"),
+
+	// access: "innsyn", "kopi av opplysningene", "hva har dere lagret om meg".
+	rule(dsr.Access, 0.9, "innsyn|innsynet|innsynsbegjæring*|innsynsbegjaring*|innsynskrav*|innsynsforespørsel*|innsynsrett*|innsynsførespurnad*|innsynsrequest").
+		with(noReport).in("innsyn"),
+	rule(dsr.Access, 0.8, "kopi|kopien|kopiar|kopier|kopi ~5 "+noAccessObj).with(noReport).in("copy").
+		unless("kvittering*|*kvittering|*kvitteringa|*kvitteringen|faktura*|*faktura|*fakturaen|ordrebekreftels*|garanti*|legitimasjon*|førerkort*|pass|passet|kontrakt*|avtale*|*avtalen|brev|brevet|vedlagt|vedlegg"),
+	rule(dsr.Access, 0.65, "hva|hvilke|hvilken|hvilket|kva|kvar|kven|kor ~6 om ~1 "+noPersons).with(noReport).in("whathave").
+		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng"),
+	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").in("whathave").
+		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
+	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
+		unless("kvittering*|faktura*|ordre*|garanti*|åpningstid*|opningstid*|prisar|priser|varer"),
+	rule(dsr.Access, 0.5, "få|fa|sjå|se ~3 mine|egne|eigne|mitt|dykkar|deres ~2 "+noData),
+	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").in("whathave").
+		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler"),
+	rule(dsr.Access, 0.4, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData),
+	rule(dsr.Access, 0.7, "utlevert|utlevere|utlevering ~5 "+noData+"|kopi").with(noReport).in("copy").
+		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
+
+	// rectification: "rett adressen", "navnet er feilstavet", "ny adresse er".
+	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
+	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
+	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks ~1 det|dette|den|dei|dem|opp|feilen").in("fixit"),
+	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.35, noRectObj+" ~4 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil").in("err"),
+	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("err"),
+	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
+	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
+	rule(dsr.Rectification, 0.6, "komplett*|kompletter*|supplere*|suppler*|utfylle*|fullstendiggjør* ~4 "+noRectObj+"|saken|saka|registrering*|journal*").in("complete"),
+	rule(dsr.Rectification, 0.6, noRectObj+"|registrering*|saken ~4 kompletteres|kompletterast|suppleres|komplett*").in("complete"),
+
+	// restriction: "begrensning av behandlingen", "ikke slett, trenger det i
+	// en rettssak", "bare lagres, ikke brukes".
+	rule(dsr.Restriction, 0.9, "begrensning*|begrensing*|avgrensing*|avgrensning*|behandlingsbegrensning*").unless("tilgang|tilgangen|lagringsplass"),
+	rule(dsr.Restriction, 0.8, "begrens*|avgrens* ~4 behandling*|handsaming*|bruk|bruken|bruka").in("limit"),
+	rule(dsr.Restriction, 0.8, "behandling*|handsaming*|bruken ~4 begrenses|begrensast|avgrenses|avgrensast|avgrensa|begrenset|avgrensast").in("limit"),
+	rule(dsr.Restriction, 0.5, "bare|kun|berre|utelukkende ~3 lagres|lagrast|lagre|lagra|oppbevare|oppbevares|oppbevarast|lagring|oppbevaring").in("storeonly"),
+	rule(dsr.Restriction, 0.5, "lagre|lagra|oppbevare|behold*|behalde|ta ~6 men ~3 ikke|ikkje ~3 bruk*|bruke|utlever*|sendes|dele|analysere").in("storeonly").with(selfNeg),
+	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 før|inntil|mens|medan|til").in("pause").with(selfNeg),
+	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst").in("pause"),
+	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
+	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
+	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettes|sletta|slettast|slettet").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|retten|forsikringssak*|rettstvist*|advokat*|sak|saken|klagesak*").in("legal"),
+
+	// portability: "dataportabilitet", "overføre til en annen leverandør",
+	// "eksport som CSV", "ta med meg til en annen kundeklubb".
+	rule(dsr.Portability, 0.6, "overfør*|overfort|flytt*|send*|sende ~6 direkte|direkta").in("transfer").unless("faktura*|pakke*|vare*"),
+	rule(dsr.Portability, 0.55, "overfør*|overført|overfort|flytte|flytt|flytta|ta|tek ~6 til|over ~3 annen|annan|anna|ny|nye|nytt|andre").in("transfer").
+		unless("adresse*|faktura*|pakke*|vare*|butikk|avdeling"),
+	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noData+"|kjøp*|historikk*|*historikken|kvittering*|garanti*|kjøpshistorikk*").in("export"),
+	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg ~3 over|til").in("transfer"),
+	rule(dsr.Portability, 0.5, "annen|annan|ny ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|butikk").in("elsewhere"),
+
+	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
+	// "ikke send meg reklame", "fjern meg fra SMS-lista".
+	rule(dsr.ObjectionMarketing, 0.85, "meld|melde|meldt|melder|meldar ~2 meg|oss|henne|ham|adressen|eposten|nummeret ~1 av|ut ~3 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.8, "meld|melde|melder|meldar ~1 meg|oss ~1 av").in("unsub").with(noReport),
+	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
+	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|mot|markedsføringen").in("reserve"),
+	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~3 send*|sende|ring*|ringe|kontakt*|kontakte ~2 meg|oss").with(selfNeg).in("nomore").unless("faktura*|purring*|inkasso*"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~4 "+contactWords+" ~3 mer|meir|flere|fleire|lenger|lengre|igjen|oftere").with(selfNeg).except(receivedWords).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 mer|meir|flere|fleire|noen|fleire ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
+	rule(dsr.ObjectionMarketing, 0.8, "stopp|stop|slutt|avmeld|avmelding").with(alone).in("stop"),
+	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.3, "direkte ~1 markedsføring*|markedsforing*|reklame|marknadsføring").in("mktctx"),
+
+	// objection: "protesterer mot behandlingen", "innsigelse", "berettiget
+	// interesse"; about marketing it is the absolute marketing objection.
+	rule(dsr.Objection, 0.75, "protester*|protest|protesten|innsigelse*|innsigelsar|innvending*|motsetter|motset|motsett*").
+		or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.35, "berettig*|berettiga|legitim* ~1 interess*").in("li"),
+	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+	rule(dsr.Objection, 0.5, "ikke|ikkje ~3 brukes|brukast|analyseres|analyserast|spores|filmes|overvåkes|logges ~3 til|i ~2 analyse*|statistikk*|sporing*|profilering*").
+		with(selfNeg).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+
+	// withdraw_consent: "trekker tilbake samtykket", "trekkjer attende
+	// samtykket", "samtykket gjelder ikke lenger".
+	rule(dsr.WithdrawConsent, 0.9, "trekk*|tilbaketrekk*|trukket|trekkjer|trekte|tilbakekall*|kaller ~5 samtykk*|samtykkje*|samtykkja").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje* ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.6, "samtykk*|samtykkje* ~3 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
+	rule(dsr.WithdrawConsent, 0.6, "ikke|ikkje ~1 lenger|lengre|meir ~2 samtykk*|samtykkje*").with(selfNeg).in("nolonger"),
+	rule(dsr.WithdrawConsent, 0.55, "samtykker|samtykkjer ~1 ikke|ikkje").with(selfNeg).in("nolonger"),
+	rule(dsr.WithdrawConsent, 0.5, "avvis*|avslå|fjern*|slå|deaktiver*|skru ~3 av ~2 informasjonskapsl*|cookie*|sporing*").in("cookies"),
+	rule(dsr.WithdrawConsent, 0.5, "ombestemt|angrer ~6 samtykk*").in("nolonger"),
+
+	// information: how and why we process, without asking for a copy.
+	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~5 lagr*|lagres|lagrast|oppbevar*|beholder|behalder|spar*|sletter|slettar|held").in("retention"),
+	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~6 vare").in("retention"),
+	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
+	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
+	rule(dsr.Information, 0.5, "hvilke|hvilket|hva|kva|kor ~3 formål*|føremål*|formaal*|føremålet").in("purpose"),
+	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose"),
+	rule(dsr.Information, 0.5, "rettslig*|lovlig*|juridisk*|rettsleg* ~2 grunnlag*|grunnlaget|heimel|hjemmel").in("basis"),
+	rule(dsr.Information, 0.5, "behandlingsgrunnlag*|overføringsgrunnlag*|rettsgrunnlag*|grunnlaget").in("basis"),
+	rule(dsr.Information, 0.4, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer|gir").in("share"),
+	rule(dsr.Information, 0.45, "deler|deles|deler|selger|sel|selj* ~5 med|til ~3 andre|tredjepart*|tredjeperson*|partnere|selskap*|aktører|samarbeidspartner*").in("share"),
+	rule(dsr.Information, 0.3, "databehandler*|databehandlar*|underleverandør*|underleverandor*|tredjeland*|usa|utenfor ~2 eu|eøs|europa").in("transfer"),
+	rule(dsr.Information, 0.45, "hvilke|hva|kva|bruker|brukar ~3 informasjonskapsl*|cookie*|cookies|pixel*|*piksel*|*pikselen|sporingsverktøy*|analyseverktøy*").in("cookies"),
+	rule(dsr.Information, 0.45, "hvorfor|kvifor|korfor ~3 trenger|treng|trengs|samler|samlar|lagrer|lagrar|registrerer|ber|spør|krever|krev").in("why"),
+	rule(dsr.Information, 0.45, "hvilke|hva|kva|kor ~4 samler|samlar|henter|registrerer|lagrer|lagrar|logger|loggar ~3 inn|dere|de|om").in("collect").
+		unless("om ~1 meg"),
+	rule(dsr.Information, 0.3, "vil|ville ~2 bare|berre|gjerne ~1 vite|forstå|skjønne|skjøne").in("justknow"),
+	rule(dsr.Information, 0.3, "hvordan|korleis ~4 behandler|handsamar|bruker|brukar|fungerer|verkar|virker|lagrer|lagrar|beskytter|sikrer").in("how"),
+	rule(dsr.Information, 0.35, "hva|kva ~1 skjer|skjer|hender ~3 med ~3 "+noData).in("how"),
+	rule(dsr.Information, 0.5, "informasjon|opplysning* ~2 om ~3 behandling*|handsaming*|hvordan|korleis").in("infoabout"),
+	rule(dsr.Information, 0.2, "personvernerklæring*|personvernerklæringa|personvernerklæringen|personvernerklaering*").in("policy"),
+
+	// automated_decision: "avslått automatisk", "en person ser på søknaden
+	// på nytt", "manuell vurdering".
+	rule(dsr.AutomatedDecision, 0.45, noAuto+" ~5 "+noDec).in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, noDec+" ~5 "+noAuto).in("autodec"),
+	rule(dsr.AutomatedDecision, 0.6, "menneskelig*|menneskeleg* ~1 vurdering*|behandling*|overprøving*|gjennomgang*|kontroll").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "manuell*|manuelt ~3 vurder*|behandl*|handsam*|gjennomgang*|sjekk*|kontroll*").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "vurder*|behandl*|handsam*|sjekk*|kontroller* ~4 manuelt|manuell*").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb).in("human"),
+	rule(dsr.AutomatedDecision, 0.4, "overprøv*|overprøving*").in("human"),
+	rule(dsr.AutomatedDecision, 0.3, "uten|utan ~1 at ~3 menneske|person|noen|nokon").in("why"),
+	rule(dsr.AutomatedDecision, 0.3, "logikk*|logikken|kriteri*|kriterium").in("why"),
+	rule(dsr.AutomatedDecision, 0.3, "lå|la|ligg|ligger ~2 grunn").in("why"),
+	rule(dsr.AutomatedDecision, 0.3, "bygde|bygger|bygd|basert|baserte ~2 på").in("why"),
+	rule(dsr.AutomatedDecision, 0.25, "sekund|sekunder|sekund*|minutt*|umiddelbart|øyeblikkelig*").in("fast"),
+
+	// complaint: "formell klage", "klage på hvordan dere har behandlet
+	// opplysningene mine", a threat to go to Datatilsynet with criticism.
+	rule(dsr.Complaint, 0.9, "formell*|formelt ~2 klage|klaga").in("complain"),
+	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").in("complain"),
+	rule(dsr.Complaint, 0.65, "klage|klager|klagen|klaga|klagar|klagemål*|klaget").in("complain").
+		unless("varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*"),
+	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
+	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
+	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
+	rule(dsr.Complaint, 0.3, "uakseptabel*|uhørt|skandaløs*|kritikkverdig*|ikkje ~1 greitt|ikke ~1 greit").in("crit"),
+	rule(dsr.Complaint, 0.3, "ikke|ikkje|ingen|inga ~2 fått|fatt|fekk|svar ~1 svar").with(selfNeg).in("crit"),
+}

@@ -1,0 +1,60 @@
+package classify
+
+import "github.com/magnetharstad/pvdesk/internal/dsr"
+
+// Swedish word families.
+const (
+	svData     = "uppgift*|personuppgift*|data|information|info|kunduppgift*"
+	svEraseObj = svData + "|konto*|*konto|*kontot|kundkonto*|profil*|bild*|*bilden|foto*|register*|*registret|system*|historik*|allt|alla|medlemskap*"
+)
+
+// svRules are the Swedish phrase families.
+var svRules = []ruleSpec{
+	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport|noPermit).in("delete"),
+	rule(dsr.Erasure, 0.7, "ta|tar ~1 bort ~4 "+svEraseObj+"|mig").with(noReport|noPermit).except(listWords).in("remove"),
+	rule(dsr.Erasure, 0.9, "rätt|rätten ~4 glömd|bortglömd|glömmas"),
+
+	rule(dsr.Access, 0.9, "registerutdrag*"),
+	rule(dsr.Access, 0.8, "kopia|kopian ~5 "+svData+"|allt|lagrat|sparat|registrerat").in("copy").unless("kvitto*|faktura*|order*"),
+	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").in("whathave").unless("används|använder|ändamål*|delar|länge|varför"),
+	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).in("copy"),
+
+	rule(dsr.Rectification, 0.7, "rätta|rättas|rättar|rättelse|korrigera*|uppdatera*|ändra|ändras ~4 adress*|namn*|efternamn*|epost*|mejl*|telefon*|nummer*|personnummer|födelsedatum|uppgift*|personuppgift*").in("fix"),
+	rule(dsr.Rectification, 0.5, "rätta|korrigera|ändra ~1 det|detta|den").in("fixit"),
+	rule(dsr.Rectification, 0.35, "fel|felaktig*|felstavat|inaktuell* ~3 adress*|namn*|uppgift*|nummer*").in("err"),
+
+	rule(dsr.Restriction, 0.9, "begränsning*|begränsa ~3 behandling*"),
+	rule(dsr.Restriction, 0.5, "bara|endast|enbart ~3 spara|sparas|lagra|lagras|förvara*").in("storeonly"),
+	rule(dsr.Restriction, 0.5, "spara|lagra|behåll* ~6 men ~3 inte|ej ~2 använd*|dela*").with(selfNeg).in("storeonly"),
+	rule(dsr.Restriction, 0.4, "radera|raderas|ta").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.35, "tvist*|rättegång*|rättstvist*|bevis*|domstol*|försäkringsbolag*|rättsligt ~1 anspråk").in("legal"),
+
+	rule(dsr.Portability, 0.55, "överför*|flytta ~6 till ~3 annan|ny|annat").in("transfer"),
+	rule(dsr.Portability, 0.6, "exportera*|export ~4 "+svData+"|köp*|historik*").in("export"),
+
+	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.6, "inte|ej ~3 skicka|ringa|kontakta ~2 mig").with(selfNeg).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, "sluta ~2 skicka|ringa|kontakta|mejla").in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.75, "spärra* ~3 "+marketingWords+"|direktreklam").in("reserve"),
+
+	rule(dsr.Objection, 0.75, "invänd*|invändning*|motsätter|motsätta").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.35, "berättigat|berättigade ~1 intresse*").in("li"),
+
+	rule(dsr.WithdrawConsent, 0.9, "återkalla*|återkallar|drar|dra|tar ~4 samtycke*").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "samtycke* ~4 återkalla*|tillbaka").in("withdraw"),
+
+	rule(dsr.Information, 0.5, "hur ~1 länge ~5 spara*|sparar|lagra*|lagrar|behåll*").in("retention"),
+	rule(dsr.Information, 0.5, "vilka|vilket|vad ~3 ändamål*|syfte*").in("purpose"),
+	rule(dsr.Information, 0.45, "vad|vilka ~4 används|använder ~5 till|för").in("purpose"),
+	rule(dsr.Information, 0.5, "rättslig*|laglig* ~2 grund*").in("basis"),
+	rule(dsr.Information, 0.4, "vem|vilka ~5 delar|delas|får|tillgång|lämnar").in("share"),
+	rule(dsr.Information, 0.45, "varför ~3 behöver|samlar|sparar|lagrar|kräver").in("why"),
+
+	rule(dsr.AutomatedDecision, 0.45, "automatisk*|automatiserad*|algoritm*|systemet ~5 beslut*|avslag*|nekad*|avslog|bedömning*|kreditprövning*").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, "beslut*|avslag*|nekad*|bedömning*|kreditprövning* ~5 automatisk*|automatiserad*|systemet").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.5, "manuell*|mänsklig* ~3 prövning|bedömning|granskning|omprövning").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "människa|person|handläggare ~5 granskar|prövar|bedömer|tittar|går").in("human"),
+
+	rule(dsr.Complaint, 0.65, "klagomål*|klaga|klagar|anmäla|anmälan").in("complain").unless("vara|varan|produkt*|leverans*"),
+}
