@@ -65,11 +65,14 @@ func Classify(in Input) Result {
 	}
 	c := clean(in.Body, in.Subject)
 	body := tokenise(c.text)
-	var subj doc
-	if !isReplySubject(in.Subject) {
-		subj = tokenise(in.Subject)
-	}
+	subj := tokenise(in.Subject)
 	res := Result{Language: detectLanguage(subj, body)}
+	if res.Language == "" {
+		res.Language = detectLanguage(subj, body, tokenise(c.stripped))
+	}
+	if isReplySubject(in.Subject) {
+		subj = doc{} // someone else's words
+	}
 
 	labels, cues := tally(eng.run(body), body)
 	if reason := notARequest(cues, body, c); reason != "" {
@@ -141,7 +144,7 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 // infoBesideOthers is the confidence information needs next to another
 // right: a request that also asks "how long do you keep it" is not also an
 // information request, one that asks purpose, retention and recipients is.
-const infoBesideOthers = 0.8
+const infoBesideOthers = 0.9
 
 // notAccess derives, from every access phrase, a cue for information that
 // counts when the phrase is negated: "ikke en innsynsbegjæring", "I'm not

@@ -33,6 +33,8 @@ var (
 	reportVerbs = set("ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
+	answerPrep  = set("på", "to", "on", "til")
+	answers     = set("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
 	futureAux   = set("vil", "skal", "kommer", "kjem", "will", "shall", "going", "wird", "werden")
 	firstPerson = set("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	conditional = set("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
@@ -98,6 +100,9 @@ func reported(toks []token, i int) bool {
 			return k < 2 || !firstPerson[toks[k-2].s]
 		}
 		return false
+	case answerPrep[s]:
+		// "fekk svar på innsynskravet", "an answer to my access request".
+		return k >= 1 && answers[toks[k-1].s]
 	case s == "har" || s == "have" || s == "has" || s == "had" || s == "hadde":
 		// "I have deleted the app" reports; "har dere slettet" asks about
 		// it; both are not a new request.

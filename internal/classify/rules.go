@@ -67,7 +67,7 @@ func (s ruleSpec) or(right dsr.Right, words string) ruleSpec {
 
 type compiled struct {
 	ruleSpec
-	group  int
+	group   int
 	veto    wordSet
 	gapVeto wordSet
 	altCtx  wordSet

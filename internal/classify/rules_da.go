@@ -11,8 +11,8 @@ const (
 
 // daRules are the Danish phrase families.
 var daRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport|noPermit).in("delete"),
-	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport|noPermit).except(listWords).in("remove"),
+	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport | noPermit).in("delete"),
+	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "ret|retten ~4 glemt"),
 
 	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*"),
@@ -30,7 +30,8 @@ var daRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "kun|bare ~3 opbevar*|gemme|gemmes|lagre*").in("storeonly"),
 	rule(dsr.Restriction, 0.35, "tvist*|retssag*|bevis*|domstol*|forsikringssag*|retskrav*").in("legal"),
 
-	rule(dsr.Portability, 0.55, "overfør*|flyt* ~6 til ~3 anden|andet|ny").in("transfer"),
+	rule(dsr.Portability, 0.45, "overfør*|flytte|flyt|send ~4 "+daData+"|købshistorik*|historik*|kvitteringer").in("transfer"),
+	rule(dsr.Portability, 0.45, "anden|andet|ny|nye ~1 leverandør*|udbyder*|tjeneste*|app|appen|kundeklub*|dataansvarlig*|virksomhed*").in("elsewhere"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "afmeld*|frameld*|afmelding*").in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.6, "ikke ~3 sende|ringe|kontakte ~2 mig").with(selfNeg).in("nomore"),

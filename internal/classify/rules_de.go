@@ -11,8 +11,8 @@ const (
 
 // deRules are the German phrase families.
 var deRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "lösch*|loschen").with(noReport|noPermit).in("delete"),
-	rule(dsr.Erasure, 0.7, "entfern* ~4 "+deEraseObj).with(noReport|noPermit).except(listWords).in("remove"),
+	rule(dsr.Erasure, 0.85, "lösch*|loschen").with(noReport | noPermit).in("delete"),
+	rule(dsr.Erasure, 0.7, "entfern* ~4 "+deEraseObj).with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "recht ~3 vergessenwerden|vergessen"),
 
 	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*"),
@@ -28,7 +28,9 @@ var deRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "nur ~3 speichern|gespeichert|aufbewahren|aufbewahrt").in("storeonly"),
 	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
 
-	rule(dsr.Portability, 0.55, "übermitteln|übertragen|übertragung ~6 anderen|neuen|direkt").in("transfer"),
+	rule(dsr.Portability, 0.45, "übermitteln|übertragen|übertragung|übermittlung ~4 "+deData).in("transfer"),
+	rule(dsr.Portability, 0.45, "anderen|neuen ~1 anbieter|verantwortlichen|dienst|app").in("elsewhere"),
+	rule(dsr.Portability, 0.45, deData+" ~4 übermitteln|übertragen|übermittelt|übertragen").in("transfer"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "abmelden|abbestell*|austragen|abmeldung").in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.6, "nicht|keine ~3 mehr ~3 anrufen|schicken|senden|kontaktieren|zusenden").with(selfNeg).in("nomore"),

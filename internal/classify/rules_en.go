@@ -4,8 +4,8 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 
 // English word families.
 const (
-	enData = "data|information|info|details|records|record|personal|everything|anything|profile|history"
-	enPersons = "me|us|him|her|them|my|our|client|son|daughter|mother|father|child|wife|husband"
+	enData     = "data|information|info|details|records|record|personal|everything|anything|profile|history"
+	enPersons  = "me|us|him|her|them|my|our|client|son|daughter|mother|father|child|wife|husband"
 	enRectVerb = "correct|corrected|correcting|correction|rectify|rectification|rectified|update|updated|updating|" +
 		"amend|amended|amendment|fix|fixed|change|changed|changing|edit"
 	enRectObj = "address|addresses|name|names|surname|lastname|firstname|email|emailaddress|phone|telephone|number|mobile|" +
@@ -21,13 +21,13 @@ const (
 var enRules = []ruleSpec{
 	// erasure
 	rule(dsr.Erasure, 0.85, "delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|purge|purged").
-		with(noReport|noPermit).in("delete"),
+		with(noReport | noPermit).in("delete"),
 	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
-		with(noReport|noPermit).except(listWords).unless(listWords).in("remove"),
+		with(noReport | noPermit).except(listWords).unless(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "right ~3 forgotten|erasure"),
 	rule(dsr.Erasure, 0.7, "forget ~1 me|about"),
-	rule(dsr.Erasure, 0.6, "take|took ~3 down").with(noReport|noPermit).in("remove"),
-	rule(dsr.Erasure, 0.6, "get ~1 rid ~2 of ~3 "+enData+"|account").with(noReport|noPermit).in("remove"),
+	rule(dsr.Erasure, 0.6, "take|took ~3 down").with(noReport | noPermit).in("remove"),
+	rule(dsr.Erasure, 0.6, "get ~1 rid ~2 of ~3 "+enData+"|account").with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.5, "close|closing|cancel|terminate ~3 account|accounts|membership|profile").with(noReport).in("close"),
 	rule(dsr.Erasure, 0.7, "anonymi*"),
 	rule(dsr.Erasure, 0.55, "no ~1 longer ~2 want|wish ~3 you ~3 hold|have|keep|store").with(selfNeg).in("notstored"),
@@ -55,7 +55,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, enRectVerb+" ~4 "+enRectObj).with(noReport).in("fix").unless("order|invoice*|delivery|password|shipping|booking"),
 	rule(dsr.Rectification, 0.7, enRectObj+" ~3 corrected|updated|changed|amended|fixed|rectified").with(noReport).in("fix").
 		unless("order|invoice*|delivery|password|shipping|booking"),
-	rule(dsr.Rectification, 0.5, "correct|fix|amend|rectify|update ~1 it|this|that|them|these|this|error|mistake").in("fixit"),
+	rule(dsr.Rectification, 0.5, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
 	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~4 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),

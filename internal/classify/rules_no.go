@@ -18,6 +18,9 @@ const (
 	// requests too.
 	noPersons = "meg|oss|henne|ham|han|barnet|sonen|sønnen|dattera|datteren|dotter|mor|mora|moren|far|faren|" +
 		"klienten|klientens|mannen|kona|kona|kone|konen|sambo|hennar|hans|hennes"
+	// noPortObj: what people take with them to another provider.
+	noPortObj = noData + "|kjøp*|kjøpshistorikk*|historikk*|*historikken|kvittering*|*kvitteringane|garanti*|" +
+		"kundeopplysning*|servicehistorikk*|serviceavtal*|filer|fila|filene"
 	noRectVerb = "rett|rette|retter|rettes|rettet|retta|rettast|rettar|retting|korriger*|oppdater*|oppdatering|endre|endres|" +
 		"endra|endring|endringa|endringen|justere|justeres|fikse|fiks|fikses|rettelse"
 	noRectObj = "adresse*|adressa|postadresse*|navn*|namn*|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|epost*|" +
@@ -38,10 +41,10 @@ var noRules = []ruleSpec{
 	// erasure: "slett meg", "sletting av kundekonto", "kan dere slette",
 	// "ber om at opplysningene slettes", "vert sletta".
 	rule(dsr.Erasure, 0.85, "slett|slette|sletter|slettes|slettet|sletta|slettast|sletting*|sletning*|slettinga|slettingen|sletteforespørsel*|sletteanmodning*").
-		with(noReport|noPermit).in("delete"),
-	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport|noPermit).in("remove").except(listWords),
-	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport|noPermit).in("remove"),
-	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport|noPermit).in("remove"),
+		with(noReport | noPermit).in("delete"),
+	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
+	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
+	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.9, "rett|retten|retta|rettigheten ~4 glemt|glømt|gløymd|gløymt|glemmes"),
 	rule(dsr.Erasure, 0.7, "bli|verte|vere ~1 glemt|gløymd|gløymt").in("forget"),
 	rule(dsr.Erasure, 0.6, "ikke|ikkje ~2 være|vere|stå|sta|bli|ligge ~1 registrert|registrerte|lagret|lagra|lagra|registrerad").with(selfNeg).in("notstored"),
@@ -71,7 +74,7 @@ var noRules = []ruleSpec{
 	// rectification: "rett adressen", "navnet er feilstavet", "ny adresse er".
 	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
-	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks ~1 det|dette|den|dei|dem|opp|feilen").in("fixit"),
+	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~4 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil").in("err"),
@@ -92,17 +95,16 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst").in("pause"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
-	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettes|sletta|slettast|slettet").with(onlyNeg).in("keep"),
-	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|retten|forsikringssak*|rettstvist*|advokat*|sak|saken|klagesak*").in("legal"),
+	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettes|slettast").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|forsikringssak*|forsikringsselskap*|rettstvist*|advokat*|domstol*").in("legal"),
 
 	// portability: "dataportabilitet", "overføre til en annen leverandør",
 	// "eksport som CSV", "ta med meg til en annen kundeklubb".
-	rule(dsr.Portability, 0.6, "overfør*|overfort|flytt*|send*|sende ~6 direkte|direkta").in("transfer").unless("faktura*|pakke*|vare*"),
-	rule(dsr.Portability, 0.55, "overfør*|overført|overfort|flytte|flytt|flytta|ta|tek ~6 til|over ~3 annen|annan|anna|ny|nye|nytt|andre").in("transfer").
-		unless("adresse*|faktura*|pakke*|vare*|butikk|avdeling"),
-	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noData+"|kjøp*|historikk*|*historikken|kvittering*|garanti*|kjøpshistorikk*").in("export"),
-	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg ~3 over|til").in("transfer"),
-	rule(dsr.Portability, 0.5, "annen|annan|ny ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|butikk").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "overfør*|overført|overfort|flytte|flytt|flytta|oversend*|sende|send|ta ~4 "+noPortObj).in("transfer"),
+	rule(dsr.Portability, 0.45, "direkte|direkta ~2 til ~2 dem|dei|de|den|ny|nye|annen|annan").in("elsewhere"),
+	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
+	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
+	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
 
 	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
 	// "ikke send meg reklame", "fjern meg fra SMS-lista".
@@ -113,7 +115,7 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|mot|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~3 send*|sende|ring*|ringe|kontakt*|kontakte ~2 meg|oss").with(selfNeg).in("nomore").unless("faktura*|purring*|inkasso*"),
-	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~4 "+contactWords+" ~3 mer|meir|flere|fleire|lenger|lengre|igjen|oftere").with(selfNeg).except(receivedWords).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 ha|få|fa|motta|mottaka|ta|tilsendt|sendt ~4 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 mer|meir|flere|fleire|noen|fleire ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
 	rule(dsr.ObjectionMarketing, 0.8, "stopp|stop|slutt|avmeld|avmelding").with(alone).in("stop"),

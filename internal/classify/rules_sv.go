@@ -10,8 +10,8 @@ const (
 
 // svRules are the Swedish phrase families.
 var svRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport|noPermit).in("delete"),
-	rule(dsr.Erasure, 0.7, "ta|tar ~1 bort ~4 "+svEraseObj+"|mig").with(noReport|noPermit).except(listWords).in("remove"),
+	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport | noPermit).in("delete"),
+	rule(dsr.Erasure, 0.7, "ta|tar ~1 bort ~4 "+svEraseObj+"|mig").with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "rätt|rätten ~4 glömd|bortglömd|glömmas"),
 
 	rule(dsr.Access, 0.9, "registerutdrag*"),
@@ -29,7 +29,8 @@ var svRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "radera|raderas|ta").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.35, "tvist*|rättegång*|rättstvist*|bevis*|domstol*|försäkringsbolag*|rättsligt ~1 anspråk").in("legal"),
 
-	rule(dsr.Portability, 0.55, "överför*|flytta ~6 till ~3 annan|ny|annat").in("transfer"),
+	rule(dsr.Portability, 0.45, "överför*|flytta|skicka ~4 "+svData+"|köphistorik*|historik*|kvitton").in("transfer"),
+	rule(dsr.Portability, 0.45, "annan|ny|nya ~1 leverantör*|tjänst*|app|appen|kundklubb*|personuppgiftsansvarig*|företag*").in("elsewhere"),
 	rule(dsr.Portability, 0.6, "exportera*|export ~4 "+svData+"|köp*|historik*").in("export"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
