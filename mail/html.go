@@ -44,6 +44,11 @@ func htmlToText(src string) string {
 	}
 }
 
+// maxIndent bounds the levels of list indentation and quote marks shown, so
+// that deeply nested markup cannot make the text grow with the square of
+// its size.
+const maxIndent = 8
+
 // htmlText accumulates the text of an HTML document.
 type htmlText struct {
 	b      strings.Builder
@@ -121,7 +126,7 @@ func (t *htmlText) start(a atom.Atom, z *html.Tokenizer, hasAttr, selfClosing bo
 		t.newline()
 	case a == atom.Li:
 		t.breakLines(1)
-		t.write(strings.Repeat("  ", max(t.lists-1, 0)) + "- ")
+		t.write(strings.Repeat("  ", min(max(t.lists-1, 0), maxIndent)) + "- ")
 	case a == atom.Td || a == atom.Th:
 		t.space = true
 	case a == atom.A && !selfClosing:
@@ -248,6 +253,9 @@ func showHref(href string) bool {
 // "www.example.no" for "https://www.example.no/" or "kari@example.no" for
 // "mailto:kari@example.no".
 func sameTarget(text, href string) bool {
+	if len(text) > 2*len(href)+16 {
+		return false // far longer than the address, so not it; and cheap
+	}
 	norm := func(s string) string {
 		s = strings.ToLower(strings.TrimLeft(s, "> \n"))
 		s = strings.TrimSpace(s)
@@ -319,12 +327,12 @@ func (t *htmlText) write(s string) {
 	}
 	for i := range t.nl {
 		if i > 0 {
-			t.b.WriteString(strings.Repeat(">", t.nlQuote))
+			t.b.WriteString(strings.Repeat(">", min(t.nlQuote, maxIndent)))
 		}
 		t.b.WriteByte('\n')
 	}
 	if t.quote > 0 && (t.nl > 0 || t.b.Len() == 0) {
-		t.b.WriteString(strings.Repeat(">", t.quote) + " ")
+		t.b.WriteString(strings.Repeat(">", min(t.quote, maxIndent)) + " ")
 	}
 	t.b.WriteString(s)
 	t.nl = 0

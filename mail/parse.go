@@ -81,8 +81,19 @@ func parseInto(m *Message, raw []byte, depth int) {
 	w.finish(body)
 }
 
+// maxWarnings bounds Warnings: past a few, more help nobody, and a hostile
+// message could otherwise make thousands.
+const maxWarnings = 20
+
 // warnf records a warning once.
 func (m *Message) warnf(format string, args ...any) {
+	if len(m.Warnings) > maxWarnings {
+		return
+	}
+	if len(m.Warnings) == maxWarnings {
+		m.Warnings = append(m.Warnings, "further warnings were left out")
+		return
+	}
 	s := fmt.Sprintf(format, args...)
 	for _, w := range m.Warnings {
 		if w == s {
@@ -95,11 +106,19 @@ func (m *Message) warnf(format string, args ...any) {
 // quote shows untrusted text in a warning: Go-quoted, so control characters
 // are escaped, and short.
 func quote(s string) string {
-	const limit = 60
-	if utf8.RuneCountInString(s) > limit {
-		s = string([]rune(s)[:limit]) + "…"
+	return strconv.Quote(truncate(s, 60))
+}
+
+// truncate cuts s after limit runes, marking the cut with "…".
+func truncate(s string, limit int) string {
+	n := 0
+	for i := range s {
+		if n == limit {
+			return s[:i] + "…"
+		}
+		n++
 	}
-	return strconv.Quote(s)
+	return s
 }
 
 // ---- header ----
@@ -134,11 +153,7 @@ func describe(err error) string {
 
 // shortErr keeps error text from untrusted input short and escaped.
 func shortErr(err error) string {
-	s := err.Error()
-	if utf8.RuneCountInString(s) > 80 {
-		s = string([]rune(s)[:80]) + "…"
-	}
-	q := strconv.Quote(s)
+	q := strconv.Quote(truncate(err.Error(), 80))
 	return q[1 : len(q)-1]
 }
 
@@ -642,6 +657,9 @@ func (w *walker) leaf(h message.Header, mt string, params map[string]string, bod
 	case mt == "message/rfc822" || mt == "message/global":
 		w.attached(cte, mt, filename, body, depth, parent)
 	case disp == "attachment" || filename != "" || !strings.HasPrefix(mt, "text/"):
+		if !knownEncoding(cte) {
+			w.m.warnf("%s has the unknown transfer encoding %s; its size is that of the encoded data", what, quote(cte))
+		}
 		size, err := decodedSize(cte, body)
 		if err != nil {
 			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what, describe(err))
@@ -826,6 +844,14 @@ func (m *Message) decodeTransfer(cte string, raw []byte, what string) []byte {
 	}
 	m.warnf("%s has the unknown transfer encoding %s; its raw text is shown", what, quote(cte))
 	return raw
+}
+
+func knownEncoding(cte string) bool {
+	switch cte {
+	case "", "7bit", "8bit", "binary", "quoted-printable", "base64":
+		return true
+	}
+	return false
 }
 
 // decodedSize counts the decoded bytes of an attachment without keeping

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -393,6 +394,31 @@ func TestHTMLToText(t *testing.T) {
 				t.Errorf("htmlToText(%q) = %q, want %q", tt.in, got, tt.want)
 			}
 		})
+	}
+}
+
+// Deep nesting must not make the text grow with the square of the input,
+// which unbounded indentation would.
+func TestHTMLToTextDeepNesting(t *testing.T) {
+	for _, open := range []string{"<ul><li>x", "<blockquote>x<br>"} {
+		in := strings.Repeat(open, 5000)
+		if got := htmlToText(in); len(got) > 20*len(in) {
+			t.Errorf("%d levels of %q made %d bytes of text", 5000, open, len(got))
+		}
+	}
+}
+
+func TestParseWarningsAreBounded(t *testing.T) {
+	lines := []string{"From: kari@example.no", `Content-Type: multipart/mixed; boundary="b"`, "", "--b", "", "Hei"}
+	for i := range 100 {
+		lines = append(lines, "--b", "Content-Type: application/pdf", "Content-Transfer-Encoding: x-enc-"+strconv.Itoa(i), "", "x")
+	}
+	m := parse(t, eml(append(lines, "--b--", "")...))
+	if len(m.Warnings) != maxWarnings+1 || m.Warnings[maxWarnings] != "further warnings were left out" {
+		t.Errorf("%d warnings: %q", len(m.Warnings), m.Warnings)
+	}
+	if len(m.Attachments) != 100 {
+		t.Errorf("%d attachments, want 100", len(m.Attachments))
 	}
 }
 
