@@ -45,7 +45,7 @@ var profiles = map[string]map[string]float64{
 		1: {"die", "mit", "zu", "ein", "ihr"},
 	}),
 	"en": weights(map[float64][]string{
-		3: {"the", "please", "would", "which", "about"},
+		3: {"the", "please", "would", "which", "about", "unsubscribe"},
 		2: {"and", "my", "you", "your", "have", "with", "this", "that", "could", "are", "what",
 			"from", "any", "thanks", "hello", "dear", "regards", "was", "don't", "i'm"},
 		1: {"to", "of", "is", "not", "me", "it", "be", "will", "on", "at", "an", "hi", "just", "can", "i", "a"},

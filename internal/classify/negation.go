@@ -35,7 +35,7 @@ var (
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
 	answerPrep  = set("på", "to", "on", "til")
 	answers     = set("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
-	futureAux   = set("vil", "skal", "kommer", "kjem", "will", "shall", "going", "wird", "werden")
+	futureAux   = set("vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = set("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	conditional = set("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
 	modals      = set("kan", "can", "may", "kann", "können", "får", "må", "might")

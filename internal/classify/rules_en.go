@@ -12,6 +12,7 @@ const (
 		"birth|birthday|dob|birthdate|details|data|information|record|records|spelling|postcode|zip"
 	enErr = "wrong|wrongly|incorrect|incorrectly|misspelt|misspelled|misspelling|mistake|mistaken|outdated|inaccurate|" +
 		"incomplete|typo|error|errors|old"
+	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty"
 	enAuto = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
 	enDec  = "decision*|decided|refus*|declined|decline|rejected|rejection|denied|scoring|score|assessment|assessed|" +
 		"flagged|blocked|cancelled|canceled|screened|filtered"
@@ -39,7 +40,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.85, "right ~2 access"),
 	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enData).in("copy").unless("portal|login|log|website|site|password"),
 	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have").with(noReport).in("copy").
-		unless("receipt*|invoice*|order|contract*|agreement*|passport|licence|license|warranty|letter"),
+		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected"),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").in("whathave").
@@ -77,10 +78,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.35, "court|lawsuit|litigation|dispute|evidence|tribunal|insurance|solicitor*|lawyer*").in("legal"),
 
 	// portability
-	rule(dsr.Portability, 0.6, "transmit|transmitted|transfer|transferred|move|send|port|forward ~6 directly|straight").in("transfer").
-		unless("invoice*|parcel|package|item|order"),
-	rule(dsr.Portability, 0.55, "transmit|transfer|transferred|move|port|take ~6 to ~3 another|new|other|different").in("transfer").
-		unless("address|invoice*|parcel|package|item|order|store|branch"),
+	rule(dsr.Portability, 0.55, "transmit|transmitted|transfer|transferred|move|port|migrate ~4 "+enData+"|history|purchases|receipts|records").in("transfer"),
+	rule(dsr.Portability, 0.45, "directly|straight ~2 to ~2 them|the|another|new|my").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "take|bring ~3 with ~2 me ~3 to").in("transfer"),
 	rule(dsr.Portability, 0.6, "export|exported|download ~4 "+enData+"|purchases|purchase|orders|receipts|history").in("export"),
 	rule(dsr.Portability, 0.5, "another|new|other|different ~1 provider|controller|company|service|app|installer|supplier|shop|retailer|platform").in("elsewhere"),
 	rule(dsr.Portability, 0.5, "structured|commonly ~3 format|used").in("export"),
@@ -140,8 +140,9 @@ var enRules = []ruleSpec{
 
 	// complaint
 	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
-	rule(dsr.Complaint, 0.65, "complain|complaint|complaining|complaints|grievance").in("complain").
-		unless("product|item|machine|delivery|parcel|quality|repair|price|service|staff|shop"),
+	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct),
+	rule(dsr.Complaint, 0.75, "make|lodge|file|submit|raise|treat|this|consider ~4 complaint").in("complain").unless(enProduct),
+	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").in("complain").unless(enProduct),
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
 	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),
 	rule(dsr.Complaint, 0.3, "no ~1 response|reply|answer").in("crit"),

@@ -33,6 +33,10 @@ const (
 	noAuto = "automatisk*|automatiske|automatiser*|automatisert*|algoritm*|systemet|system|maskin|maskina|maskinen|robot*|dataprogram*|ki"
 	noDec  = "avgjør*|avgjer*|avgjerd*|beslutning*|vedtak*|avslag*|avslått|avslatt|avslo|avviste|avvist|kredittvurdering*|" +
 		"kredittsjekk*|vurdering*|vurderinga|flagget|flagga|flagga|sperret|sperra|kansellert|silt|frasortert|sortert|scoring|score|poengsum|nei"
+	// noProduct: a "klage" about goods or service is a product complaint
+	// (reklamasjon), not one about personal data.
+	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
+		"reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*|*maskina"
 	noHumanVerb = "ser|se|sjå|vurder*|går|gå|ga|gjennomgå*|behandl*|handsam*|sjekk*|kontroller*|titter|tittar|leser|les"
 )
 
@@ -40,7 +44,7 @@ const (
 var noRules = []ruleSpec{
 	// erasure: "slett meg", "sletting av kundekonto", "kan dere slette",
 	// "ber om at opplysningene slettes", "vert sletta".
-	rule(dsr.Erasure, 0.85, "slett|slette|sletter|slettes|slettet|sletta|slettast|sletting*|sletning*|slettinga|slettingen|sletteforespørsel*|sletteanmodning*").
+	rule(dsr.Erasure, 0.85, "slett*|sletning*").
 		with(noReport | noPermit).in("delete"),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
@@ -74,7 +78,7 @@ var noRules = []ruleSpec{
 	// rectification: "rett adressen", "navnet er feilstavet", "ny adresse er".
 	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
-	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks det|dette|den|dei|dem|opp|feilen").in("fixit"),
+	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~4 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil").in("err"),
@@ -95,12 +99,12 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst").in("pause"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
-	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettes|slettast").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettar|slettes|slettast").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|forsikringssak*|forsikringsselskap*|rettstvist*|advokat*|domstol*").in("legal"),
 
 	// portability: "dataportabilitet", "overføre til en annen leverandør",
 	// "eksport som CSV", "ta med meg til en annen kundeklubb".
-	rule(dsr.Portability, 0.45, "overfør*|overført|overfort|flytte|flytt|flytta|oversend*|sende|send|ta ~4 "+noPortObj).in("transfer"),
+	rule(dsr.Portability, 0.55, "overfør*|overført|overfort|flytte|flytt|flytta|oversend*|overlevere ~4 "+noPortObj).in("transfer"),
 	rule(dsr.Portability, 0.45, "direkte|direkta ~2 til ~2 dem|dei|de|den|ny|nye|annen|annan").in("elsewhere"),
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
 	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
@@ -183,8 +187,11 @@ var noRules = []ruleSpec{
 	// opplysningene mine", a threat to go to Datatilsynet with criticism.
 	rule(dsr.Complaint, 0.9, "formell*|formelt ~2 klage|klaga").in("complain"),
 	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").in("complain"),
-	rule(dsr.Complaint, 0.65, "klage|klager|klagen|klaga|klagar|klagemål*|klaget").in("complain").
-		unless("varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*"),
+	rule(dsr.Complaint, 0.65, "klage|klager|klagar|klaga ~1 på|over").in("complain").unless(noProduct),
+	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct),
+	rule(dsr.Complaint, 0.7, "dette|det|denne ~2 er|vere|være|blir ~3 klage").in("complain"),
+	rule(dsr.Complaint, 0.7, "anser|ser|reknar|regner ~4 som ~2 klage").in("complain"),
+	rule(dsr.Complaint, 0.75, "klager|klagar ~1 herved|hermed|med|formelt").in("complain"),
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
