@@ -64,6 +64,14 @@ func checkInvariants(t testing.TB, raw []byte, m *Message) {
 			t.Fatalf("Parse recovered from a panic: %s", w)
 		}
 	}
+	// Text may outgrow the input (list marks, link addresses, forwarded
+	// headers), but only by a bounded factor.
+	if len(m.Text) > 8*len(raw)+4096 {
+		t.Fatalf("Text is %d bytes for %d bytes of input", len(m.Text), len(raw))
+	}
+	if len(m.Warnings) > maxWarnings+1 {
+		t.Fatalf("%d warnings", len(m.Warnings))
+	}
 	for _, s := range []string{m.Subject, m.From.Name, m.From.Addr, m.MessageID} {
 		if !utf8.ValidString(s) {
 			t.Fatalf("header field is not valid UTF-8: %q", s)
