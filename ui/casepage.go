@@ -94,9 +94,9 @@ func (p *casePage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		case key.Matches(msg, k.Back):
 			return p, func() tea.Msg { return backMsg{} }
 		case key.Matches(msg, k.Up):
-			p.vp.LineUp(1)
+			p.vp.ScrollUp(1)
 		case key.Matches(msg, k.Down):
-			p.vp.LineDown(1)
+			p.vp.ScrollDown(1)
 		case key.Matches(msg, k.PageUp):
 			p.vp.PageUp()
 		case key.Matches(msg, k.PageDown):

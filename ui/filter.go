@@ -6,7 +6,6 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
 )
 
@@ -27,17 +26,17 @@ type rowIndex struct {
 	status []uint8 // index into dsr.AllStatuses; len(AllStatuses) if unknown
 }
 
-// buildIndex indexes rows for the filter. It also replaces each row's
-// status by the package constant, so 100,000 copies of "closed" read from
-// the database can be collected.
-func buildIndex(rows []desk.CaseRow) *rowIndex {
+// buildIndex indexes rows for the filter.
+func buildIndex(rows []inboxRow) *rowIndex {
 	n := 0
 	for i := range rows {
 		r := &rows[i]
 		n += len(r.Ref) + len(r.RequesterName) + len(r.Requester) + len(r.Subject) + 4
 	}
 	ix := &rowIndex{
-		hay:    make([]byte, 0, n+n/8), // folding æ and ß grows the text a little
+		// Folding never makes Latin text longer (ø is two bytes, o one;
+		// æ two, ae two), so this is the size, give or take a rare script.
+		hay:    make([]byte, 0, n),
 		off:    make([]uint32, len(rows)+1),
 		rights: make([]dsr.RightSet, len(rows)),
 		status: make([]uint8, len(rows)),
@@ -53,7 +52,6 @@ func buildIndex(rows []desk.CaseRow) *rowIndex {
 		ix.status[i] = uint8(len(dsr.AllStatuses))
 		for k, st := range dsr.AllStatuses {
 			if r.Status == st {
-				r.Status = st
 				ix.status[i] = uint8(k)
 				break
 			}

@@ -27,7 +27,9 @@ func TestMain(m *testing.M) {
 	// No colour codes in the goldens, and none for the sanitisation tests
 	// to confuse with codes smuggled in by a message.
 	lipgloss.SetColorProfile(termenv.Ascii)
-	os.Exit(m.Run())
+	code := m.Run()
+	removeBenchDBs()
+	os.Exit(code)
 }
 
 // newDesk opens a real store in a temporary directory with the fixed clock.

@@ -19,7 +19,7 @@ import (
 type casesLoadedMsg struct {
 	seq   int // drops a load that a later scope switch overtook
 	scope desk.Scope
-	rows  []desk.CaseRow
+	rows  []inboxRow
 	ix    *rowIndex
 	err   error
 }
@@ -37,7 +37,8 @@ func loadCases(d *desk.Desk, scope desk.Scope, seq int) tea.Cmd {
 		if err != nil {
 			return casesLoadedMsg{seq: seq, scope: scope, err: err}
 		}
-		return casesLoadedMsg{seq: seq, scope: scope, rows: rows, ix: buildIndex(rows)}
+		compact := compactRows(rows)
+		return casesLoadedMsg{seq: seq, scope: scope, rows: compact, ix: buildIndex(compact)}
 	}
 }
 
@@ -65,7 +66,7 @@ type inboxPage struct {
 	loading bool
 	loaded  bool // at least one load has arrived
 
-	rows []desk.CaseRow
+	rows []inboxRow
 	ix   *rowIndex
 
 	typing bool          // the filter line has the keyboard
@@ -113,7 +114,7 @@ func (p *inboxPage) visible() int {
 }
 
 // row is the case at a position of the filtered list.
-func (p *inboxPage) row(pos int) *desk.CaseRow {
+func (p *inboxPage) row(pos int) *inboxRow {
 	if top := p.levels[len(p.levels)-1]; top.idx != nil {
 		return &p.rows[top.idx[pos]]
 	}
@@ -121,7 +122,7 @@ func (p *inboxPage) row(pos int) *desk.CaseRow {
 }
 
 // selected is the case under the cursor, or nil.
-func (p *inboxPage) selected() *desk.CaseRow {
+func (p *inboxPage) selected() *inboxRow {
 	if p.cursor < 0 || p.cursor >= p.visible() {
 		return nil
 	}
@@ -152,7 +153,7 @@ func (p *inboxPage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 // setRows replaces the rows, keeping the filter and, if it is still there,
 // the case under the cursor, so a sync that lands while someone reads the
 // list does not move them.
-func (p *inboxPage) setRows(rows []desk.CaseRow, ix *rowIndex) {
+func (p *inboxPage) setRows(rows []inboxRow, ix *rowIndex) {
 	var keep int64
 	if r := p.selected(); r != nil {
 		keep = r.ID

@@ -6,7 +6,6 @@ import (
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/magnetharstad/pvdesk/internal/deadline"
-	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
 )
 
@@ -132,13 +131,13 @@ func (p *inboxPage) headerLine(cols []column) string {
 // rowLine draws one case. The days-left cell carries the deadline colour;
 // closed and answered cases are faint throughout; the row under the cursor
 // gets the selected background and a mark, which shows without colour too.
-func (p *inboxPage) rowLine(cols []column, r *desk.CaseRow, selected bool, now time.Time) string {
+func (p *inboxPage) rowLine(cols []column, r *inboxRow, selected bool, now time.Time) string {
 	c, s, t := p.c, p.c.Styles, p.c.T
 	base := s.Text
 	if !r.Status.Open() {
 		base = s.Faint
 	}
-	daysText, n := c.daysLeft(r.Status, r.DueAt, now)
+	daysText, n := c.daysLeft(r.Status, r.DueAt(), now)
 	dueStyle := c.dueStyle(r.Status, n)
 	mark := "  "
 	markStyle := base
@@ -179,9 +178,9 @@ func (p *inboxPage) rowLine(cols []column, r *desk.CaseRow, selected bool, now t
 		case colSubject:
 			run.WriteString(fit(r.Subject, col.width))
 		case colReceived:
-			run.WriteString(fit(deadline.Format(r.ReceivedAt), col.width))
+			run.WriteString(fit(deadline.Format(r.ReceivedAt()), col.width))
 		case colDue:
-			run.WriteString(fit(deadline.Format(r.DueAt), col.width))
+			run.WriteString(fit(deadline.Format(r.DueAt()), col.width))
 		case colDays:
 			flush(base)
 			out.WriteString(dueStyle.Render(fitRight(daysText, col.width)))
@@ -193,7 +192,7 @@ func (p *inboxPage) rowLine(cols []column, r *desk.CaseRow, selected bool, now t
 	return truncateStyled(out.String(), p.width)
 }
 
-func (p *inboxPage) statusName(r *desk.CaseRow) string {
+func (p *inboxPage) statusName(r *inboxRow) string {
 	if p.width >= wideStatus {
 		return p.c.T.Status(r.Status)
 	}

@@ -108,7 +108,7 @@ func TestFilterNarrowsAsYouTypeAndEscRestores(t *testing.T) {
 		if !strings.Contains(strings.ToLower(r.Subject), "slett") && !strings.Contains(dr.m.c.T.RightsShort(r.Rights), "sletting") {
 			t.Errorf("%s %q (%s) matched \"slett\"", r.Ref, r.Subject, r.Rights)
 		}
-		if pos > 0 && r.DueAt.Before(dr.m.inbox.row(pos-1).DueAt) {
+		if pos > 0 && r.DueAt().Before(dr.m.inbox.row(pos-1).DueAt()) {
 			t.Errorf("filtered rows are not by due date at %d", pos)
 		}
 	}
