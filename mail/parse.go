@@ -458,7 +458,12 @@ func (m *Message) date(v string) time.Time {
 	if v == "" {
 		return time.Time{}
 	}
-	t, err := netmail.ParseDate(v)
+	// The usual form first: net/mail tries dozens of layouts, and each
+	// miss costs an allocation.
+	t, err := time.Parse("Mon, 2 Jan 2006 15:04:05 -0700", v)
+	if err != nil {
+		t, err = netmail.ParseDate(v)
+	}
 	if err != nil {
 		for _, layout := range dateLayouts {
 			if t, err = time.Parse(layout, v); err == nil {
