@@ -13,7 +13,8 @@ import (
 // and <br> become line breaks, list items get "- ", links keep their text
 // followed by the address in parentheses when it says something the text
 // does not, entities are decoded, whitespace runs collapse, and no more than
-// one blank line appears in a row.
+// one blank line appears in a row. Blockquoted lines start with "> ", as in
+// plain-text replies, so the classifier can leave quoted mail aside.
 //
 // It uses the tokenizer rather than the tree parser: mail HTML is often
 // malformed, the tokenizer is linear in its input whatever the nesting, and

@@ -90,15 +90,14 @@ func (m *Message) warnf(format string, args ...any) {
 	if len(m.Warnings) > maxWarnings {
 		return
 	}
-	if len(m.Warnings) == maxWarnings {
-		m.Warnings = append(m.Warnings, "further warnings were left out")
-		return
-	}
 	s := fmt.Sprintf(format, args...)
 	for _, w := range m.Warnings {
 		if w == s {
 			return
 		}
+	}
+	if len(m.Warnings) == maxWarnings {
+		s = "further warnings were left out"
 	}
 	m.Warnings = append(m.Warnings, s)
 }
