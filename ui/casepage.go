@@ -56,6 +56,7 @@ type casePage struct {
 	ref string
 
 	detail *desk.CaseDetail
+	err    error    // the case could not be loaded; only esc is left
 	header []string // rendered at load and resize, so View only joins
 
 	tab     caseTab
@@ -84,8 +85,12 @@ func (p *casePage) SetSize(width, height int) {
 func (p *casePage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case caseLoadedMsg:
-		if msg.id == p.id && msg.err == nil {
-			p.detail = msg.detail
+		switch {
+		case msg.id != p.id:
+		case msg.err != nil && p.detail != nil:
+			// A failed refresh keeps what is on screen; the footer says why.
+		default:
+			p.detail, p.err = msg.detail, msg.err
 			p.layout()
 		}
 	case tea.KeyMsg:
@@ -145,7 +150,12 @@ func (p *casePage) layout() {
 func (p *casePage) headerLines() []string {
 	c, s, t, w := p.c, p.c.Styles, p.c.T, p.width
 	title := s.Title.Render(t.Case + " " + p.ref)
-	if p.detail == nil {
+	switch {
+	case p.err != nil:
+		// The error text may quote the database; it is ours, but clean it
+		// all the same.
+		return []string{joinWidth(title, "", w), s.Error.Render(textsafe.Line(t.OpenFailed+p.err.Error(), w))}
+	case p.detail == nil:
 		return []string{joinWidth(title, "", w), s.Subtle.Render(fit(t.Loading, w))}
 	}
 	cs := &p.detail.Case

@@ -226,6 +226,24 @@ func TestNavigation(t *testing.T) {
 	}
 }
 
+func TestCaseThatCannotBeOpened(t *testing.T) {
+	dr := newDriver(t, Options{Desk: demoDesk(t), Language: "en"}, 80, 24)
+	dr.send(openCaseMsg{id: 99999, ref: "PV-2026-9999"})
+	v := dr.m.View()
+	if !strings.Contains(v, "could not open the case") {
+		t.Fatalf("no error state:\n%s", v)
+	}
+	checkFits(t, v, 80, 24)
+	dr.keys("j") // clears the footer, not the page
+	if !strings.Contains(dr.m.View(), "could not open the case") {
+		t.Error("the error state went away on a key")
+	}
+	dr.keys("esc")
+	if dr.m.page != pageInbox {
+		t.Error("esc did not go back")
+	}
+}
+
 func TestScopeCycles(t *testing.T) {
 	dr := newDriver(t, Options{Desk: demoDesk(t), Language: "en"}, 100, 30)
 	for _, want := range []string{"Inbox · all 36", "Inbox · mine 0", "Inbox · unassigned 29", "Inbox · open 29"} {
