@@ -166,7 +166,7 @@ func StartDemo(now time.Time) (*DemoServer, error) {
 		// A sender's clock and the relay hops put Date a little before
 		// arrival; vary it so the sample does not look machine-made.
 		sent := at.Add(-time.Duration(3+(i*7)%29) * time.Second)
-		raw := toCRLF(stampDate(m.Raw, sent, oslo))
+		raw := m.Wire(sent)
 		if _, err := appendMessage(user, raw, at); err != nil {
 			return nil, fmt.Errorf("seed %s: %w", m.File, err)
 		}
@@ -241,6 +241,17 @@ func (s *DemoServer) Close() error {
 		<-s.served
 	})
 	return s.closeErr
+}
+
+// Wire returns the message as a server holds it: the Date placeholder set to
+// sent (Oslo time) and CRLF line ends. Tests that seed another server, such
+// as a real Dovecot, use it to serve the same bytes as the demo.
+func (m DemoMessage) Wire(sent time.Time) []byte {
+	oslo, err := time.LoadLocation("Europe/Oslo")
+	if err != nil {
+		oslo = time.UTC
+	}
+	return toCRLF(stampDate(m.Raw, sent, oslo))
 }
 
 func appendMessage(u *imapmemserver.User, raw []byte, at time.Time) (*imap.AppendData, error) {
