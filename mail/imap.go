@@ -2,14 +2,8 @@ package mail
 
 import (
 	"context"
-	"crypto/tls"
-	"crypto/x509"
-	"errors"
 	"fmt"
 	"io"
-	"net"
-	"os"
-	"strconv"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -25,9 +19,18 @@ type IMAPConfig struct {
 	Username string
 	Password string
 	CAFile   string // extra CA certificates (PEM) for a private server
-	// BatchSize is how many messages are fetched and committed together.
+	// BatchSize is how many messages are committed together.
 	BatchSize int
+	// Timeout is how long the server may stay silent during a command
+	// (default DefaultTimeout).
+	Timeout time.Duration
+	// MaxMessageBytes: larger messages are stored as headers only, with a
+	// warning (default DefaultMaxMessageBytes).
+	MaxMessageBytes int64
 }
+
+// DefaultMaxMessageBytes is the size above which only headers are fetched.
+const DefaultMaxMessageBytes = 50 << 20
 
 // Fetched is one message as it came off the server.
 type Fetched struct {
@@ -35,8 +38,11 @@ type Fetched struct {
 	UIDValidity  uint32
 	UID          uint32
 	InternalDate time.Time
-	Size         int64
+	Size         int64 // RFC822.SIZE, the size on the server
 	Raw          []byte
+	// HeaderOnly is set when the message was larger than MaxMessageBytes
+	// and Raw holds only its header.
+	HeaderOnly bool
 }
 
 // Sink receives fetched messages. Commit must store the batch and the new
@@ -58,96 +64,38 @@ type Stats struct {
 	// Reset is true when the server's UIDVALIDITY differed from the stored
 	// one, so the whole mailbox was scanned again.
 	Reset bool
+	// Missing counts messages listed but gone before their bytes came
+	// (expunged meanwhile); they are asked for again next time.
+	Missing int
 }
 
-// IsLoopback reports whether host names this machine only.
-func IsLoopback(host string) bool {
-	if host == "localhost" {
-		return true
-	}
-	ip := net.ParseIP(host)
-	return ip != nil && ip.IsLoopback()
-}
+// fetchChunk is how many UIDs one FETCH command asks for. Commands are
+// issued one after another on the connection, while the caller parses and
+// stores what has arrived.
+const fetchChunk = 500
 
-// Dial connects and logs in.
-func Dial(ctx context.Context, cfg IMAPConfig) (*imapclient.Client, error) {
-	port := cfg.Port
-	if port == 0 {
-		port = 993
-		if cfg.Security == "starttls" || cfg.Security == "none" {
-			port = 143
-		}
-	}
-	addr := net.JoinHostPort(cfg.Host, strconv.Itoa(port))
-	opts := &imapclient.Options{Dialer: &net.Dialer{Timeout: 30 * time.Second}}
-	var c *imapclient.Client
-	var err error
-	switch cfg.Security {
-	case "", "tls", "starttls":
-		tc, terr := tlsConfig(cfg.Host, cfg.CAFile)
-		if terr != nil {
-			return nil, terr
-		}
-		opts.TLSConfig = tc
-		if cfg.Security == "starttls" {
-			c, err = imapclient.DialStartTLS(addr, opts)
-		} else {
-			c, err = imapclient.DialTLS(addr, opts)
-		}
-	case "none":
-		if !IsLoopback(cfg.Host) {
-			return nil, fmt.Errorf("imap: security \"none\" is only allowed to a loopback host, not %s: use tls or starttls", cfg.Host)
-		}
-		c, err = imapclient.DialInsecure(addr, opts)
-	default:
-		return nil, fmt.Errorf("imap: unknown security %q (want tls, starttls or none)", cfg.Security)
-	}
-	if err != nil {
-		return nil, fmt.Errorf("imap: connect to %s: %w", addr, err)
-	}
-	stop := context.AfterFunc(ctx, func() { c.Close() })
-	defer stop()
-	if err := c.Login(cfg.Username, cfg.Password).Wait(); err != nil {
-		c.Close()
-		return nil, fmt.Errorf("imap: log in to %s as %s: %w", cfg.Host, cfg.Username, err)
-	}
-	return c, nil
-}
-
-func tlsConfig(host, caFile string) (*tls.Config, error) {
-	tc := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
-	if caFile == "" {
-		return tc, nil
-	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
-	pem, err := os.ReadFile(caFile)
-	if err != nil {
-		return nil, fmt.Errorf("imap: ca_file: %w", err)
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, fmt.Errorf("imap: ca_file %s holds no PEM certificate", caFile)
-	}
-	tc.RootCAs = pool
-	return tc, nil
+type sized struct {
+	uid  uint32
+	size int64
 }
 
 // SyncMailbox fetches every message above the sink's cursor in mailbox and
-// hands them to the sink in batches. It never sets flags, deletes, moves or
-// expunges: BODY.PEEK leaves \Seen alone.
-func SyncMailbox(ctx context.Context, c *imapclient.Client, mailbox string, sink Sink, batchSize int, progress Progress) (Stats, error) {
+// hands them to the sink in batches. Fetching runs ahead in its own
+// goroutine while the sink parses and stores, bounded by one batch, so
+// memory stays flat however large the mailbox. It never sets flags,
+// deletes, moves or expunges: the mailbox is opened read-only and bodies are
+// fetched with BODY.PEEK.
+func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchSize int, progress Progress) (Stats, error) {
 	st := Stats{Mailbox: mailbox}
 	if batchSize <= 0 {
-		batchSize = 200
+		batchSize = 250
 	}
 	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
 
-	sel, err := c.Select(mailbox, &imap.SelectOptions{ReadOnly: true}).Wait()
+	sel, err := c.selectMailbox(mailbox)
 	if err != nil {
-		return st, fmt.Errorf("imap: select %s: %w", mailbox, err)
+		return st, err
 	}
 	st.UIDValidity = sel.UIDValidity
 	uidv, last, err := sink.Cursor(ctx, mailbox)
@@ -160,24 +108,13 @@ func SyncMailbox(ctx context.Context, c *imapclient.Client, mailbox string, sink
 		st.Reset = uidv != 0
 		last = 0
 	}
-	if sel.NumMessages == 0 {
-		return st, sink.Commit(ctx, mailbox, sel.UIDValidity, last, nil)
-	}
-
-	var set imap.UIDSet
-	set.AddRange(imap.UID(last+1), 0) // last+1:*
-	res, err := c.UIDSearch(&imap.SearchCriteria{UID: []imap.UIDSet{set}}, nil).Wait()
-	if err != nil {
-		return st, fmt.Errorf("imap: search %s: %w", mailbox, err)
-	}
-	var uids []imap.UID
-	for _, u := range res.AllUIDs() {
-		// "last+1:*" always matches the highest UID, even if it is old.
-		if uint32(u) > last {
-			uids = append(uids, u)
+	var todo []sized
+	if sel.NumMessages > 0 {
+		if todo, err = c.listAbove(last); err != nil {
+			return st, err
 		}
 	}
-	total := len(uids)
+	total := len(todo)
 	if progress != nil {
 		progress(mailbox, 0, total)
 	}
@@ -185,50 +122,164 @@ func SyncMailbox(ctx context.Context, c *imapclient.Client, mailbox string, sink
 		return st, sink.Commit(ctx, mailbox, sel.UIDValidity, last, nil)
 	}
 
-	for start := 0; start < total; start += batchSize {
-		end := min(start+batchSize, total)
-		batch, through, err := fetchBatch(c, mailbox, sel.UIDValidity, uids[start:end], last)
-		if err != nil {
-			return st, err
+	maxBytes := c.cfg.MaxMessageBytes
+	if maxBytes <= 0 {
+		maxBytes = DefaultMaxMessageBytes
+	}
+	fctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	ch := make(chan Fetched, batchSize)
+	errc := make(chan error, 1)
+	go func() {
+		defer close(ch)
+		errc <- c.fetchAll(fctx, mailbox, sel.UIDValidity, todo, maxBytes, ch)
+	}()
+
+	// through advances over the longest prefix of todo that has arrived:
+	// a message that did not come stays ahead of the cursor.
+	arrived := make(map[uint32]bool, batchSize)
+	next := 0
+	through := last
+	batch := make([]Fetched, 0, batchSize)
+	commit := func() error {
+		for next < len(todo) && arrived[todo[next].uid] {
+			delete(arrived, todo[next].uid)
+			through = todo[next].uid
+			next++
 		}
 		if err := sink.Commit(ctx, mailbox, sel.UIDValidity, through, batch); err != nil {
-			return st, err
+			return err
 		}
 		st.Fetched += len(batch)
 		if progress != nil {
-			progress(mailbox, end, total)
+			progress(mailbox, st.Fetched, total)
 		}
-		if through < uint32(uids[end-1]) {
-			// A message in this batch did not arrive (expunged while we
-			// fetched): stop here so the cursor never passes it; the next
-			// sync asks again.
-			break
-		}
-		last = through
+		batch = batch[:0]
+		return nil
 	}
+	for f := range ch {
+		arrived[f.UID] = true
+		batch = append(batch, f)
+		if len(batch) == batchSize {
+			if err := commit(); err != nil {
+				cancel()
+				for range ch {
+				}
+				return st, err
+			}
+		}
+	}
+	ferr := <-errc
+	if len(batch) > 0 || ferr == nil {
+		if err := commit(); err != nil {
+			return st, err
+		}
+	}
+	if ferr != nil {
+		return st, ferr
+	}
+	st.Missing = len(todo) - next
 	return st, nil
 }
 
-// fetchBatch fetches uids and returns the messages and the highest UID up to
-// which every requested message arrived.
-func fetchBatch(c *imapclient.Client, mailbox string, uidvalidity uint32, uids []imap.UID, last uint32) ([]Fetched, uint32, error) {
+// listAbove returns the UIDs above last with their sizes. A FETCH of
+// UID and RFC822.SIZE over last+1:* costs one line per message and tells
+// which ones are too big to fetch whole.
+func (c *Conn) listAbove(last uint32) ([]sized, error) {
 	var set imap.UIDSet
-	for _, u := range uids {
-		set.AddNum(u)
-	}
-	section := &imap.FetchItemBodySection{Peek: true}
-	cmd := c.Fetch(set, &imap.FetchOptions{
-		UID: true, InternalDate: true, RFC822Size: true,
-		BodySection: []*imap.FetchItemBodySection{section},
-	})
-	got := make(map[uint32]Fetched, len(uids))
+	set.AddRange(imap.UID(last+1), 0) // last+1:*
+	cmd := c.Fetch(set, &imap.FetchOptions{UID: true, RFC822Size: true})
+	var out []sized
 	for {
 		msg := cmd.Next()
 		if msg == nil {
 			break
 		}
-		var f Fetched
-		f.Mailbox, f.UIDValidity = mailbox, uidvalidity
+		var s sized
+		for {
+			item := msg.Next()
+			if item == nil {
+				break
+			}
+			switch it := item.(type) {
+			case imapclient.FetchItemDataUID:
+				s.uid = uint32(it.UID)
+			case imapclient.FetchItemDataRFC822Size:
+				s.size = it.Size
+			}
+		}
+		// "last+1:*" always matches the highest UID, even an old one.
+		if s.uid > last {
+			out = append(out, s)
+		}
+	}
+	if err := cmd.Close(); err != nil {
+		return nil, c.classify(err, "list new messages")
+	}
+	// Servers answer in sequence order, which is UID order; make sure.
+	for i := 1; i < len(out); i++ {
+		if out[i].uid < out[i-1].uid {
+			sortSized(out)
+			break
+		}
+	}
+	return out, nil
+}
+
+func sortSized(s []sized) {
+	for i := 1; i < len(s); i++ {
+		for j := i; j > 0 && s[j].uid < s[j-1].uid; j-- {
+			s[j], s[j-1] = s[j-1], s[j]
+		}
+	}
+}
+
+// fetchAll streams the messages of todo into ch in UID order, a chunk at a
+// time: whole bodies for those up to maxBytes, headers only for the rest.
+func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo []sized, maxBytes int64, ch chan<- Fetched) error {
+	for start := 0; start < len(todo); start += fetchChunk {
+		var small, big []imap.UID
+		for _, s := range todo[start:min(start+fetchChunk, len(todo))] {
+			if s.size > maxBytes {
+				big = append(big, imap.UID(s.uid))
+			} else {
+				small = append(small, imap.UID(s.uid))
+			}
+		}
+		for _, part := range []struct {
+			uids       []imap.UID
+			headerOnly bool
+		}{{small, false}, {big, true}} {
+			if len(part.uids) == 0 {
+				continue
+			}
+			if err := c.fetchChunk(ctx, mailbox, uidv, part.uids, part.headerOnly, ch); err != nil {
+				return err
+			}
+		}
+	}
+	return nil
+}
+
+func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, uids []imap.UID, headerOnly bool, ch chan<- Fetched) error {
+	var set imap.UIDSet
+	for _, u := range uids {
+		set.AddNum(u)
+	}
+	section := &imap.FetchItemBodySection{Peek: true}
+	if headerOnly {
+		section.Specifier = imap.PartSpecifierHeader
+	}
+	cmd := c.Fetch(set, &imap.FetchOptions{
+		UID: true, InternalDate: true, RFC822Size: true,
+		BodySection: []*imap.FetchItemBodySection{section},
+	})
+	for {
+		msg := cmd.Next()
+		if msg == nil {
+			break
+		}
+		f := Fetched{Mailbox: mailbox, UIDValidity: uidv, HeaderOnly: headerOnly}
 		for {
 			item := msg.Next()
 			if item == nil {
@@ -246,7 +297,7 @@ func fetchBatch(c *imapclient.Client, mailbox string, uidvalidity uint32, uids [
 					b, err := io.ReadAll(it.Literal)
 					if err != nil {
 						cmd.Close()
-						return nil, 0, fmt.Errorf("imap: fetch %s: %w", mailbox, err)
+						return c.classify(err, "fetch from "+mailbox)
 					}
 					f.Raw = b
 				}
@@ -254,29 +305,18 @@ func fetchBatch(c *imapclient.Client, mailbox string, uidvalidity uint32, uids [
 		}
 		// An expunge during FETCH yields an empty literal with an OK
 		// response; such a message must not be recorded as stored.
-		if f.UID != 0 && len(f.Raw) > 0 {
-			got[f.UID] = f
+		if f.UID == 0 || len(f.Raw) == 0 {
+			continue
+		}
+		select {
+		case ch <- f:
+		case <-ctx.Done():
+			cmd.Close()
+			return ctx.Err()
 		}
 	}
 	if err := cmd.Close(); err != nil {
-		return nil, 0, fmt.Errorf("imap: fetch %s: %w", mailbox, err)
+		return c.classify(err, fmt.Sprintf("fetch from %s", mailbox))
 	}
-	out := make([]Fetched, 0, len(got))
-	through := last
-	complete := true
-	for _, u := range uids {
-		f, ok := got[uint32(u)]
-		if !ok {
-			complete = false
-			continue
-		}
-		out = append(out, f)
-		if complete {
-			through = uint32(u)
-		}
-	}
-	return out, through, nil
+	return nil
 }
-
-// ErrNoPassword is returned when no IMAP password is configured.
-var ErrNoPassword = errors.New("no IMAP password: set PVDESK_IMAP_PASSWORD or imap.password_cmd")

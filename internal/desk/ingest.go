@@ -58,6 +58,11 @@ type parsed struct {
 
 func (d *Desk) prepare(in Incoming) parsed {
 	m := mail.Parse(in.Raw)
+	if in.HeaderOnly {
+		m.Warnings = append(m.Warnings, fmt.Sprintf(
+			"this message is %.1f MB, over the %s limit (imap.max_message_bytes): only its headers were stored; read the whole message in the mailbox",
+			float64(in.Size)/(1<<20), "max_message_bytes"))
+	}
 	cls := d.opts.Classify(classify.Input{
 		Subject: m.Subject, Body: m.Text, From: m.From.Addr,
 		AutoSubmitted: m.AutoSubmitted, ContentType: m.ContentType,

@@ -3,6 +3,8 @@ package desk
 import (
 	"context"
 	"fmt"
+	"runtime"
+	"sync"
 	"time"
 
 	"github.com/magnetharstad/pvdesk/mail"
@@ -24,10 +26,21 @@ func (s *sink) Cursor(ctx context.Context, mailbox string) (uint32, uint32, erro
 }
 
 func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through uint32, batch []mail.Fetched) error {
+	// Parsing and classifying are the slow part of a sync and need no lock:
+	// spread them over the cores before the short write transaction.
 	prepared := make([]parsed, len(batch))
-	for i, f := range batch {
-		prepared[i] = s.d.prepare(f)
+	workers := min(runtime.GOMAXPROCS(0), len(batch))
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := w; i < len(batch); i += workers {
+				prepared[i] = s.d.prepare(batch[i])
+			}
+		}()
 	}
+	wg.Wait()
 	var results []IngestResult
 	err := s.d.st.Write(ctx, func(tx *store.Tx) error {
 		results = results[:0]
@@ -85,7 +98,7 @@ func (d *Desk) Sync(ctx context.Context, o SyncOptions) ([]SyncReport, error) {
 	if len(boxes) == 0 {
 		boxes = []string{"INBOX"}
 	}
-	c, err := mail.Dial(ctx, o.IMAP)
+	c, err := mail.Connect(ctx, o.IMAP)
 	if err != nil {
 		return nil, err
 	}
