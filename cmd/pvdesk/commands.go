@@ -54,7 +54,8 @@ func imapConfig(ctx context.Context, c config.IMAP) (mail.IMAPConfig, error) {
 	}
 	return mail.IMAPConfig{
 		Host: c.Host, Port: c.Port, Security: c.Security, Username: c.Username,
-		Password: pw, CAFile: c.CAFile,
+		Password: pw, CAFile: c.CAFile, Timeout: c.Timeout.Duration,
+		MaxMessageBytes: c.MaxMessageBytes,
 	}, nil
 }
 
@@ -143,26 +144,38 @@ func splitHostPort(addr string) (string, int) {
 func (a *app) sync(ctx context.Context, args []string) error {
 	fs := newFlags("sync")
 	asJSON := fs.Bool("json", false, "print the summary as JSON")
+	attempts := fs.Int("attempts", 4, "tries in all when the server cannot be reached or stops answering")
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
 	cfg, err := a.loadConfig()
 	if err != nil {
-		return err
+		return exitError{code: exitConfig, msg: err.Error()}
 	}
 	if cfg.IMAP.Host == "" {
-		return fmt.Errorf("sync: no [imap] host configured in %s", a.configPathOrDefault())
+		return exitError{code: exitConfig, msg: fmt.Sprintf("sync: no [imap] host configured in %s", a.configPathOrDefault())}
 	}
 	ic, err := imapConfig(ctx, cfg.IMAP)
 	if err != nil {
-		return err
+		return exitError{code: exitConfig, msg: err.Error()}
 	}
 	d, closeDesk, err := a.openDesk(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer closeDesk()
-	reps, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox})
+	o := desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox}
+	if isTerminal(a.stderr) {
+		o.Progress = func(p desk.SyncProgress) {
+			fmt.Fprintf(a.stderr, "\r%s: %d/%d", p.Mailbox, p.Done, p.Total)
+			if p.Done == p.Total {
+				fmt.Fprintln(a.stderr)
+			}
+		}
+	}
+	reps, err := d.SyncWithRetry(ctx, o, max(*attempts, 1), func(err error, wait time.Duration) {
+		fmt.Fprintf(a.stderr, "pvdesk: %v; trying again in %s\n", err, wait.Round(time.Second))
+	})
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
 		enc.SetIndent("", "  ")
@@ -175,7 +188,10 @@ func (a *app) sync(ctx context.Context, args []string) error {
 	} else {
 		printReports(a.stdout, reps)
 	}
-	return err
+	if err != nil {
+		return exitError{code: syncExitCode(err), msg: err.Error()}
+	}
+	return nil
 }
 
 func (a *app) configPathOrDefault() string {
