@@ -131,7 +131,7 @@ func bokmal() *Strings {
 		HelpUp:       "opp", HelpDown: "ned", HelpPgUp: "side opp", HelpPgDn: "side ned",
 		HelpHome: "først", HelpEnd: "sist", HelpOpen: "åpne", HelpBack: "tilbake",
 		HelpFilter: "filter", HelpScope: "utvalg", HelpRefresh: "oppdater", HelpHelp: "hjelp",
-		HelpQuit: "avslutt", HelpNextTab: "fane", HelpClearFilter: "fjern filter",
+		HelpQuit: "avslutt", HelpNextTab: "tråd/historikk", HelpClearFilter: "fjern filter",
 		HelpFilterDone: "ferdig",
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "ny", dsr.StatusInProgress: "under arbeid",
@@ -185,7 +185,7 @@ func english() *Strings {
 		HelpUp:       "up", HelpDown: "down", HelpPgUp: "page up", HelpPgDn: "page down",
 		HelpHome: "first", HelpEnd: "last", HelpOpen: "open", HelpBack: "back",
 		HelpFilter: "filter", HelpScope: "scope", HelpRefresh: "refresh", HelpHelp: "help",
-		HelpQuit: "quit", HelpNextTab: "tab", HelpClearFilter: "clear filter",
+		HelpQuit: "quit", HelpNextTab: "thread/history", HelpClearFilter: "clear filter",
 		HelpFilterDone: "done",
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "new", dsr.StatusInProgress: "in progress",
