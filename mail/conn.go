@@ -142,9 +142,16 @@ type Conn struct {
 	*imapclient.Client
 	cfg   IMAPConfig
 	watch *watchConn
-	// timedOut is set when the watchdog fired, so the resulting error is
-	// reported as a timeout rather than as a broken connection.
-	timedOut atomic.Bool
+	// newMail is signalled (without blocking the client's reader) when the
+	// server reports a new message count for the selected mailbox.
+	newMail chan struct{}
+}
+
+func (c *Conn) signalNewMail() {
+	select {
+	case c.newMail <- struct{}{}:
+	default:
+	}
 }
 
 // SetSilenceLimit changes how long the server may stay silent.
@@ -189,8 +196,14 @@ func Connect(ctx context.Context, cfg IMAPConfig) (*Conn, error) {
 	}
 	w := &watchConn{Conn: raw}
 	w.setLimit(cfg.Timeout)
-	c := &Conn{cfg: cfg, watch: w}
-	opts := &imapclient.Options{TLSConfig: tc}
+	c := &Conn{cfg: cfg, watch: w, newMail: make(chan struct{}, 1)}
+	opts := &imapclient.Options{TLSConfig: tc, UnilateralDataHandler: &imapclient.UnilateralDataHandler{
+		Mailbox: func(data *imapclient.UnilateralDataMailbox) {
+			if data.NumMessages != nil {
+				c.signalNewMail()
+			}
+		},
+	}}
 	// Closing on cancel unblocks whatever the client is waiting for.
 	stop := context.AfterFunc(ctx, func() { raw.Close() })
 	defer stop()
