@@ -35,7 +35,6 @@ type Strings struct {
 	// Case page labels.
 	Received   string
 	Due        string
-	DaysLeft   string
 	Language   string
 	Assignee   string
 	Unassigned string
@@ -47,8 +46,6 @@ type Strings struct {
 	Rights     string
 	NoRights   string
 	Subject    string
-	From       string
-	Sent       string
 	Attachment string
 	Warning    string
 	Incoming   string
@@ -65,7 +62,6 @@ type Strings struct {
 	Loading   string
 	NoCases   string
 	NoMatches string
-	Filter    string // the prompt shown before the filter text
 
 	// Days left, as shown in the due column: Today on the due day, DaysFmt
 	// for the days left, OverdueFmt for the days past it.
@@ -74,21 +70,19 @@ type Strings struct {
 	OverdueFmt string
 
 	// Status line.
-	NeverSynced  string
-	SyncedFmt    string // time
-	NewCasesFmt  string // count
-	FetchingFmt  string // done, total
-	Connecting   string
-	SyncFailed   string // prefix before the error
-	LoadFailed   string
-	OpenFailed   string
-	NotSyncedYet string
+	NeverSynced string
+	SyncedFmt   string // time
+	NewCasesFmt string // count
+	FetchingFmt string // done, total
+	Connecting  string
+	SyncFailed  string // prefix before the error
+	LoadFailed  string
+	OpenFailed  string
 
 	// Help texts for the keys.
 	HelpUp, HelpDown, HelpPgUp, HelpPgDn, HelpHome, HelpEnd string
 	HelpOpen, HelpBack, HelpFilter, HelpScope, HelpRefresh  string
 	HelpHelp, HelpQuit, HelpNextTab, HelpClearFilter        string
-	HelpFilterDone                                          string
 
 	// Statuses: long names on the case page, short ones in narrow columns.
 	Statuses      map[dsr.Status]string
@@ -115,24 +109,22 @@ func bokmal() *Strings {
 		ColRef: "Sak", ColRequester: "Innsender", ColRights: "Rettigheter", ColSubject: "Emne",
 		ColReceived: "Mottatt", ColDue: "Forfall", ColDaysLeft: "Dager igjen", ColDays: "Igjen", ColStatus: "Status",
 		Scopes:   [4]string{desk.ScopeOpen: "åpne", desk.ScopeAll: "alle", desk.ScopeMine: "mine", desk.ScopeUnassigned: "ufordelte"},
-		Received: "Mottatt", Due: "Forfall", DaysLeft: "Dager igjen", Language: "Språk",
+		Received: "Mottatt", Due: "Forfall", Language: "Språk",
 		Assignee: "Saksbehandler", Unassigned: "ufordelt", Extended: "forlenget", Paused: "pauset",
 		Note: "Merknad", Thread: "Tråd", History: "Historikk", Rights: "Rettigheter",
-		NoRights: "ingen rettigheter funnet", Subject: "Emne", From: "Fra", Sent: "Sendt",
+		NoRights: "ingen rettigheter funnet", Subject: "Emne",
 		Attachment: "Vedlegg", Warning: "Advarsel", Incoming: "inn", Outgoing: "ut",
 		NoSubject: "(uten emne)", NoMessages: "Ingen meldinger.", NoEvents: "Ingen hendelser.",
 		Auto: "auto", Staff: "saksbehandler", QuoteOpen: "«", QuoteClose: "»",
-		Loading: "Laster …", NoCases: "Ingen saker her.", NoMatches: "Ingen treff.", Filter: "Filter: ",
+		Loading: "Laster …", NoCases: "Ingen saker her.", NoMatches: "Ingen treff.",
 		Today: "i dag", DaysFmt: "%d d", OverdueFmt: "−%d d",
 		NeverSynced: "aldri synkronisert", SyncedFmt: "synkronisert %s", NewCasesFmt: "%d nye",
 		FetchingFmt: "henter %d/%d", Connecting: "kobler til …", SyncFailed: "synk feilet: ",
 		LoadFailed: "kunne ikke laste sakene: ", OpenFailed: "kunne ikke åpne saken: ",
-		NotSyncedYet: "ikke synkronisert",
-		HelpUp:       "opp", HelpDown: "ned", HelpPgUp: "side opp", HelpPgDn: "side ned",
+		HelpUp: "opp", HelpDown: "ned", HelpPgUp: "side opp", HelpPgDn: "side ned",
 		HelpHome: "først", HelpEnd: "sist", HelpOpen: "åpne", HelpBack: "tilbake",
 		HelpFilter: "filter", HelpScope: "utvalg", HelpRefresh: "oppdater", HelpHelp: "hjelp",
 		HelpQuit: "avslutt", HelpNextTab: "tråd/historikk", HelpClearFilter: "fjern filter",
-		HelpFilterDone: "ferdig",
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "ny", dsr.StatusInProgress: "under arbeid",
 			dsr.StatusAwaitingRequester: "venter på innsender", dsr.StatusAnswered: "besvart",
@@ -169,24 +161,22 @@ func english() *Strings {
 		ColRef: "Case", ColRequester: "Requester", ColRights: "Rights", ColSubject: "Subject",
 		ColReceived: "Received", ColDue: "Due", ColDaysLeft: "Days left", ColDays: "Left", ColStatus: "Status",
 		Scopes:   [4]string{desk.ScopeOpen: "open", desk.ScopeAll: "all", desk.ScopeMine: "mine", desk.ScopeUnassigned: "unassigned"},
-		Received: "Received", Due: "Due", DaysLeft: "Days left", Language: "Language",
+		Received: "Received", Due: "Due", Language: "Language",
 		Assignee: "Assignee", Unassigned: "unassigned", Extended: "extended", Paused: "paused",
 		Note: "Note", Thread: "Thread", History: "History", Rights: "Rights",
-		NoRights: "no rights found", Subject: "Subject", From: "From", Sent: "Sent",
+		NoRights: "no rights found", Subject: "Subject",
 		Attachment: "Attachment", Warning: "Warning", Incoming: "in", Outgoing: "out",
 		NoSubject: "(no subject)", NoMessages: "No messages.", NoEvents: "No events.",
 		Auto: "auto", Staff: "staff", QuoteOpen: "“", QuoteClose: "”",
-		Loading: "Loading …", NoCases: "No cases here.", NoMatches: "No matches.", Filter: "Filter: ",
+		Loading: "Loading …", NoCases: "No cases here.", NoMatches: "No matches.",
 		Today: "today", DaysFmt: "%d d", OverdueFmt: "−%d d",
 		NeverSynced: "never synced", SyncedFmt: "synced %s", NewCasesFmt: "%d new",
 		FetchingFmt: "fetching %d/%d", Connecting: "connecting …", SyncFailed: "sync failed: ",
 		LoadFailed: "could not load the cases: ", OpenFailed: "could not open the case: ",
-		NotSyncedYet: "not synced",
-		HelpUp:       "up", HelpDown: "down", HelpPgUp: "page up", HelpPgDn: "page down",
+		HelpUp: "up", HelpDown: "down", HelpPgUp: "page up", HelpPgDn: "page down",
 		HelpHome: "first", HelpEnd: "last", HelpOpen: "open", HelpBack: "back",
 		HelpFilter: "filter", HelpScope: "scope", HelpRefresh: "refresh", HelpHelp: "help",
 		HelpQuit: "quit", HelpNextTab: "thread/history", HelpClearFilter: "clear filter",
-		HelpFilterDone: "done",
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "new", dsr.StatusInProgress: "in progress",
 			dsr.StatusAwaitingRequester: "awaiting requester", dsr.StatusAnswered: "answered",
