@@ -18,7 +18,11 @@
 //     (notrequest.go).
 package classify
 
-import "github.com/magnetharstad/pvdesk/internal/dsr"
+import (
+	"sync"
+
+	"github.com/magnetharstad/pvdesk/internal/dsr"
+)
 
 // Input is what the classifier reads of a message.
 type Input struct {
@@ -63,9 +67,11 @@ func Classify(in Input) Result {
 	if reason := machineReason(in); reason != "" {
 		return Result{Reason: reason, Language: detectLanguage(tokenise(in.Body))}
 	}
+	sc := scratchPool.Get().(*scratch)
+	defer scratchPool.Put(sc)
 	c := clean(in.Body, in.Subject)
-	body := tokenise(c.text)
-	subj := tokenise(in.Subject)
+	body := sc.tokenise(0, c.text)
+	subj := sc.tokenise(1, in.Subject)
 	res := Result{Language: detectLanguage(subj, body)}
 	if res.Language == "" {
 		res.Language = detectLanguage(subj, body, tokenise(c.stripped))
@@ -74,7 +80,8 @@ func Classify(in Input) Result {
 		subj = doc{} // someone else's words
 	}
 
-	labels, cues := tally(eng.run(body), body)
+	sc.hits = eng.run(body, sc.hits)
+	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
 	if reason := notARequest(cues, body, c); reason != "" {
 		res.Reason = reason
 		return res
@@ -83,7 +90,8 @@ func Classify(in Input) Result {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.
 		var scues cueScores
-		labels, scues = tally(eng.run(subj), subj)
+		sc.hits = eng.run(subj, sc.hits)
+		labels, scues = eng.tally(sc.hits, subj, sc.bestOf())
 		if scues[cueSpam] >= spamLevel {
 			labels = nil
 		}
@@ -98,6 +106,31 @@ func Classify(in Input) Result {
 	}
 	res.Labels = labels
 	return res
+}
+
+// scratch is the per-message working storage, reused across messages: the
+// tokens of a 2 KB message and their hits would otherwise be most of the
+// garbage a busy desk makes. Nothing in a Result points into it.
+type scratch struct {
+	toks [2][]token
+	bufs [2][]byte
+	hits []hit
+	best []float64
+}
+
+func (s *scratch) bestOf() []float64 {
+	if len(s.best) < len(eng.groupRight) {
+		s.best = make([]float64, len(eng.groupRight))
+	}
+	return s.best
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
+
+func (s *scratch) tokenise(slot int, text string) doc {
+	d := tokeniseInto(text, s.toks[slot], s.bufs[slot])
+	s.toks[slot] = d.toks
+	return d
 }
 
 // subjectDiscount lowers the confidence of labels read only from a subject

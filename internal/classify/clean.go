@@ -1,7 +1,10 @@
 package classify
 
 import (
+	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // cleaned is the part of a message its sender wrote now.
@@ -35,15 +38,18 @@ func clean(body, subject string) cleaned {
 	var fwd []string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
+		marker := markerOf(l)
 		switch {
-		case isForwardMarker(l):
+		case strings.HasPrefix(l, ">"):
+			continue
+		case marker == forwardMark:
 			fwd = lines[i+1:]
 			i = len(lines)
 			continue
-		case isOriginalMarker(l) || isHeaderBlock(lines, i):
+		case marker == originalMark || isHeaderBlock(lines, i):
 			if fwdSubject {
 				fwd = lines[i:]
-				if isOriginalMarker(l) {
+				if marker == originalMark {
 					fwd = lines[i+1:]
 				}
 			}
@@ -58,8 +64,6 @@ func clean(body, subject string) cleaned {
 			if !nextIsQuoted(lines, i+1) {
 				i = len(lines) // the quote is not marked: all of it goes
 			}
-			continue
-		case strings.HasPrefix(l, ">"):
 			continue
 		}
 		kept = append(kept, lines[i])
@@ -115,26 +119,29 @@ var originalMarkers = []string{
 	"ursprungligt meddelande", "oprindelig meddelelse", "originalmelding",
 }
 
-// markerLine reports whether l is a separator line such as "----- X -----"
-// or "X:" naming one of phrases.
-func markerLine(l string, phrases []string) bool {
-	if len(l) > 90 {
-		return false
+type marker uint8
+
+const (
+	noMark marker = iota
+	forwardMark
+	originalMark
+)
+
+// markerOf reports whether l is a separator line such as "----- X -----"
+// or "X:" that starts a forwarded or an original (replied-to) message.
+func markerOf(l string) marker {
+	if len(l) > 90 || (!strings.HasPrefix(l, "-") && !strings.HasSuffix(l, ":") && !strings.HasSuffix(l, "-")) {
+		return noMark
 	}
 	low := strings.ToLower(l)
-	if !strings.HasPrefix(low, "-") && !strings.HasSuffix(low, ":") && !strings.HasSuffix(low, "-") {
-		return false
+	switch {
+	case containsAny(low, forwardMarkers):
+		return forwardMark
+	case containsAny(low, originalMarkers):
+		return originalMark
 	}
-	for _, p := range phrases {
-		if strings.Contains(low, p) {
-			return true
-		}
-	}
-	return false
+	return noMark
 }
-
-func isForwardMarker(l string) bool  { return markerLine(l, forwardMarkers) }
-func isOriginalMarker(l string) bool { return markerLine(l, originalMarkers) }
 
 var (
 	fromFields = []string{"fra:", "from:", "von:", "från:", "de:", "van:", "frå:"}
@@ -144,14 +151,21 @@ var (
 )
 
 func hasFieldPrefix(l string, fields []string) bool {
-	low := strings.ToLower(strings.TrimSpace(l))
-	low = strings.TrimLeft(low, "*") // Outlook's bold "*From:*"
+	l = strings.TrimLeft(strings.TrimSpace(l), "*") // Outlook's bold "*From:*"
+	if len(l) < 3 || !strings.Contains(l[:min(len(l), 12)], ":") {
+		return false // most lines are not header fields; decide cheaply
+	}
 	for _, f := range fields {
-		if strings.HasPrefix(low, f) {
+		if hasPrefixFold(l, f) {
 			return true
 		}
 	}
 	return false
+}
+
+// hasPrefixFold is strings.HasPrefix ignoring case, without allocating.
+func hasPrefixFold(s, prefix string) bool {
+	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
 }
 
 // isHeaderBlock reports an Outlook-style quoted header ("Fra: ... / Sendt:
@@ -263,14 +277,15 @@ var deviceLines = []string{
 // footers are lines mailing tools add; they speak for the sender of a
 // newsletter or pitch, not for the person writing to us.
 var footers = []string{
-	"du mottar denne e-posten fordi", "du mottar denne eposten fordi", "du får denne e-posten fordi",
+	"du mottar denne e-posten", "du mottar denne eposten", "du får denne e-posten", "du får denne eposten",
 	"meld deg av her", "meld deg av nyhetsbrevet her", "you are receiving this", "you received this email",
-	"you have received this", "click here to unsubscribe", "unsubscribe here", "to unsubscribe click",
+	"you have received this", "click here to unsubscribe", "unsubscribe here", "to unsubscribe",
 	"ønsker du ikke flere e-poster", "ønsker du ikke å motta", "if you don't want to hear from",
-	"if you no longer wish to receive", "this e-mail and any attachments", "this email and any attachments",
-	"denne e-posten kan inneholde", "manage your preferences", "administrer abonnement",
-	"reply \"no thanks\"", "reply stop to", "svar stopp", "om du inte längre vill ha",
-	"wenn sie diesen newsletter nicht mehr", "hvis du ikke længere ønsker",
+	"if you do not want to hear from", "if you no longer wish to receive", "this e-mail and any attachments",
+	"this email and any attachments", "denne e-posten kan inneholde", "denne e-posten og eventuelle vedlegg",
+	"manage your preferences", "administrer abonnement", "reply stop to", "svar stopp",
+	"om du inte längre vill ha", "wenn sie diesen newsletter nicht mehr", "hvis du ikke længere ønsker",
+	"vil du ikke lenger motta", "vil du ikkje lenger ha",
 }
 
 // closings open the sign-off at the end of a mail; what follows them is a
@@ -291,11 +306,13 @@ func stripSignature(lines []string) (text, stripped string) {
 	var out []string
 	for _, l := range lines {
 		t := strings.TrimSpace(l)
-		if t == "--" || t == "-- " || strings.HasPrefix(t, "_____") {
+		if t == "--" || strings.HasPrefix(t, "_____") {
 			break
 		}
-		low := strings.ToLower(t)
-		if hasAnyPrefix(low, deviceLines) || containsAny(low, footers) {
+		if _, ok := deviceTable.match(t); ok {
+			continue
+		}
+		if _, ok := footerTable.match(t); ok {
 			continue
 		}
 		out = append(out, l)
@@ -326,21 +343,69 @@ func stripSignature(lines []string) (text, stripped string) {
 	return strings.TrimSpace(strings.Join(out[:cut], "\n")), sb.String()
 }
 
+var (
+	deviceTable  = newPrefixTable(deviceLines)
+	footerTable  = newPrefixTable(footers)
+	closingTable = newPrefixTable(closings)
+)
+
 func isClosing(line string) bool {
-	low := strings.ToLower(line)
-	for _, c := range closings {
-		if strings.HasPrefix(low, c) {
-			rest := low[len(c):]
-			// "Takk for hjelpen!" closes; "Takk for svaret, men kan dere..." does not.
-			if len(rest) > 30 || strings.Contains(rest, "?") {
-				return false
-			}
-			if rest == "" || !isLetter(rest[0]) {
-				return true
-			}
+	n, ok := closingTable.match(line)
+	if !ok {
+		return false
+	}
+	rest := line[n:]
+	// "Takk for hjelpen!" closes; "Takk for svaret, men kan dere..." does not.
+	if len(rest) > 30 || strings.Contains(rest, "?") {
+		return false
+	}
+	return rest == "" || !isLetter(rest[0])
+}
+
+// prefixTable finds which of many phrases a line starts with, ignoring
+// case, without lower-casing the line: the phrases are grouped by their
+// first letter.
+type prefixTable map[rune][]string
+
+func newPrefixTable(phrases []string) prefixTable {
+	t := prefixTable{}
+	for _, p := range phrases {
+		r, _ := utf8.DecodeRuneInString(p)
+		t[r] = append(t[r], p)
+	}
+	for r := range t {
+		// Longest first, so "med vennlig hilsen" wins over "med".
+		slices.SortFunc(t[r], func(a, b string) int { return len(b) - len(a) })
+	}
+	return t
+}
+
+// match returns the length in line of the longest phrase it starts with.
+func (t prefixTable) match(line string) (int, bool) {
+	r, _ := utf8.DecodeRuneInString(line)
+	for _, p := range t[unicode.ToLower(r)] {
+		if n, ok := prefixFold(line, p); ok {
+			return n, true
 		}
 	}
-	return false
+	return 0, false
+}
+
+// prefixFold reports whether s starts with prefix ignoring case, and how
+// many bytes of s the prefix covers (case changes can change byte length).
+func prefixFold(s, prefix string) (int, bool) {
+	i := 0
+	for _, pr := range prefix {
+		if i >= len(s) {
+			return 0, false
+		}
+		sr, size := utf8.DecodeRuneInString(s[i:])
+		if sr != pr && unicode.ToLower(sr) != pr {
+			return 0, false
+		}
+		i += size
+	}
+	return i, true
 }
 
 // nameLike reports a line that can follow a closing: a name, a title, a

@@ -1,5 +1,7 @@
 package classify
 
+import "strings"
+
 // The checks in this file look at the words just around a match and decide
 // whether the sender is asking for the thing the phrase names, or saying the
 // opposite ("ikke slett"), reporting what happened ("kontoen vil bli
@@ -14,34 +16,48 @@ func set(words ...string) map[string]bool {
 	return m
 }
 
+// wordFamily is a closed list of words known to the lexicon, tested with
+// one bit per token.
+type wordFamily struct{ set *altSet }
+
+func family(words ...string) wordFamily {
+	alts := make([]alt, len(words))
+	for i, w := range words {
+		alts[i] = alt{s: fold(w)}
+	}
+	return wordFamily{theLexicon.family("family:"+strings.Join(words, "|"), alts)}
+}
+
+func (f wordFamily) has(t *token) bool { return t.sets.has(f.set.id) }
+
 var (
-	negators = set("ikke", "ikkje", "not", "never", "aldri", "inte", "ej", "icke",
+	negators = family("ikke", "ikkje", "not", "never", "aldri", "inte", "ej", "icke",
 		"nicht", "kein", "keine", "keinen", "nie", "dont", "don't", "doesn't", "didn't", "won't",
 		"cannot", "can't", "isn't", "aren't", "wouldn't", "shouldn't", "ingen", "uten",
 		"without", "ohne", "nor", "neither")
 	// A negation does not reach past these: "ikke kunde lenger, og slett meg".
-	negationStops = set("og", "and", "och", "und", "men", "but", "aber", "så", "so", "please",
+	negationStops = family("og", "and", "och", "und", "men", "but", "aber", "så", "so", "please",
 		"vennligst", "bitte", "pls", "kindly", "samt", "sondern", "utan", "then", "da", "derfor", "therefore")
 	// "ikke bare", "not only": the sender wants more, not less.
-	notOnly    = set("bare", "berre", "bara", "nur", "only", "just", "kun", "enbart", "alene")
-	objectPron = set("det", "den", "dem", "dei", "it", "them", "meg", "mig", "mich", "es", "sie", "dette", "this", "that", "those", "these")
-	postNeg    = set("ikke", "ikkje", "inte", "not", "nicht", "ej")
+	notOnly    = family("bare", "berre", "bara", "nur", "only", "just", "kun", "enbart", "alene")
+	objectPron = family("det", "den", "dem", "dei", "it", "them", "meg", "mig", "mich", "es", "sie", "dette", "this", "that", "those", "these")
+	postNeg    = family("ikke", "ikkje", "inte", "not", "nicht", "ej")
 	// Words skipped when looking for the verb in front of a match.
-	fillers = set("en", "ei", "et", "ein", "eit", "a", "an", "the", "min", "mitt", "mi", "mine", "my",
+	fillers = family("en", "ei", "et", "ein", "eit", "a", "an", "the", "min", "mitt", "mi", "mine", "my",
 		"automatisk", "automatically", "allerede", "already", "nå", "now", "nettopp", "just", "alle",
 		"all", "also", "også", "likevel", "still", "fortsatt", "ganske", "faktisk", "completely", "helt")
-	reportVerbs = set("ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
+	reportVerbs = family("ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
-	answerPrep  = set("på", "to", "on", "til")
-	answers     = set("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
-	futureAux   = set("vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
-	firstPerson = set("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
-	conditional = set("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
-	modals      = set("kan", "can", "may", "kann", "können", "får", "må", "might")
-	secondPers  = set("dere", "de", "you", "ni", "i", "sie", "du", "dykk", "jer")
-	thenWords   = set("så", "da", "then", "dann", "sen", "derefter", "etterpå", "deretter", "etterpå")
-	whenWords   = set("når", "once", "when", "after", "etter", "efter", "nachdem", "sobald", "until",
+	answerPrep  = family("på", "to", "on", "til")
+	answers     = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
+	futureAux   = family("vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
+	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
+	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
+	modals      = family("kan", "can", "may", "kann", "können", "får", "må", "might")
+	secondPers  = family("dere", "de", "you", "ni", "i", "sie", "du", "dykk", "jer")
+	thenWords   = family("så", "da", "then", "dann", "sen", "derefter", "etterpå", "deretter", "etterpå")
+	whenWords   = family("når", "once", "when", "after", "etter", "efter", "nachdem", "sobald", "until",
 		"tills", "bis", "inntil", "later", "senere", "seinare", "senare", "später")
 )
 
@@ -51,12 +67,12 @@ var (
 func negated(toks []token, i, j int) bool {
 	c := toks[i].clause
 	for k := i - 1; k >= 0 && k >= i-5 && toks[k].clause == c; k-- {
-		s := toks[k].s
-		if negationStops[s] {
+		t := &toks[k]
+		if negationStops.has(t) {
 			break
 		}
-		if negators[s] {
-			if k+1 < len(toks) && notOnly[toks[k+1].s] {
+		if negators.has(t) {
+			if k+1 < len(toks) && notOnly.has(&toks[k+1]) {
 				return false
 			}
 			return true
@@ -64,16 +80,16 @@ func negated(toks []token, i, j int) bool {
 	}
 	// After the match: "slett ikke", "radera det inte".
 	for k, n := j+1, 0; k < len(toks) && toks[k].clause == toks[j].clause && n < 4; k, n = k+1, n+1 {
-		s := toks[k].s
-		if postNeg[s] {
-			if k+1 < len(toks) && notOnly[toks[k+1].s] {
+		t := &toks[k]
+		if postNeg.has(t) {
+			if k+1 < len(toks) && notOnly.has(&toks[k+1]) {
 				return false
 			}
 			// German puts "nicht" at the end of the clause; elsewhere the
 			// negation must follow the verb or its pronoun object at once.
-			return n == 0 || (n == 1 && objectPron[toks[j+1].s]) || s == "nicht"
+			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
 		}
-		if negationStops[s] {
+		if negationStops.has(t) {
 			break
 		}
 	}
@@ -86,7 +102,7 @@ func negated(toks []token, i, j int) bool {
 func reported(toks []token, i int) bool {
 	c := toks[i].clause
 	k := i - 1
-	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers[toks[k].s]; n++ {
+	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
 		k--
 	}
 	if k < 0 || toks[k].clause != c {
@@ -96,19 +112,19 @@ func reported(toks []token, i int) bool {
 	switch {
 	case s == "bli" || s == "be" || s == "att":
 		// "kontoen vil bli slettet" is a report, "jeg vil bli slettet" a wish.
-		if k >= 1 && futureAux[toks[k-1].s] {
-			return k < 2 || !firstPerson[toks[k-2].s]
+		if k >= 1 && futureAux.has(&toks[k-1]) {
+			return k < 2 || !firstPerson.has(&toks[k-2])
 		}
 		return false
-	case answerPrep[s]:
+	case answerPrep.has(&toks[k]):
 		// "fekk svar på innsynskravet", "an answer to my access request".
-		return k >= 1 && answers[toks[k-1].s]
+		return k >= 1 && answers.has(&toks[k-1])
 	case s == "har" || s == "have" || s == "has" || s == "had" || s == "hadde":
 		// "I have deleted the app" reports; "har dere slettet" asks about
 		// it; both are not a new request.
 		return true
 	}
-	return reportVerbs[s]
+	return reportVerbs.has(&toks[k])
 }
 
 // supposed reports whether the match sits in an if-clause: "hvis dere
@@ -116,7 +132,7 @@ func reported(toks []token, i int) bool {
 func supposed(toks []token, i int) bool {
 	c := toks[i].clause
 	for k := i - 1; k >= 0 && k >= i-3 && toks[k].clause == c; k-- {
-		if conditional[toks[k].s] && toks[k].s != "om" {
+		if conditional.has(&toks[k]) && toks[k].s != "om" {
 			return true
 		}
 		if toks[k].s == "om" && (k == 0 || toks[k-1].clause != c) {
@@ -134,7 +150,7 @@ func permitted(toks []token, i int) bool {
 	c := toks[i].clause
 	s := toks[i].sent
 	for k := i - 1; k >= 0 && k >= i-4 && toks[k].clause == c; k-- {
-		if !modals[toks[k].s] {
+		if !modals.has(&toks[k]) {
 			continue
 		}
 		if toks[k].s == "må" || toks[k].s == "ma" {
@@ -142,8 +158,8 @@ func permitted(toks []token, i int) bool {
 				continue
 			}
 		}
-		before := k >= 1 && toks[k-1].sent == s && secondPers[toks[k-1].s]
-		inverted := k+1 < i && secondPers[toks[k+1].s] && k >= 1 && toks[k-1].sent == s && thenWords[toks[k-1].s]
+		before := k >= 1 && toks[k-1].sent == s && secondPers.has(&toks[k-1])
+		inverted := k+1 < i && secondPers.has(&toks[k+1]) && k >= 1 && toks[k-1].sent == s && thenWords.has(&toks[k-1])
 		if inverted {
 			return true
 		}
@@ -163,23 +179,38 @@ func hasWord(toks []token, from, to int, w string) bool {
 	return false
 }
 
-func sentenceHas(toks []token, i int, words map[string]bool) bool {
-	return sentenceAny(toks, i, func(s string) bool { return words[s] })
-}
-
-// sentenceAny reports whether any word of the sentence holding toks[i]
-// passes ok.
-func sentenceAny(toks []token, i int, ok func(string) bool) bool {
-	s := toks[i].sent
-	for k := i; k >= 0 && toks[k].sent == s; k-- {
-		if ok(toks[k].s) {
-			return true
-		}
-	}
-	for k := i + 1; k < len(toks) && toks[k].sent == s; k++ {
-		if ok(toks[k].s) {
+func sentenceHas(toks []token, i int, words wordFamily) bool {
+	from, to := sentenceOf(toks, i)
+	for k := from; k < to; k++ {
+		if words.has(&toks[k]) {
 			return true
 		}
 	}
 	return false
+}
+
+// sentenceMatches reports whether any word of the sentence holding toks[i]
+// passes w.
+func sentenceMatches(toks []token, i int, w *wordSet) bool {
+	from, to := sentenceOf(toks, i)
+	for k := from; k < to; k++ {
+		if w.matchTok(&toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
+// sentenceOf returns the token range [from, to) of the sentence holding
+// toks[i].
+func sentenceOf(toks []token, i int) (from, to int) {
+	s := toks[i].sent
+	from, to = i, i+1
+	for from > 0 && toks[from-1].sent == s {
+		from--
+	}
+	for to < len(toks) && toks[to].sent == s {
+		to++
+	}
+	return from, to
 }

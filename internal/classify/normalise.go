@@ -12,6 +12,11 @@ type token struct {
 	start, end int    // byte offsets in the original text
 	sent       int    // sentence number; patterns never span two sentences
 	clause     int    // clause number; negation never reaches across one
+
+	bstart, bend int // the folded word's place in the tokeniser's buffer
+
+	sets setBits // the word families the word belongs to (lexicon.go)
+	slot int32   // the rules that may start at the word; -1: ask engine.index
 }
 
 // doc is a tokenised text. Tokens share one backing string so tokenising a
@@ -97,123 +102,201 @@ var abbreviations = map[string]bool{
 	"ang": true, "vedr": true, "mvh": false,
 }
 
+// asciiClass classifies the ASCII bytes for tokenise's fast path.
+var asciiClass = func() (t [128]uint8) {
+	for c := 0; c < 128; c++ {
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+			t[c] = cWord
+		case 'A' <= c && c <= 'Z':
+			t[c] = cUpper
+		case c == '-' || c == '\'':
+			t[c] = cJoin
+		default:
+			t[c] = cOther
+		}
+	}
+	return t
+}()
+
+const (
+	cOther uint8 = iota
+	cWord
+	cUpper
+	cJoin
+)
+
 // tokenise splits text into folded words and marks sentence and clause
 // boundaries. Hyphens and apostrophes inside a word join it ("e-post" is
 // "epost", "don't" is "dont"), since people write compounds both ways.
 func tokenise(text string) doc {
+	return tokeniseInto(text, nil, nil)
+}
+
+// tokeniseInto is tokenise reusing the storage of toks and buf, which the
+// returned doc then owns.
+func tokeniseInto(text string, toks []token, buf []byte) doc {
 	d := doc{text: text}
 	if text == "" {
 		return d
 	}
-	buf := make([]byte, 0, len(text))
-	d.toks = make([]token, 0, len(text)/5)
-	type span struct{ bstart, bend, start, end int }
-	spans := make([]span, 0, len(text)/5)
-
-	sent, clause := 0, 0
-	pendSent, pendClause, pendDot, pendNL := false, false, false, false
-	inTok := false
-	var cur span
-	atLineStart := true
-
-	finish := func(endByte int) {
-		n := foldDigraphs(buf[cur.bstart:])
-		buf = buf[:cur.bstart+n]
-		cur.bend = len(buf)
-		cur.end = endByte
-		spans = append(spans, cur)
-		inTok = false
+	if cap(buf) < len(text) {
+		buf = make([]byte, 0, len(text))
 	}
+	if n := len(text)/5 + 1; cap(toks) < n {
+		toks = make([]token, 0, n)
+	}
+	t := tokeniser{text: text, buf: buf[:0], toks: toks[:0]}
+	t.run()
+	all := string(t.buf)
+	for k := range t.toks {
+		t.toks[k].s = all[t.toks[k].bstart:t.toks[k].bend]
+	}
+	d.toks = t.toks
+	return d
+}
+
+// tokeniser is the state of one tokenise call.
+type tokeniser struct {
+	text string
+	buf  []byte // folded words, back to back
+	toks []token
+
+	sent, clause                          int
+	pendSent, pendClause, pendDot, pendNL bool
+	atLineStart                           bool
+	inTok                                 bool
+	cur                                   token
+}
+
+func (t *tokeniser) run() {
+	t.atLineStart = true
+	text := t.text
 	for i := 0; i < len(text); {
-		r, size := utf8.DecodeRuneInString(text[i:])
-		fr, word := foldRune(r)
-		if word {
-			if !inTok {
-				// A token starts: settle the boundary the gap before it made.
-				if len(spans) > 0 {
-					if pendDot && !pendSent {
-						last := spans[len(spans)-1]
-						prev := buf[last.bstart:last.bend]
-						nextLower := unicode.IsLower(r)
-						nextDigit := unicode.IsDigit(r)
-						switch {
-						case abbreviations[string(prev)], len(prev) == 1, nextDigit:
-						case isDigits(prev) && nextLower:
-						default:
-							pendSent = true
-						}
-					}
-					if pendNL && atLineStart && unicode.IsDigit(r) && listNumber(text[i:]) {
-						pendSent = true
-					}
-					if pendSent {
-						sent++
-						clause++
-					} else if pendClause {
-						clause++
-					}
+		c := text[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case cWord:
+				t.word(i, rune(c))
+				i++
+				continue
+			case cUpper:
+				t.word(i, rune(c+'a'-'A'))
+				i++
+				continue
+			case cJoin:
+				if t.inTok && i+1 < len(text) && isWordStart(text[i+1:]) {
+					i++
+					continue
 				}
-				pendSent, pendClause, pendDot, pendNL = false, false, false, false
-				inTok = true
-				cur = span{bstart: len(buf), start: i}
 			}
-			buf = utf8.AppendRune(buf, fr)
-			atLineStart = false
-			i += size
+			t.gap(i, rune(c))
+			i++
 			continue
 		}
-		if inTok {
-			// Joiners keep a word whole when a letter follows.
-			if r == '-' || r == '\'' || r == '’' || r == '\u00ad' {
-				if nr, _ := utf8.DecodeRuneInString(text[i+size:]); i+size < len(text) {
-					if _, ok := foldRune(nr); ok {
-						i += size
-						continue
-					}
-				}
-			}
-			finish(i)
-			d.toks = append(d.toks, token{sent: sent, clause: clause})
-		}
-		switch r {
-		case '?', '!':
-			pendSent = true
-		case '.', '…':
-			pendDot = true
-		case ',', ';', ':', '(', ')', '"', '«', '»', '“', '”', '–', '—', '/', '|':
-			pendClause = true
-		case '\n':
-			if pendNL {
-				pendSent = true // blank line
-			}
-			pendNL = true
-			atLineStart = true
-		case '-', '*', '•', '>', '·':
-			if atLineStart {
-				pendSent = true // list item or quote marker
-			} else {
-				pendClause = true
-			}
-		case ' ', '\t', '\r':
-		default:
-			if !unicode.IsSpace(r) {
-				atLineStart = false
-			}
+		r, size := utf8.DecodeRuneInString(text[i:])
+		if fr, ok := foldRune(r); ok {
+			t.word(i, fr)
+		} else if t.inTok && (r == '’' || r == '\u00ad') && i+size < len(text) && isWordStart(text[i+size:]) {
+			// a typographic apostrophe or soft hyphen inside a word
+		} else {
+			t.gap(i, r)
 		}
 		i += size
 	}
-	if inTok {
-		finish(len(text))
-		d.toks = append(d.toks, token{sent: sent, clause: clause})
+	if t.inTok {
+		t.finish(len(text))
 	}
-	all := string(buf)
-	for k := range d.toks {
-		sp := spans[k]
-		d.toks[k].s = all[sp.bstart:sp.bend]
-		d.toks[k].start = sp.start
-		d.toks[k].end = sp.end
+}
+
+func isWordStart(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	_, ok := foldRune(r)
+	return ok
+}
+
+// word adds the folded rune fr, found at byte i, to the current token,
+// starting one if needed and settling the boundary the gap before made.
+func (t *tokeniser) word(i int, fr rune) {
+	if !t.inTok {
+		if len(t.toks) > 0 {
+			if t.pendDot && !t.pendSent {
+				last := t.toks[len(t.toks)-1]
+				prev := t.buf[last.bstart:last.bend]
+				next := fr
+				switch {
+				case abbreviations[string(prev)], len(prev) == 1, unicode.IsDigit(next):
+				case isDigits(prev) && isLowerAt(t.text, i):
+				default:
+					t.pendSent = true
+				}
+			}
+			if t.pendNL && t.atLineStart && unicode.IsDigit(fr) && listNumber(t.text[i:]) {
+				t.pendSent = true
+			}
+			if t.pendSent {
+				t.sent++
+				t.clause++
+			} else if t.pendClause {
+				t.clause++
+			}
+		}
+		t.pendSent, t.pendClause, t.pendDot, t.pendNL = false, false, false, false
+		t.inTok = true
+		t.cur = token{bstart: len(t.buf), start: i, sent: t.sent, clause: t.clause}
 	}
-	return d
+	if fr < utf8.RuneSelf {
+		t.buf = append(t.buf, byte(fr))
+	} else {
+		t.buf = utf8.AppendRune(t.buf, fr)
+	}
+	t.atLineStart = false
+}
+
+// gap handles a rune between words: punctuation marks boundaries.
+func (t *tokeniser) gap(i int, r rune) {
+	if t.inTok {
+		t.finish(i)
+	}
+	switch r {
+	case '?', '!':
+		t.pendSent = true
+	case '.', '…':
+		t.pendDot = true
+	case ',', ';', ':', '(', ')', '"', '«', '»', '“', '”', '–', '—', '/', '|':
+		t.pendClause = true
+	case '\n':
+		if t.pendNL {
+			t.pendSent = true // blank line
+		}
+		t.pendNL = true
+		t.atLineStart = true
+	case '-', '*', '•', '>', '·':
+		if t.atLineStart {
+			t.pendSent = true // list item or quote marker
+		} else {
+			t.pendClause = true
+		}
+	case ' ', '\t', '\r':
+	default:
+		if !unicode.IsSpace(r) {
+			t.atLineStart = false
+		}
+	}
+}
+
+func (t *tokeniser) finish(end int) {
+	n := foldDigraphs(t.buf[t.cur.bstart:])
+	t.buf = t.buf[:t.cur.bstart+n]
+	t.cur.bend = len(t.buf)
+	t.cur.end = end
+	t.toks = append(t.toks, t.cur)
+	t.inTok = false
+}
+
+func isLowerAt(s string, i int) bool {
+	r, _ := utf8.DecodeRuneInString(s[i:])
+	return unicode.IsLower(r)
 }
 
 // listNumber reports whether s starts with "12." or "3)" followed by a space:

@@ -79,7 +79,7 @@ func thanks(s string) bool {
 		return false
 	}
 	d := tokenise(s)
-	_, cues := tally(eng.run(d), d)
+	_, cues := eng.tally(eng.run(d, nil), d, make([]float64, len(eng.groupRight)))
 	return cues[cueThanks] >= 0.5
 }
 

@@ -20,6 +20,7 @@ type pattern []elem
 type elem struct {
 	alts []alt
 	gap  int // other tokens allowed between the previous element and this one
+	set  *altSet
 }
 
 type altKind uint8
@@ -48,9 +49,36 @@ func (a alt) match(s string) bool {
 	return s == a.s
 }
 
-func (e elem) match(s string) bool {
+// bigElem is the number of alternatives from which an element becomes a
+// word family of the lexicon: the families run to dozens of words, and
+// most tokens are tested against them several times.
+const bigElem = 2
+
+// altSet is a word family: a big element whose membership the lexicon
+// computes once per token.
+type altSet struct {
+	id       int
+	fallback []alt // alternatives the lexicon cannot hold (infixes)
+}
+
+func (a *altSet) matchTok(t *token) bool {
+	if t.sets.has(a.id) {
+		return true
+	}
+	for _, x := range a.fallback {
+		if x.match(t.s) {
+			return true
+		}
+	}
+	return false
+}
+
+func (e *elem) matchTok(t *token) bool {
+	if e.set != nil {
+		return e.set.matchTok(t)
+	}
 	for _, a := range e.alts {
-		if a.match(s) {
+		if a.match(t.s) {
 			return true
 		}
 	}
@@ -61,7 +89,7 @@ func (e elem) match(s string) bool {
 // sentence, words that veto a rule): "a|b*|*c".
 type wordSet elem
 
-func (w wordSet) match(s string) bool { return elem(w).match(s) }
+func (w *wordSet) matchTok(t *token) bool { return (*elem)(w).matchTok(t) }
 
 func (w wordSet) empty() bool { return len(w.alts) == 0 }
 
@@ -90,6 +118,9 @@ func compileElem(src string) elem {
 			panic(fmt.Sprintf("classify: empty word in %q", src))
 		}
 		e.alts = append(e.alts, alt{s: w, kind: kind})
+	}
+	if len(e.alts) >= bigElem {
+		e.set = theLexicon.family(src, e.alts)
 	}
 	return e
 }
@@ -170,7 +201,7 @@ func tailKey(s string) string {
 // matchAt tries p with its first element on toks[i] and returns the index of
 // the last token matched.
 func (p pattern) matchAt(toks []token, i int) (int, bool) {
-	if !p[0].match(toks[i].s) {
+	if !p[0].matchTok(&toks[i]) {
 		return 0, false
 	}
 	return p.rest(toks, 1, i+1, toks[i].sent)
@@ -182,7 +213,7 @@ func (p pattern) rest(toks []token, k, pos, sent int) (int, bool) {
 	}
 	e := p[k]
 	for j := pos; j <= pos+e.gap && j < len(toks) && toks[j].sent == sent; j++ {
-		if e.match(toks[j].s) {
+		if p[k].matchTok(&toks[j]) {
 			if end, ok := p.rest(toks, k+1, j+1, sent); ok {
 				return end, true
 			}

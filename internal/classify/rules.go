@@ -1,7 +1,8 @@
 package classify
 
 import (
-	"sort"
+	"cmp"
+	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -67,14 +68,17 @@ func (s ruleSpec) or(right dsr.Right, words string) ruleSpec {
 
 type compiled struct {
 	ruleSpec
-	group   int
+	group    int32 // ids into engine.groupRight
+	altGroup int32 // the group credited when altCtx turns the hit into alt
+	right    int16 // ids into engine.rights
+	alt      int16
 	veto    wordSet
 	gapVeto wordSet
 	altCtx  wordSet
 }
 
 type entry struct {
-	rule int
+	rule int32
 	pat  pattern
 }
 
@@ -83,66 +87,127 @@ type entry struct {
 // look-up per word plus the few patterns that can start there.
 type engine struct {
 	rules []compiled
+	// slots holds the rules that may start at a word, by the index slot
+	// the lexicon gives the word; index has the same lists by key, for
+	// words the lexicon cannot spell.
+	slots [][]entry
 	index map[string][]entry
 	// tails indexes patterns whose first word is a suffix test
-	// ("*kontoen"), by the word's last letters.
-	tails map[string][]entry
+	// ("*kontoen"), by the word's last letters; tailStarts is the word
+	// family of those suffixes, to skip the look-up for most words.
+	tails      map[string][]entry
+	tailStarts *altSet
+	// rights numbers the rights, RIGHTS.md's first and in its order, then
+	// the pseudo-rights of notrequest.go, so hits carry small ids.
+	rights []dsr.Right
+	// groupRight is the right each group counts for.
+	groupRight []int16
 }
 
 func newEngine(tables ...[]ruleSpec) *engine {
 	e := &engine{index: make(map[string][]entry), tails: make(map[string][]entry)}
-	groups := map[string]int{}
+	ids := map[dsr.Right]int16{}
+	id := func(r dsr.Right) int16 {
+		if r == "" {
+			return -1
+		}
+		if i, ok := ids[r]; ok {
+			return i
+		}
+		ids[r] = int16(len(e.rights))
+		e.rights = append(e.rights, r)
+		return ids[r]
+	}
+	for _, r := range dsr.AllRights {
+		id(r)
+	}
+	groups := map[string]int32{}
+	group := func(right dsr.Right, s ruleSpec) int32 {
+		gk := string(right) + "/" + s.group
+		if s.group == "" {
+			gk = string(right) + "#" + s.pat
+		}
+		g, ok := groups[gk]
+		if !ok {
+			g = int32(len(groups))
+			groups[gk] = g
+			e.groupRight = append(e.groupRight, id(right))
+		}
+		return g
+	}
 	for _, t := range tables {
 		for _, s := range t {
-			r := compiled{ruleSpec: s, veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), altCtx: compileWordSet(s.altCtx)}
-			gk := string(s.right) + "/" + s.group
-			if s.group == "" {
-				gk = string(s.right) + "#" + s.pat
+			r := compiled{ruleSpec: s, right: id(s.right), alt: id(s.altRight),
+				veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), altCtx: compileWordSet(s.altCtx)}
+			r.group = group(s.right, s)
+			if s.altRight != "" {
+				r.altGroup = group(s.altRight, s)
 			}
-			g, ok := groups[gk]
-			if !ok {
-				g = len(groups)
-				groups[gk] = g
-			}
-			r.group = g
-			id := len(e.rules)
+			rid := int32(len(e.rules))
 			e.rules = append(e.rules, r)
 			for _, p := range compilePatterns(s.pat) {
 				seen := map[string]bool{}
 				for _, a := range p[0].alts {
 					idx, k := e.index, key(a.s)
 					if a.kind == suffix {
-						idx, k = e.tails, "*"+tailKey(a.s)
+						idx, k = e.tails, tailKey(a.s)
 					}
 					if seen[k] {
 						continue
 					}
 					seen[k] = true
-					idx[strings.TrimPrefix(k, "*")] = append(idx[strings.TrimPrefix(k, "*")], entry{rule: id, pat: p})
+					idx[k] = append(idx[k], entry{rule: rid, pat: p})
 				}
 			}
 		}
 	}
+	e.slots = make([][]entry, 1)
+	for k, entries := range e.index {
+		s := int32(len(e.slots))
+		if theLexicon.indexSlot(k, s) {
+			e.slots = append(e.slots, entries)
+		}
+	}
+	var starts []alt
+	for _, r := range e.rules {
+		for _, p := range compilePatterns(r.pat) {
+			for _, a := range p[0].alts {
+				if a.kind == suffix {
+					starts = append(starts, a)
+				}
+			}
+		}
+	}
+	e.tailStarts = theLexicon.family("tail starts", starts)
 	return e
 }
 
-// hit is one rule matched in a text.
+// hit is one rule matched in a text. It holds no pointers: messages make
+// dozens of hits, and sorting them should not cost write barriers.
 type hit struct {
-	rule       *compiled
-	right      dsr.Right
-	start, end int // token indices, inclusive
+	rule       int32
+	group      int32
+	weight     float64
+	right      int16
 	negated    bool
+	start, end int // token indices, inclusive
 }
 
 // run matches every rule against d and returns the hits that count: not
 // negated (or negated, for onlyNeg rules), not reported, not merely
-// permitted or supposed, not vetoed.
-func (e *engine) run(d doc) []hit {
-	var hits []hit
+// permitted or supposed, not vetoed. The hits are appended to buf.
+func (e *engine) run(d doc, buf []hit) []hit {
+	hits := buf[:0]
 	toks := d.toks
+	theLexicon.annotate(toks)
 	for i := range toks {
-		hits = e.tryAt(hits, toks, i, e.index[key(toks[i].s)])
-		if len(e.tails) > 0 {
+		switch s := toks[i].slot; {
+		case s > 0:
+			hits = e.tryAt(hits, toks, i, e.slots[s])
+		case s < 0:
+			hits = e.tryAt(hits, toks, i, e.index[key(toks[i].s)])
+		}
+		if e.tailStarts.matchTok(&toks[i]) {
 			hits = e.tryAt(hits, toks, i, e.tails[tailKey(toks[i].s)])
 		}
 	}
@@ -152,15 +217,12 @@ func (e *engine) run(d doc) []hit {
 func (e *engine) tryAt(hits []hit, toks []token, i int, entries []entry) []hit {
 	for _, en := range entries {
 		end, ok := en.pat.matchAt(toks, i)
-		if !ok {
+		if !ok || dup(hits, en.rule, i) {
 			continue
 		}
 		r := &e.rules[en.rule]
-		if dup(hits, r, i) {
-			continue
-		}
-		h := hit{rule: r, right: r.right, start: i, end: end}
-		if !e.counts(&h, toks) {
+		h := hit{rule: en.rule, group: r.group, weight: r.weight, right: r.right, start: i, end: end}
+		if !e.counts(r, &h, toks) {
 			continue
 		}
 		hits = append(hits, h)
@@ -168,17 +230,18 @@ func (e *engine) tryAt(hits []hit, toks []token, i int, entries []entry) []hit {
 	return hits
 }
 
-func dup(hits []hit, r *compiled, start int) bool {
+// dup reports whether rule already matched at start (through another of
+// its optional-word variants).
+func dup(hits []hit, rule int32, start int) bool {
 	for k := len(hits) - 1; k >= 0 && hits[k].start == start; k-- {
-		if hits[k].rule == r {
+		if hits[k].rule == rule {
 			return true
 		}
 	}
 	return false
 }
 
-func (e *engine) counts(h *hit, toks []token) bool {
-	r := h.rule
+func (e *engine) counts(r *compiled, h *hit, toks []token) bool {
 	i, j := h.start, h.end
 	if r.flags&alone != 0 {
 		if (i > 0 && toks[i-1].sent == toks[i].sent) || (j+1 < len(toks) && toks[j+1].sent == toks[j].sent) {
@@ -200,16 +263,16 @@ func (e *engine) counts(h *hit, toks []token) bool {
 	if r.flags&(selfNeg|onlyNeg) == 0 && supposed(toks, i) {
 		return false
 	}
-	if !r.veto.empty() && sentenceAny(toks, i, r.veto.match) {
+	if !r.veto.empty() && sentenceMatches(toks, i, &r.veto) {
 		return false
 	}
 	for k := i + 1; k < j && !r.gapVeto.empty(); k++ {
-		if r.gapVeto.match(toks[k].s) {
+		if r.gapVeto.matchTok(&toks[k]) {
 			return false
 		}
 	}
-	if !r.altCtx.empty() && sentenceAny(toks, i, r.altCtx.match) {
-		h.right = r.altRight
+	if !r.altCtx.empty() && sentenceMatches(toks, i, &r.altCtx) {
+		h.right, h.group = r.alt, r.altGroup
 	}
 	return true
 }
@@ -219,47 +282,41 @@ const threshold = 0.5
 
 // tally turns hits into labels and cue scores: within a group the best
 // weight counts, and groups combine like independent pieces of evidence
-// (1 - Π(1 - w)). Rights at or above the threshold become labels; the
-// pseudo-rights of notrequest.go become cue scores.
-func tally(hits []hit, d doc) ([]Label, cueScores) {
+// (1 - Π(1 - w)). Rights at or above the threshold become labels, in
+// RIGHTS.md order; the pseudo-rights of notrequest.go become cue scores.
+// best is scratch space, one slot per group, zero on entry and on return.
+func (e *engine) tally(hits []hit, d doc, best []float64) ([]Label, cueScores) {
 	if len(hits) == 0 {
 		return nil, nil
 	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		if hits[a].right != hits[b].right {
-			return hits[a].right < hits[b].right
+	for _, h := range hits {
+		best[h.group] = max(best[h.group], h.weight)
+	}
+	miss := make([]float64, len(e.rights))
+	for i := range miss {
+		miss[i] = 1
+	}
+	for _, h := range hits {
+		if w := best[h.group]; w > 0 {
+			miss[h.right] *= 1 - w
+			best[h.group] = 0 // count each group once, and leave best zeroed
 		}
-		if hits[a].rule.group != hits[b].rule.group {
-			return hits[a].rule.group < hits[b].rule.group
-		}
-		return hits[a].rule.weight > hits[b].rule.weight
-	})
+	}
 	var labels []Label
 	var cues cueScores
-	for a := 0; a < len(hits); {
-		b := a
-		miss := 1.0
-		for b < len(hits) && hits[b].right == hits[a].right {
-			g := hits[b].rule.group
-			miss *= 1 - hits[b].rule.weight // the first of a group is its best
-			for b < len(hits) && hits[b].right == hits[a].right && hits[b].rule.group == g {
-				b++
-			}
-		}
-		conf := 1 - miss
-		r := hits[a].right
+	for r, m := range miss {
+		conf := 1 - m
 		switch {
-		case r.Order() == len(dsr.AllRights):
+		case conf == 0:
+		case r >= len(dsr.AllRights):
 			if cues == nil {
 				cues = cueScores{}
 			}
-			cues[r] = conf
+			cues[e.rights[r]] = conf
 		case conf >= threshold:
-			labels = append(labels, Label{Right: r, Confidence: round2(conf), Evidence: evidence(hits[a:b], d.text, d.toks)})
+			labels = append(labels, Label{Right: e.rights[r], Confidence: round2(conf), Evidence: evidence(hits, int16(r), d.text, d.toks)})
 		}
-		a = b
 	}
-	sort.SliceStable(labels, func(a, b int) bool { return labels[a].Right.Order() < labels[b].Right.Order() })
 	return labels, cues
 }
 
@@ -274,12 +331,17 @@ func round2(f float64) float64 {
 // see why, short enough for one screen line each.
 const maxEvidence = 3
 
-// evidence quotes the strongest matches as the sender wrote them.
-func evidence(hits []hit, text string, toks []token) []string {
-	hs := append([]hit(nil), hits...)
-	sort.SliceStable(hs, func(a, b int) bool { return hs[a].rule.weight > hs[b].rule.weight })
+// evidence quotes the strongest matches for right as the sender wrote them.
+func evidence(all []hit, right int16, text string, toks []token) []string {
+	var hits []hit
+	for _, h := range all {
+		if h.right == right {
+			hits = append(hits, h)
+		}
+	}
+	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.weight, a.weight) })
 	var out []string
-	for _, h := range hs {
+	for _, h := range hits {
 		q := quote(text, toks, h.start, h.end)
 		if q == "" || contains(out, q) {
 			continue
@@ -317,7 +379,9 @@ func quote(text string, toks []token, i, j int) string {
 		}
 	}
 	s := text[toks[i].start:toks[j].end]
-	s = strings.Join(strings.Fields(s), " ")
+	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
+		s = strings.Join(strings.Fields(s), " ")
+	}
 	if len(s) > maxQuote {
 		cut := strings.LastIndexByte(s[:maxQuote], ' ')
 		if cut < maxQuote/2 {

@@ -13,8 +13,8 @@ const (
 	enErr = "wrong|wrongly|incorrect|incorrectly|misspelt|misspelled|misspelling|mistake|mistaken|outdated|inaccurate|" +
 		"incomplete|typo|error|errors|old"
 	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty"
-	enAuto = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
-	enDec  = "decision*|decided|refus*|declined|decline|rejected|rejection|denied|scoring|score|assessment|assessed|" +
+	enAuto    = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
+	enDec     = "decision*|decided|refus*|declined|decline|rejected|rejection|denied|scoring|score|assessment|assessed|" +
 		"flagged|blocked|cancelled|canceled|screened|filtered"
 )
 

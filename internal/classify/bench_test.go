@@ -1,0 +1,33 @@
+package classify_test
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/magnetharstad/pvdesk/internal/classify"
+)
+
+// benchBody is a realistic 2 KB message: a request, a signature and a
+// quoted earlier reply.
+var benchBody = func() string {
+	b := strings.Builder{}
+	b.WriteString("Hei,\n\nJeg har vært kunde hos dere i mange år, men flytter nå til Tromsø og kommer ikke til å handle mer i butikken. " +
+		"Jeg ber derfor om at kundekontoen min og medlemskapet i Magnet Pluss slettes, og at jeg ikke får flere nyhetsbrev. " +
+		"Før dere sletter noe vil jeg gjerne ha en kopi av opplysningene dere har om meg, inkludert kjøpshistorikken.\n\n" +
+		"Jeg har også sett at adressen min er registrert feil (Storgata 12 skal være Storgata 21). Kan dere rette det først?\n\n" +
+		"Med vennlig hilsen\nKari Nordmann\nStorgata 21\n9405 Harstad\n\nSendt fra min iPhone\n\n")
+	b.WriteString("Den 3. mars 2026 kl. 10:00 skrev Magnet AS <post@magnetharstad.no>:\n")
+	for b.Len() < 2048 {
+		b.WriteString("> Du kan be om innsyn, retting, sletting og begrensning, og trekke tilbake samtykke når som helst.\n")
+	}
+	return b.String()
+}()
+
+func BenchmarkClassify(b *testing.B) {
+	in := classify.Input{Subject: "Sletting og innsyn", Body: benchBody, From: "kari@example.no"}
+	b.ReportAllocs()
+	b.SetBytes(int64(len(in.Body)))
+	for b.Loop() {
+		classify.Classify(in)
+	}
+}

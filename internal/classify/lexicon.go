@@ -1,0 +1,207 @@
+package classify
+
+import "fmt"
+
+// The lexicon answers, for one word, every question the rules will ask of
+// it: which word families it belongs to (negation windows, gaps and vetoes
+// test families dozens of times per message, so each test becomes a bit
+// test), and which rules may start at it. A walk down a letter trie
+// answers both; words with letters outside a-z and 0-9 fall back to maps.
+
+// maxFamilies bounds the word families; setBits has one bit per family.
+const maxFamilies = 768
+
+// setBits is a set of word-family ids.
+type setBits [maxFamilies / 64]uint64
+
+func (b *setBits) has(id int) bool { return b[id/64]&(1<<(id%64)) != 0 }
+
+func (b *setBits) add(id int) { b[id/64] |= 1 << (id % 64) }
+
+func (b *setBits) or(o *setBits) {
+	for i := range b {
+		b[i] |= o[i]
+	}
+}
+
+// alphabet is the trie's letters: a-z then 0-9.
+const alphabet = 36
+
+func letter(c byte) int {
+	switch {
+	case 'a' <= c && c <= 'z':
+		return int(c - 'a')
+	case '0' <= c && c <= '9':
+		return 26 + int(c-'0')
+	}
+	return -1
+}
+
+// trie is a letter trie; node 0 is the root. Each node may carry a family
+// set for words that pass through it (prefixes, or suffixes in the
+// backward trie), one for words that end at it (whole words), and the
+// rules that may start at a word whose index key it spells.
+type trie struct {
+	next  [][alphabet]uint16
+	pass  []int32 // into lexicon.bits; 0 is none
+	whole []int32
+	slot  []int32 // into engine.slots; 0 is none
+}
+
+func newTrie() trie {
+	return trie{next: make([][alphabet]uint16, 1), pass: make([]int32, 1), whole: make([]int32, 1), slot: make([]int32, 1)}
+}
+
+// node returns the node that spells w (forward, or backward), adding it;
+// ok is false when w has a letter outside the alphabet.
+func (t *trie) node(w string, backward bool) (n int, ok bool) {
+	for i := range len(w) {
+		c := w[i]
+		if backward {
+			c = w[len(w)-1-i]
+		}
+		l := letter(c)
+		if l < 0 {
+			return 0, false
+		}
+		if t.next[n][l] == 0 {
+			if len(t.next) == 1<<16 {
+				panic("classify: lexicon trie too large")
+			}
+			t.next = append(t.next, [alphabet]uint16{})
+			t.pass = append(t.pass, 0)
+			t.whole = append(t.whole, 0)
+			t.slot = append(t.slot, 0)
+			t.next[n][l] = uint16(len(t.next) - 1)
+		}
+		n = int(t.next[n][l])
+	}
+	return n, true
+}
+
+type lexicon struct {
+	families map[string]*altSet // by source, so rules share a family
+	bits     []setBits          // the family sets the tries point to
+	pre, suf trie
+	// odd holds whole words with letters outside the alphabet.
+	odd map[string]setBits
+}
+
+// theLexicon holds the word families of all rules; it is filled while the
+// rules compile at start-up and only read afterwards.
+var theLexicon = &lexicon{
+	families: map[string]*altSet{},
+	bits:     make([]setBits, 1),
+	pre:      newTrie(),
+	suf:      newTrie(),
+	odd:      map[string]setBits{},
+}
+
+// addTo adds family id to the set a trie node points to at *ref.
+func (l *lexicon) addTo(ref *int32, id int) {
+	if *ref == 0 {
+		*ref = int32(len(l.bits))
+		l.bits = append(l.bits, setBits{})
+	}
+	l.bits[*ref].add(id)
+}
+
+// family returns the word family for an element's alternatives, adding it
+// on first use.
+func (l *lexicon) family(src string, alts []alt) *altSet {
+	if f := l.families[src]; f != nil {
+		return f
+	}
+	f := &altSet{id: len(l.families)}
+	if f.id >= maxFamilies {
+		panic(fmt.Sprintf("classify: more than %d word families", maxFamilies))
+	}
+	l.families[src] = f
+	for _, a := range alts {
+		switch a.kind {
+		case exact:
+			if n, ok := l.pre.node(a.s, false); ok {
+				l.addTo(&l.pre.whole[n], f.id)
+			} else {
+				b := l.odd[a.s]
+				b.add(f.id)
+				l.odd[a.s] = b
+			}
+			continue
+		case prefix:
+			if n, ok := l.pre.node(a.s, false); ok {
+				l.addTo(&l.pre.pass[n], f.id)
+				continue
+			}
+		case suffix:
+			if n, ok := l.suf.node(a.s, true); ok {
+				l.addTo(&l.suf.pass[n], f.id)
+				continue
+			}
+		}
+		f.fallback = append(f.fallback, a)
+	}
+	return f
+}
+
+// indexSlot marks the word (or word start) k as the index key of rule
+// slot s.
+func (l *lexicon) indexSlot(k string, s int32) bool {
+	n, ok := l.pre.node(k, false)
+	if ok {
+		l.pre.slot[n] = s
+	}
+	return ok
+}
+
+// annotate sets every token's word families and index slot.
+func (l *lexicon) annotate(toks []token) {
+	for k := range toks {
+		t := &toks[k]
+		t.sets = setBits{}
+		t.slot = 0
+		w := t.s
+		n, i := 0, 0
+		for ; i < len(w); i++ {
+			c := letter(w[i])
+			if c < 0 {
+				break
+			}
+			if n = int(l.pre.next[n][c]); n == 0 {
+				break
+			}
+			if p := l.pre.pass[n]; p != 0 {
+				t.sets.or(&l.bits[p])
+			}
+			if i+1 == min(len(w), keyLen) {
+				t.slot = l.pre.slot[n]
+			}
+		}
+		switch {
+		case i == len(w) && n != 0:
+			if p := l.pre.whole[n]; p != 0 {
+				t.sets.or(&l.bits[p])
+			}
+		case i < len(w) && letter(w[i]) < 0:
+			if i < min(len(w), keyLen) {
+				t.slot = -1 // the key has an odd letter: the engine's map knows it
+			}
+			if b, ok := l.odd[w]; ok {
+				t.sets.or(&b)
+			}
+		}
+		n = 0
+		for i := len(w) - 1; i >= 0; i-- {
+			c := letter(w[i])
+			if c < 0 {
+				break
+			}
+			if n = int(l.suf.next[n][c]); n == 0 {
+				break
+			}
+			if p := l.suf.pass[n]; p != 0 {
+				t.sets.or(&l.bits[p])
+			}
+		}
+	}
+}
