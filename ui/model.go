@@ -341,7 +341,13 @@ func (m *model) View() string {
 	if m.c.Width <= 0 || m.c.Height <= 0 {
 		return ""
 	}
-	return m.focused().View() + "\n" + m.statusLine() + "\n" + m.helpView()
+	v := m.focused().View() + "\n" + m.statusLine() + "\n" + m.helpView()
+	if strings.Count(v, "\n") >= m.c.Height {
+		// A terminal too short for page, status and help: the help goes
+		// first, from the bottom.
+		v = strings.Join(strings.SplitN(v, "\n", m.c.Height+1)[:m.c.Height], "\n")
+	}
+	return v
 }
 
 // statusLine is the footer: an error until the next key, else the sync

@@ -348,3 +348,25 @@ func TestSyncFailureClearsOnNextKey(t *testing.T) {
 		t.Errorf("the error outlived the next key:\n%s", v)
 	}
 }
+
+// A terminal shrunk to almost nothing must not panic or overflow; the help
+// bar gives way first.
+func TestTinyTerminals(t *testing.T) {
+	dr := newDriver(t, Options{Desk: demoDesk(t), Language: "en"}, 100, 30)
+	for _, sz := range [][2]int{{1, 1}, {10, 3}, {20, 5}, {30, 8}, {40, 2}} {
+		w, h := sz[0], sz[1]
+		dr.send(tea.WindowSizeMsg{Width: w, Height: h})
+		checkFits(t, dr.m.View(), w, h)
+		dr.keys("enter")
+		checkFits(t, dr.m.View(), w, h)
+		dr.keys("G", "tab", "?")
+		checkFits(t, dr.m.View(), w, h)
+		dr.keys("?", "esc", "/", "x")
+		checkFits(t, dr.m.View(), w, h)
+		dr.keys("esc")
+	}
+	dr.send(tea.WindowSizeMsg{Width: 0, Height: 0})
+	if v := dr.m.View(); v != "" {
+		t.Errorf("a zero-size terminal got %q", v)
+	}
+}
