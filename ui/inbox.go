@@ -158,6 +158,7 @@ func (p *inboxPage) setRows(rows []inboxRow, ix *rowIndex) {
 	if r := p.selected(); r != nil {
 		keep = r.ID
 	}
+	line := p.cursor - p.offset // the screen line the cursor is on
 	p.rows, p.ix, p.loaded = rows, ix, true
 	p.refWidth = 0
 	for i := range rows {
@@ -172,7 +173,7 @@ func (p *inboxPage) setRows(rows []inboxRow, ix *rowIndex) {
 	if keep != 0 {
 		for pos := range p.visible() {
 			if p.row(pos).ID == keep {
-				p.cursor = pos
+				p.cursor, p.offset = pos, pos-line
 				break
 			}
 		}

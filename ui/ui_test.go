@@ -370,3 +370,20 @@ func TestTinyTerminals(t *testing.T) {
 		t.Errorf("a zero-size terminal got %q", v)
 	}
 }
+
+// A reload (r, or the end of a sync) keeps the screen still: same case
+// under the cursor, on the same line.
+func TestReloadKeepsTheScreenStill(t *testing.T) {
+	dr := newDriver(t, Options{Desk: demoDesk(t)}, 80, 24)
+	for range 25 {
+		dr.keys("j")
+	}
+	if dr.m.inbox.offset == 0 {
+		t.Fatal("the list did not scroll; the test needs it to")
+	}
+	before := dr.m.View()
+	dr.keys("r")
+	if after := dr.m.View(); after != before {
+		t.Errorf("reload moved the screen:\n%s\n---\n%s", before, after)
+	}
+}
