@@ -378,6 +378,7 @@ func TestReloadKeepsTheScreenStill(t *testing.T) {
 	for range 25 {
 		dr.keys("j")
 	}
+	dr.keys("k", "k", "k", "k", "k", "k", "k", "k", "k", "k") // the middle of the screen
 	if dr.m.inbox.offset == 0 {
 		t.Fatal("the list did not scroll; the test needs it to")
 	}
