@@ -65,16 +65,16 @@ var eng = newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cu
 // the message and, for a message that invokes none, the reason.
 func Classify(in Input) Result {
 	if reason := machineReason(in); reason != "" {
-		return Result{Reason: reason, Language: detectLanguage(tokenise(in.Body))}
+		return Result{Reason: reason, Language: detectLanguage(analyse(in.Body))}
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
 	c := clean(in.Body, in.Subject)
-	body := sc.tokenise(0, c.text)
-	subj := sc.tokenise(1, in.Subject)
+	body := sc.analyse(0, c.text)
+	subj := sc.analyse(1, in.Subject)
 	res := Result{Language: detectLanguage(subj, body)}
 	if res.Language == "" {
-		res.Language = detectLanguage(subj, body, tokenise(c.stripped))
+		res.Language = detectLanguage(subj, body, analyse(c.stripped))
 	}
 	if isReplySubject(in.Subject) {
 		subj = doc{} // someone else's words
@@ -114,6 +114,7 @@ func Classify(in Input) Result {
 type scratch struct {
 	toks [2][]token
 	bufs [2][]byte
+	sets [2][]setBits
 	hits []hit
 	best []float64
 }
@@ -127,9 +128,11 @@ func (s *scratch) bestOf() []float64 {
 
 var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
-func (s *scratch) tokenise(slot int, text string) doc {
+// analyse is the package's analyse, reusing the scratch storage of slot.
+func (s *scratch) analyse(slot int, text string) doc {
 	d := tokeniseInto(text, s.toks[slot], s.bufs[slot])
 	s.toks[slot] = d.toks
+	s.sets[slot] = theLexicon.annotate(d.toks, s.sets[slot])
 	return d
 }
 

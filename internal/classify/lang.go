@@ -62,25 +62,32 @@ func weights(m map[float64][]string) map[string]float64 {
 	return out
 }
 
-// langTable holds every profile word once with its weight per language, so
-// a word costs one look-up, not one per language.
-var langTable = func() map[string][6]float64 {
-	t := map[string][6]float64{}
+// langWeights holds every profile word's weight per language; the lexicon
+// points each token to its row when it annotates, so detection costs no
+// look-up at all. Row 0 is the row of words in no profile.
+var langWeights = func() [][6]float64 {
+	rows := [][6]float64{{}}
+	idx := map[string]int16{}
 	for li, l := range languages {
 		for w, x := range profiles[l] {
-			v := t[w]
-			v[li] = x
-			t[w] = v
+			i, ok := idx[w]
+			if !ok {
+				i = int16(len(rows))
+				idx[w] = i
+				rows = append(rows, [6]float64{})
+				theLexicon.addLang(w, i)
+			}
+			rows[i][li] = x
 		}
 	}
-	return t
+	return rows
 }()
 
 // maxLangTokens bounds the words read: the language is clear long before.
 const maxLangTokens = 300
 
 // detectLanguage returns the language whose profile best fits the words of
-// the texts, or "" when none fits at all.
+// the texts, which must be annotated, or "" when none fits at all.
 func detectLanguage(texts ...doc) string {
 	var score [6]float64
 	n := 0
@@ -90,9 +97,9 @@ func detectLanguage(texts ...doc) string {
 				break
 			}
 			n++
-			if v, ok := langTable[t.s]; ok {
-				for li := range score {
-					score[li] += v[li]
+			if t.lang != 0 {
+				for li, w := range langWeights[t.lang] {
+					score[li] += w
 				}
 			}
 		}

@@ -46,10 +46,12 @@ type trie struct {
 	pass  []int32 // into lexicon.bits; 0 is none
 	whole []int32
 	slot  []int32 // into engine.slots; 0 is none
+	lang  []int16 // into langWeights; 0 is none
 }
 
 func newTrie() trie {
-	return trie{next: make([][alphabet]uint16, 1), pass: make([]int32, 1), whole: make([]int32, 1), slot: make([]int32, 1)}
+	return trie{next: make([][alphabet]uint16, 1), pass: make([]int32, 1), whole: make([]int32, 1),
+		slot: make([]int32, 1), lang: make([]int16, 1)}
 }
 
 // node returns the node that spells w (forward, or backward), adding it;
@@ -72,6 +74,7 @@ func (t *trie) node(w string, backward bool) (n int, ok bool) {
 			t.pass = append(t.pass, 0)
 			t.whole = append(t.whole, 0)
 			t.slot = append(t.slot, 0)
+			t.lang = append(t.lang, 0)
 			t.next[n][l] = uint16(len(t.next) - 1)
 		}
 		n = int(t.next[n][l])
@@ -84,7 +87,8 @@ type lexicon struct {
 	bits     []setBits          // the family sets the tries point to
 	pre, suf trie
 	// odd holds whole words with letters outside the alphabet.
-	odd map[string]setBits
+	odd     map[string]setBits
+	oddLang map[string]int16
 }
 
 // theLexicon holds the word families of all rules; it is filled while the
@@ -95,6 +99,16 @@ var theLexicon = &lexicon{
 	pre:      newTrie(),
 	suf:      newTrie(),
 	odd:      map[string]setBits{},
+	oddLang:  map[string]int16{},
+}
+
+// addLang marks w as a profile word whose weights are langWeights[i].
+func (l *lexicon) addLang(w string, i int16) {
+	if n, ok := l.pre.node(w, false); ok {
+		l.pre.lang[n] = i
+	} else {
+		l.oddLang[w] = i
+	}
 }
 
 // addTo adds family id to the set a trie node points to at *ref.
@@ -154,12 +168,19 @@ func (l *lexicon) indexSlot(k string, s int32) bool {
 	return ok
 }
 
-// annotate sets every token's word families and index slot.
-func (l *lexicon) annotate(toks []token) {
+// annotate sets every token's word families and index slot, keeping the
+// families in sets (reused when big enough), which it returns.
+func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
+	if cap(sets) < len(toks) {
+		sets = make([]setBits, len(toks))
+	}
+	sets = sets[:len(toks)]
 	for k := range toks {
 		t := &toks[k]
-		t.sets = setBits{}
+		sets[k] = setBits{}
+		t.sets = &sets[k]
 		t.slot = 0
+		t.lang = 0
 		w := t.s
 		n, i := 0, 0
 		for ; i < len(w); i++ {
@@ -182,6 +203,7 @@ func (l *lexicon) annotate(toks []token) {
 			if p := l.pre.whole[n]; p != 0 {
 				t.sets.or(&l.bits[p])
 			}
+			t.lang = l.pre.lang[n]
 		case i < len(w) && letter(w[i]) < 0:
 			if i < min(len(w), keyLen) {
 				t.slot = -1 // the key has an odd letter: the engine's map knows it
@@ -189,6 +211,7 @@ func (l *lexicon) annotate(toks []token) {
 			if b, ok := l.odd[w]; ok {
 				t.sets.or(&b)
 			}
+			t.lang = l.oddLang[w]
 		}
 		n = 0
 		for i := len(w) - 1; i >= 0; i-- {
@@ -204,4 +227,5 @@ func (l *lexicon) annotate(toks []token) {
 			}
 		}
 	}
+	return sets
 }

@@ -189,16 +189,39 @@ func sentenceHas(toks []token, i int, words wordFamily) bool {
 	return false
 }
 
-// sentenceMatches reports whether any word of the sentence holding toks[i]
-// passes w.
-func sentenceMatches(toks []token, i int, w *wordSet) bool {
+// sentenceSets caches, per sentence, the union of its words' families,
+// so "is any word of this sentence about marketing" is a bit test after the
+// first time it is asked.
+type sentenceSets struct {
+	union []setBits
+	done  []bool
+}
+
+// matches reports whether any word of the sentence holding toks[i] passes
+// w.
+func (ss *sentenceSets) matches(toks []token, i int, w *wordSet) bool {
 	from, to := sentenceOf(toks, i)
-	for k := from; k < to; k++ {
-		if w.matchTok(&toks[k]) {
-			return true
+	if w.set == nil || len(w.set.fallback) > 0 {
+		for k := from; k < to; k++ {
+			if w.matchTok(&toks[k]) {
+				return true
+			}
 		}
+		return false
 	}
-	return false
+	s := int(toks[i].sent)
+	if s >= len(ss.done) {
+		n := int(toks[len(toks)-1].sent) + 1
+		ss.union = make([]setBits, n)
+		ss.done = make([]bool, n)
+	}
+	if !ss.done[s] {
+		for k := from; k < to; k++ {
+			ss.union[s].or(toks[k].sets)
+		}
+		ss.done[s] = true
+	}
+	return ss.union[s].has(w.set.id)
 }
 
 // sentenceOf returns the token range [from, to) of the sentence holding

@@ -9,14 +9,15 @@ import (
 // evidence can quote the sender's own spelling.
 type token struct {
 	s          string // folded: lower case, æøå/äöü folded, joiners removed
-	start, end int    // byte offsets in the original text
-	sent       int    // sentence number; patterns never span two sentences
-	clause     int    // clause number; negation never reaches across one
+	start, end int32  // byte offsets in the original text
+	sent       int32  // sentence number; patterns never span two sentences
+	clause     int32  // clause number; negation never reaches across one
 
-	bstart, bend int // the folded word's place in the tokeniser's buffer
+	bstart, bend int32 // the folded word's place in the tokeniser's buffer
 
-	sets setBits // the word families the word belongs to (lexicon.go)
-	slot int32   // the rules that may start at the word; -1: ask engine.index
+	sets *setBits // the word families the word belongs to (lexicon.go)
+	slot int32    // the rules that may start at the word; -1: ask engine.index
+	lang int16    // the word's language weights (lang.go); 0 for none
 }
 
 // doc is a tokenised text. Tokens share one backing string so tokenising a
@@ -133,6 +134,14 @@ func tokenise(text string) doc {
 	return tokeniseInto(text, nil, nil)
 }
 
+// analyse tokenises text and annotates the tokens from the lexicon, as the
+// rule engine needs them.
+func analyse(text string) doc {
+	d := tokenise(text)
+	theLexicon.annotate(d.toks, nil)
+	return d
+}
+
 // tokeniseInto is tokenise reusing the storage of toks and buf, which the
 // returned doc then owns.
 func tokeniseInto(text string, toks []token, buf []byte) doc {
@@ -162,7 +171,7 @@ type tokeniser struct {
 	buf  []byte // folded words, back to back
 	toks []token
 
-	sent, clause                          int
+	sent, clause                          int32
 	pendSent, pendClause, pendDot, pendNL bool
 	atLineStart                           bool
 	inTok                                 bool
@@ -176,13 +185,25 @@ func (t *tokeniser) run() {
 		c := text[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
-			case cWord:
-				t.word(i, rune(c))
-				i++
-				continue
-			case cUpper:
-				t.word(i, rune(c+'a'-'A'))
-				i++
+			case cWord, cUpper:
+				if !t.inTok {
+					t.word(i, rune(c|0x20))
+					i++
+				}
+				// The rest of an ASCII word, a byte at a time.
+				for ; i < len(text); i++ {
+					c = text[i]
+					if c >= utf8.RuneSelf {
+						break
+					}
+					k := asciiClass[c]
+					if k == cUpper {
+						c += 'a' - 'A'
+					} else if k != cWord {
+						break
+					}
+					t.buf = append(t.buf, c)
+				}
 				continue
 			case cJoin:
 				if t.inTok && i+1 < len(text) && isWordStart(text[i+1:]) {
@@ -243,7 +264,7 @@ func (t *tokeniser) word(i int, fr rune) {
 		}
 		t.pendSent, t.pendClause, t.pendDot, t.pendNL = false, false, false, false
 		t.inTok = true
-		t.cur = token{bstart: len(t.buf), start: i, sent: t.sent, clause: t.clause}
+		t.cur = token{bstart: int32(len(t.buf)), start: int32(i), sent: t.sent, clause: t.clause}
 	}
 	if fr < utf8.RuneSelf {
 		t.buf = append(t.buf, byte(fr))
@@ -287,9 +308,9 @@ func (t *tokeniser) gap(i int, r rune) {
 
 func (t *tokeniser) finish(end int) {
 	n := foldDigraphs(t.buf[t.cur.bstart:])
-	t.buf = t.buf[:t.cur.bstart+n]
-	t.cur.bend = len(t.buf)
-	t.cur.end = end
+	t.buf = t.buf[:int(t.cur.bstart)+n]
+	t.cur.bend = int32(len(t.buf))
+	t.cur.end = int32(end)
 	t.toks = append(t.toks, t.cur)
 	t.inTok = false
 }

@@ -78,7 +78,7 @@ func thanks(s string) bool {
 	if s == "" {
 		return false
 	}
-	d := tokenise(s)
+	d := analyse(s)
 	_, cues := eng.tally(eng.run(d, nil), d, make([]float64, len(eng.groupRight)))
 	return cues[cueThanks] >= 0.5
 }

@@ -207,7 +207,7 @@ func (p pattern) matchAt(toks []token, i int) (int, bool) {
 	return p.rest(toks, 1, i+1, toks[i].sent)
 }
 
-func (p pattern) rest(toks []token, k, pos, sent int) (int, bool) {
+func (p pattern) rest(toks []token, k, pos int, sent int32) (int, bool) {
 	if k == len(p) {
 		return pos - 1, true
 	}

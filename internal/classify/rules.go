@@ -72,9 +72,9 @@ type compiled struct {
 	altGroup int32 // the group credited when altCtx turns the hit into alt
 	right    int16 // ids into engine.rights
 	alt      int16
-	veto    wordSet
-	gapVeto wordSet
-	altCtx  wordSet
+	veto     wordSet
+	gapVeto  wordSet
+	altCtx   wordSet
 }
 
 type entry struct {
@@ -193,28 +193,28 @@ type hit struct {
 	start, end int // token indices, inclusive
 }
 
-// run matches every rule against d and returns the hits that count: not
+// run matches every rule against d, whose tokens must be annotated, and returns the hits that count: not
 // negated (or negated, for onlyNeg rules), not reported, not merely
 // permitted or supposed, not vetoed. The hits are appended to buf.
 func (e *engine) run(d doc, buf []hit) []hit {
 	hits := buf[:0]
 	toks := d.toks
-	theLexicon.annotate(toks)
+	var sents sentenceSets
 	for i := range toks {
 		switch s := toks[i].slot; {
 		case s > 0:
-			hits = e.tryAt(hits, toks, i, e.slots[s])
+			hits = e.tryAt(hits, toks, &sents, i, e.slots[s])
 		case s < 0:
-			hits = e.tryAt(hits, toks, i, e.index[key(toks[i].s)])
+			hits = e.tryAt(hits, toks, &sents, i, e.index[key(toks[i].s)])
 		}
 		if e.tailStarts.matchTok(&toks[i]) {
-			hits = e.tryAt(hits, toks, i, e.tails[tailKey(toks[i].s)])
+			hits = e.tryAt(hits, toks, &sents, i, e.tails[tailKey(toks[i].s)])
 		}
 	}
 	return hits
 }
 
-func (e *engine) tryAt(hits []hit, toks []token, i int, entries []entry) []hit {
+func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, entries []entry) []hit {
 	for _, en := range entries {
 		end, ok := en.pat.matchAt(toks, i)
 		if !ok || dup(hits, en.rule, i) {
@@ -222,7 +222,7 @@ func (e *engine) tryAt(hits []hit, toks []token, i int, entries []entry) []hit {
 		}
 		r := &e.rules[en.rule]
 		h := hit{rule: en.rule, group: r.group, weight: r.weight, right: r.right, start: i, end: end}
-		if !e.counts(r, &h, toks) {
+		if !e.counts(r, &h, toks, sents) {
 			continue
 		}
 		hits = append(hits, h)
@@ -241,7 +241,7 @@ func dup(hits []hit, rule int32, start int) bool {
 	return false
 }
 
-func (e *engine) counts(r *compiled, h *hit, toks []token) bool {
+func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) bool {
 	i, j := h.start, h.end
 	if r.flags&alone != 0 {
 		if (i > 0 && toks[i-1].sent == toks[i].sent) || (j+1 < len(toks) && toks[j+1].sent == toks[j].sent) {
@@ -263,7 +263,7 @@ func (e *engine) counts(r *compiled, h *hit, toks []token) bool {
 	if r.flags&(selfNeg|onlyNeg) == 0 && supposed(toks, i) {
 		return false
 	}
-	if !r.veto.empty() && sentenceMatches(toks, i, &r.veto) {
+	if !r.veto.empty() && sents.matches(toks, i, &r.veto) {
 		return false
 	}
 	for k := i + 1; k < j && !r.gapVeto.empty(); k++ {
@@ -271,7 +271,7 @@ func (e *engine) counts(r *compiled, h *hit, toks []token) bool {
 			return false
 		}
 	}
-	if !r.altCtx.empty() && sentenceMatches(toks, i, &r.altCtx) {
+	if !r.altCtx.empty() && sents.matches(toks, i, &r.altCtx) {
 		h.right, h.group = r.alt, r.altGroup
 	}
 	return true
