@@ -207,24 +207,13 @@ func (s *Store) CaseIDByRef(ctx context.Context, ref string) (int64, error) {
 
 // Case loads one case with its rights.
 func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
-	var c dsr.Case
-	var st string
-	var recv, due, paused, closed, ext int64
-	err := s.db.QueryRowContext(ctx,
-		`SELECT id, year, seq, requester, requester_name, subject, language, status, assignee,
-		   received_at, due_at, paused_at, extended, closed_at, outcome, note, version
-		 FROM cases WHERE id = ?`, id).
-		Scan(&c.ID, &c.Ref.Year, &c.Ref.Seq, &c.Requester, &c.RequesterName, &c.Subject, &c.Language,
-			&st, &c.Assignee, &recv, &due, &paused, &ext, &closed, &c.Outcome, &c.Note, &c.Version)
+	c, err := scanCase(s.db.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("case %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: load case: %w", err)
 	}
-	c.Status = dsr.Status(st)
-	c.ReceivedAt, c.DueAt, c.PausedAt, c.ClosedAt = fromUnix(recv), fromUnix(due), fromUnix(paused), fromUnix(closed)
-	c.Extended = ext != 0
 	rows, err := s.db.QueryContext(ctx,
 		`SELECT right, source, confidence, evidence FROM case_rights WHERE case_id = ?`, id)
 	if err != nil {
@@ -245,7 +234,7 @@ func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
 		return nil, err
 	}
 	sortCaseRights(c.Rights)
-	return &c, nil
+	return c, nil
 }
 
 func sortCaseRights(rs []dsr.CaseRight) {

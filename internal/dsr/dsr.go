@@ -224,13 +224,21 @@ type Case struct {
 	Assignee      string
 	ReceivedAt    time.Time
 	DueAt         time.Time // the due day at 00:00 Europe/Oslo; overdue from deadline.Expires(DueAt)
-	PausedAt      time.Time
+	PausedAt      time.Time // zero unless the clock is paused
+	PauseReason   string
+	PausedDays    int // calendar days the clock stood still, added to the due date
 	Extended      bool
+	ExtendReason  string // goes into the extension notice to the person
 	ClosedAt      time.Time
 	Outcome       string
 	Note          string
-	Version       int64
-	Rights        []CaseRight
+	// RightsConfirmed is set once staff confirmed or corrected the rights
+	// (including "none"); the learned classifier trains on these cases.
+	RightsConfirmed bool
+	Version         int64 // optimistic lock: bumped by every change
+	UpdatedBy       string
+	UpdatedAt       time.Time
+	Rights          []CaseRight
 }
 
 // RightList returns the rights of the case in canonical order.
