@@ -176,12 +176,12 @@ func (s *Store) Suppressions(ctx context.Context) ([]Suppression, error) {
 	return out, rows.Err()
 }
 
-// RequestsSince counts the cases opened for requester since t (requests
-// that are not "not a request").
-func (s *Store) RequestsSince(ctx context.Context, requester string, since time.Time) (int, error) {
+// RequestsBetween counts the requests (cases that are not "not a request")
+// opened for requester with receipt in [from, to].
+func (s *Store) RequestsBetween(ctx context.Context, requester string, from, to time.Time) (int, error) {
 	var n int
 	err := s.db.QueryRowContext(ctx,
-		`SELECT count(*) FROM cases WHERE requester = ? AND received_at >= ? AND status <> 'not_a_request'`,
-		requester, unix(since)).Scan(&n)
+		`SELECT count(*) FROM cases WHERE requester = ? AND received_at BETWEEN ? AND ? AND status <> 'not_a_request'`,
+		requester, unix(from), unix(to)).Scan(&n)
 	return n, err
 }

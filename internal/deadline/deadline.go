@@ -105,13 +105,21 @@ func Extended(received time.Time) time.Time { return AddMonths(received, 3) }
 // months is meant to be positive; zero gives the receipt day rolled to a
 // working day.
 func AddMonths(received time.Time, months int) time.Time {
+	return AddMonthsPaused(received, months, 0)
+}
+
+// AddMonthsPaused is AddMonths for a period whose clock stood still for
+// pausedDays calendar days (while the requester's identity was checked):
+// the days are added to the period's end before it is rolled to a working
+// day, so a pause does not also inherit the roll-over of the unpaused end.
+func AddMonthsPaused(received time.Time, months, pausedDays int) time.Time {
 	r := dateOf(received)
 	// Normalise the month alone first: time.Date would carry an overlong day
 	// into the following month (Jan 31 + 1 month = Mar 3), whereas the
 	// regulation clamps it to the month's last day.
 	first := time.Date(r.y, r.m+time.Month(months), 1, 0, 0, 0, 0, time.UTC)
 	end := date{first.Year(), first.Month(), min(r.d, daysIn(first.Year(), first.Month()))}
-	return end.nextWorking().oslo()
+	return end.addDays(pausedDays).nextWorking().oslo()
 }
 
 // IsWorkingDay reports whether day's Oslo date is neither a Saturday, a

@@ -391,3 +391,25 @@ func TestConcurrent(t *testing.T) {
 		t.Errorf("Due(2150-01-31) = %s", got)
 	}
 }
+
+func TestAddMonthsPaused(t *testing.T) {
+	cases := []struct {
+		received       time.Time
+		months, paused int
+		want           string
+	}{
+		// Due 2 Apr 2026 is Skjærtorsdag (rolled to 7 Apr unpaused); seven
+		// paused days end the period on Thursday 9 Apr, a working day.
+		{time.Date(2026, 3, 2, 10, 0, 0, 0, Oslo), 1, 7, "2026-04-09"},
+		// Three paused days from 5 Feb 2026 end on Sunday 8 Feb → Monday 9.
+		{time.Date(2026, 1, 5, 10, 0, 0, 0, Oslo), 1, 3, "2026-02-09"},
+		{time.Date(2026, 1, 5, 10, 0, 0, 0, Oslo), 1, 0, "2026-02-05"},
+		// Extended: 5 Apr 2026 + 2 days = Tuesday 7 Apr.
+		{time.Date(2026, 1, 5, 10, 0, 0, 0, Oslo), 3, 2, "2026-04-07"},
+	}
+	for _, c := range cases {
+		if got := Format(AddMonthsPaused(c.received, c.months, c.paused)); got != c.want {
+			t.Errorf("AddMonthsPaused(%v, %d, %d) = %s, want %s", c.received, c.months, c.paused, got, c.want)
+		}
+	}
+}

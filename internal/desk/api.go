@@ -45,11 +45,41 @@ type Event struct {
 	Details string
 }
 
+// StepView is one checklist item of a case and whether it is done.
+type StepView struct {
+	dsr.Step
+	Done  bool
+	At    time.Time
+	Actor string
+	Note  string
+}
+
 // CaseDetail is everything the case page shows.
 type CaseDetail struct {
 	Case     dsr.Case
 	Messages []MessageView
 	Events   []Event
+	// Steps is the checklist for the case's rights, with progress.
+	Steps []StepView
+	// RecentRequests counts this requester's requests in the twelve months
+	// before this one arrived, this one included; three or more may be
+	// "manifestly unfounded or excessive" (Art. 12(5)) and is flagged.
+	RecentRequests int
+}
+
+// RepeatRequester reports whether the requester has made three or more
+// requests in twelve months (Art. 12(5)).
+func (c *CaseDetail) RepeatRequester() bool { return c.RecentRequests >= 3 }
+
+// StepsDone counts the ticked steps.
+func (c *CaseDetail) StepsDone() int {
+	n := 0
+	for _, s := range c.Steps {
+		if s.Done {
+			n++
+		}
+	}
+	return n
 }
 
 // SyncProgress reports a running sync, for the status line.

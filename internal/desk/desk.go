@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/classify"
+	"github.com/magnetharstad/pvdesk/internal/dsr"
 	"github.com/magnetharstad/pvdesk/store"
 )
 
@@ -24,6 +25,9 @@ type Options struct {
 	// DueSoonDays is how many days before the due date a case counts as
 	// due soon. Default 7.
 	DueSoonDays int
+	// Systems are where personal data lives (desk.systems); checklist steps
+	// such as "searched" are repeated for each.
+	Systems []string
 	// Classify turns message text into rights. Default classify.Classify.
 	Classify func(classify.Input) classify.Result
 }
@@ -106,6 +110,24 @@ func (d *Desk) Case(ctx context.Context, id int64) (*CaseDetail, error) {
 	}
 	for _, e := range evs {
 		det.Events = append(det.Events, Event{ID: e.ID, At: e.At, Actor: e.Actor, Kind: e.Kind, Details: e.Details})
+	}
+	done, err := d.st.Steps(ctx, id)
+	if err != nil {
+		return nil, err
+	}
+	byID := make(map[string]int, len(done))
+	for i, s := range done {
+		byID[s.Step] = i
+	}
+	for _, s := range dsr.Checklist(c.RightList(), d.opts.Systems) {
+		sv := StepView{Step: s}
+		if i, ok := byID[s.ID]; ok {
+			sv.Done, sv.At, sv.Actor, sv.Note = true, done[i].At, done[i].Actor, done[i].Note
+		}
+		det.Steps = append(det.Steps, sv)
+	}
+	if det.RecentRequests, err = d.st.RequestsBetween(ctx, c.Requester, c.ReceivedAt.AddDate(-1, 0, 0), c.ReceivedAt); err != nil {
+		return nil, err
 	}
 	return det, nil
 }

@@ -183,6 +183,22 @@ func (d *Desk) thread(ctx context.Context, tx *store.Tx, sm *store.Message, case
 	if err := tx.AppendEvent(ctx, ev); err != nil {
 		return IngestResult{}, err
 	}
+	// The requester answered while we waited for them (identity,
+	// clarification): the clock runs again.
+	if c.Status == dsr.StatusAwaitingRequester && strings.EqualFold(c.Requester, sm.FromAddr) {
+		full, err := tx.LoadCase(ctx, caseID)
+		if err != nil {
+			return IngestResult{}, err
+		}
+		details := "the requester answered; " + resume(full, now) + "; awaiting_requester → in_progress"
+		full.Status = dsr.StatusInProgress
+		if err := tx.SaveCase(ctx, full, full.Version, SystemActor, now); err != nil {
+			return IngestResult{}, err
+		}
+		if err := tx.AppendEvent(ctx, &store.Event{CaseID: caseID, At: now, Actor: SystemActor, Kind: "status", Details: details}); err != nil {
+			return IngestResult{}, err
+		}
+	}
 	return IngestResult{Outcome: OutcomeThreaded, CaseID: caseID, Ref: c.Ref, Warnings: len(sm.Warnings)}, nil
 }
 

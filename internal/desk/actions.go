@@ -1,0 +1,261 @@
+package desk
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strings"
+	"time"
+
+	"github.com/magnetharstad/pvdesk/internal/deadline"
+	"github.com/magnetharstad/pvdesk/internal/dsr"
+	"github.com/magnetharstad/pvdesk/store"
+)
+
+// ErrConflict matches a *store.ConflictError: another desk changed the case
+// first. Test with errors.As to get who and when.
+type ErrConflict = store.ConflictError
+
+// change runs fn on the case inside one write transaction: it checks the
+// version the caller saw (compare-and-swap), lets fn change the case and
+// describe the change, saves it with a new version and writes the audit
+// event, all or nothing.
+func (d *Desk) change(ctx context.Context, caseID, version int64, kind string, fn func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error)) (*dsr.Case, error) {
+	var out *dsr.Case
+	err := d.st.Write(ctx, func(tx *store.Tx) error {
+		c, err := tx.LoadCase(ctx, caseID)
+		if err != nil {
+			return err
+		}
+		if c.Version != version {
+			return &store.ConflictError{Ref: c.Ref.String(), By: c.UpdatedBy, At: c.UpdatedAt}
+		}
+		now := d.opts.Now()
+		details, err := fn(tx, c, now)
+		if err != nil {
+			return err
+		}
+		if err := tx.SaveCase(ctx, c, version, d.opts.User, now); err != nil {
+			return err
+		}
+		out = c
+		return tx.AppendEvent(ctx, &store.Event{CaseID: caseID, At: now, Actor: d.opts.User, Kind: kind, Details: details})
+	})
+	return out, err
+}
+
+// SetStatus moves a case to another status; invalid moves are refused with
+// a *dsr.TransitionError. Leaving awaiting_requester resumes the clock.
+func (d *Desk) SetStatus(ctx context.Context, caseID, version int64, to dsr.Status, note string) (*dsr.Case, error) {
+	return d.change(ctx, caseID, version, "status", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
+		if err := dsr.CheckTransition(c.Status, to); err != nil {
+			return "", err
+		}
+		details := fmt.Sprintf("%s → %s", c.Status, to)
+		if c.Status == dsr.StatusAwaitingRequester {
+			details += "; " + resume(c, now)
+		}
+		c.Status = to
+		switch to {
+		case dsr.StatusClosed:
+			c.ClosedAt = now
+		case dsr.StatusInProgress, dsr.StatusNew:
+			c.ClosedAt = time.Time{}
+		}
+		if note != "" {
+			details += "; " + note
+		}
+		return details, nil
+	})
+}
+
+// Assign gives the case to user ("" unassigns).
+func (d *Desk) Assign(ctx context.Context, caseID, version int64, user string) (*dsr.Case, error) {
+	user = strings.TrimSpace(user)
+	return d.change(ctx, caseID, version, "assign", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
+		from := c.Assignee
+		c.Assignee = user
+		if user == "" {
+			return fmt.Sprintf("unassigned (was %s)", from), nil
+		}
+		if from == "" {
+			return "assigned to " + user, nil
+		}
+		return fmt.Sprintf("reassigned from %s to %s", from, user), nil
+	})
+}
+
+// dueOf is the case's due date: one month from receipt, or three with the
+// extension, lengthened by the days the clock stood still.
+func dueOf(c *dsr.Case) time.Time {
+	months := 1
+	if c.Extended {
+		months = 3
+	}
+	return deadline.AddMonthsPaused(c.ReceivedAt, months, c.PausedDays)
+}
+
+// pausedDays counts the calendar days (Oslo) the clock stood still: a pause
+// from Monday to Thursday moves the due date by three days.
+func pausedDays(from, to time.Time) int {
+	return max(deadline.DaysLeft(from, to), 0)
+}
+
+// resume restarts a paused clock and moves the due date by the days it
+// stood still; it returns a description for the audit event.
+func resume(c *dsr.Case, now time.Time) string {
+	if c.PausedAt.IsZero() {
+		return "clock was not paused"
+	}
+	days := pausedDays(c.PausedAt, now)
+	c.PausedDays += days
+	c.PausedAt = time.Time{}
+	c.PauseReason = ""
+	c.DueAt = dueOf(c)
+	return fmt.Sprintf("clock resumed after %d days; due %s", days, deadline.Format(c.DueAt))
+}
+
+// AskIdentity sends the case to awaiting_requester and pauses the clock
+// while the person proves who they are.
+//
+// Why pausing is right, and when: the controller may ask for more
+// information to confirm identity only where it has reasonable doubts, and
+// only what is proportionate (EDPB Guidelines 01/2022 on the right of
+// access, v2.1, paras. 69-70, on Art. 12(6) GDPR); until the person answers
+// the controller cannot act, and the time to answer runs from when the
+// information needed arrives (ibid., section 5.3 on timing). Pausing — not
+// restarting — the month is the cautious reading: the days already used
+// stay used.
+func (d *Desk) AskIdentity(ctx context.Context, caseID, version int64, reason string) (*dsr.Case, error) {
+	reason = strings.TrimSpace(reason)
+	if reason == "" {
+		reason = "identity to be confirmed"
+	}
+	return d.change(ctx, caseID, version, "pause", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
+		if err := dsr.CheckTransition(c.Status, dsr.StatusAwaitingRequester); err != nil {
+			return "", err
+		}
+		c.Status = dsr.StatusAwaitingRequester
+		c.PausedAt = now
+		c.PauseReason = reason
+		return "clock paused: " + reason, nil
+	})
+}
+
+// Resume restarts the clock of a case awaiting the requester (the person
+// answered outside the mail thread, say at the counter).
+func (d *Desk) Resume(ctx context.Context, caseID, version int64, note string) (*dsr.Case, error) {
+	return d.SetStatus(ctx, caseID, version, dsr.StatusInProgress, note)
+}
+
+// ErrExtension explains why a case cannot be extended.
+var ErrExtension = errors.New("cannot extend")
+
+// Extend gives the case the two further months of Art. 12(3). It is only
+// possible before the one-month due date has passed (the person must be told
+// within the first month), once, and with a reason that goes into the notice.
+func (d *Desk) Extend(ctx context.Context, caseID, version int64, reason string) (*dsr.Case, error) {
+	reason = strings.TrimSpace(reason)
+	return d.change(ctx, caseID, version, "extend", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
+		if reason == "" {
+			return "", fmt.Errorf("%w: a reason is required; it goes into the notice to the person (Art. 12(3))", ErrExtension)
+		}
+		if c.Extended {
+			return "", fmt.Errorf("%w: %s is already extended", ErrExtension, c.Ref)
+		}
+		if !c.Status.Open() {
+			return "", fmt.Errorf("%w: %s is %s", ErrExtension, c.Ref, c.Status)
+		}
+		oneMonth := deadline.AddMonthsPaused(c.ReceivedAt, 1, c.PausedDays)
+		if !now.Before(deadline.Expires(oneMonth)) {
+			return "", fmt.Errorf("%w: the one-month deadline (%s) has passed; an extension must be notified within it", ErrExtension, deadline.Format(oneMonth))
+		}
+		c.Extended = true
+		c.ExtendReason = reason
+		c.DueAt = dueOf(c)
+		return fmt.Sprintf("extended to %s: %s", deadline.Format(c.DueAt), reason), nil
+	})
+}
+
+// suppressionSteps are the checklist steps whose completion puts the
+// requester on the suppression list.
+var suppressionSteps = map[string]bool{"suppression": true, "suppression_if_marketing": true}
+
+// MarkStep ticks or unticks a checklist step, with an optional note (for
+// instance why data is kept under bookkeeping rules).
+func (d *Desk) MarkStep(ctx context.Context, caseID, version int64, step string, done bool, note string) (*dsr.Case, error) {
+	return d.change(ctx, caseID, version, "step", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
+		if err := tx.SetStep(ctx, caseID, step, done, d.opts.User, note, now); err != nil {
+			return "", err
+		}
+		verb := "done"
+		if !done {
+			verb = "undone"
+		}
+		details := fmt.Sprintf("%s %s", step, verb)
+		if note != "" {
+			details += ": " + note
+		}
+		if done && suppressionSteps[step] {
+			added, err := tx.AddSuppression(ctx, c.Requester, caseID, "marketing objection or withdrawn consent", now)
+			if err != nil {
+				return "", err
+			}
+			if added {
+				details += "; " + c.Requester + " added to the suppression list"
+			}
+		}
+		if c.Status == dsr.StatusNew {
+			c.Status = dsr.StatusInProgress
+			details += "; status new → in_progress"
+		}
+		return details, nil
+	})
+}
+
+// ConfirmRights sets the case's rights as a handler confirmed or corrected
+// them (source staff). An empty list confirms that it is not a request.
+func (d *Desk) ConfirmRights(ctx context.Context, caseID, version int64, rights []dsr.Right) (*dsr.Case, error) {
+	rights = dsr.SortRights(rights)
+	return d.change(ctx, caseID, version, "rights", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
+		var crs []dsr.CaseRight
+		for _, r := range rights {
+			if r == dsr.None {
+				continue
+			}
+			crs = append(crs, dsr.CaseRight{Right: r, Source: dsr.SourceStaff, Confidence: 1})
+		}
+		if err := tx.SetRights(ctx, caseID, crs); err != nil {
+			return "", err
+		}
+		c.RightsConfirmed = true
+		details := "rights confirmed: " + dsr.JoinRights(rights)
+		switch {
+		case len(crs) == 0 && c.Status == dsr.StatusNew:
+			c.Status = dsr.StatusNotARequest
+			details += "; status new → not_a_request"
+		case len(crs) > 0 && c.Status == dsr.StatusNotARequest:
+			c.Status = dsr.StatusNew
+			details += "; status not_a_request → new"
+		}
+		if hasRight(rights, dsr.ObjectionMarketing) {
+			added, err := tx.AddSuppression(ctx, c.Requester, caseID, "objection to direct marketing (Art. 21(2))", now)
+			if err != nil {
+				return "", err
+			}
+			if added {
+				details += "; " + c.Requester + " added to the suppression list"
+			}
+		}
+		return details, nil
+	})
+}
+
+func hasRight(rs []dsr.Right, r dsr.Right) bool {
+	for _, x := range rs {
+		if x == r {
+			return true
+		}
+	}
+	return false
+}
