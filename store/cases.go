@@ -37,6 +37,7 @@ type InboxQuery struct {
 	OpenOnly   bool   // only new, in_progress and awaiting_requester
 	Assignee   string // only cases assigned to this user
 	Unassigned bool   // only cases without an assignee
+	Limit      int    // at most this many rows (0: all); the first screen needs few
 }
 
 func unix(t time.Time) int64 {
@@ -151,6 +152,18 @@ const inboxCols = `id, ref, requester, requester_name, subject, rights, status, 
 // a partial index, so the query reads only open cases however many closed
 // ones the file holds.
 func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]CaseRow, error) {
+	var out []CaseRow
+	err := s.InboxEach(ctx, q, func(r *CaseRow) error {
+		out = append(out, *r)
+		return nil
+	})
+	return out, err
+}
+
+// InboxEach calls fn for each inbox row in order, without building a slice:
+// a caller that keeps its own compact form of the rows (the TUI) then holds
+// one copy of 100,000 cases, not two. The row passed is reused.
+func (s *Store) InboxEach(ctx context.Context, q InboxQuery, fn func(*CaseRow) error) error {
 	var where []string
 	var args []any
 	if q.OpenOnly {
@@ -168,31 +181,31 @@ func (s *Store) Inbox(ctx context.Context, q InboxQuery) ([]CaseRow, error) {
 		query += ` WHERE ` + strings.Join(where, " AND ")
 	}
 	query += ` ORDER BY due_at, id`
-	return s.caseRows(ctx, query, args...)
-}
-
-func (s *Store) caseRows(ctx context.Context, query string, args ...any) ([]CaseRow, error) {
+	if q.Limit > 0 {
+		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
+	}
 	rows, err := s.db.QueryContext(ctx, query, args...)
 	if err != nil {
-		return nil, fmt.Errorf("store: list cases: %w", err)
+		return fmt.Errorf("store: list cases: %w", err)
 	}
 	defer rows.Close()
-	var out []CaseRow
+	var r CaseRow
 	for rows.Next() {
-		var r CaseRow
 		var rights, recv, due, paused, ext int64
 		var st string
 		if err := rows.Scan(&r.ID, &r.Ref, &r.Requester, &r.RequesterName, &r.Subject, &rights, &st,
 			&r.Assignee, &recv, &due, &paused, &ext); err != nil {
-			return nil, fmt.Errorf("store: list cases: %w", err)
+			return fmt.Errorf("store: list cases: %w", err)
 		}
 		r.Rights = dsr.RightSet(rights)
 		r.Status = dsr.Status(st)
 		r.ReceivedAt, r.DueAt = fromUnix(recv), fromUnix(due)
 		r.Paused, r.Extended = paused != 0, ext != 0
-		out = append(out, r)
+		if err := fn(&r); err != nil {
+			return err
+		}
 	}
-	return out, rows.Err()
+	return rows.Err()
 }
 
 // CaseIDByRef returns the id of the case with reference ref.

@@ -67,16 +67,32 @@ func (d *Desk) DueSoonDays() int { return d.opts.DueSoonDays }
 // Store is the desk's store, for the CLI's wiring and tests.
 func (d *Desk) Store() *store.Store { return d.st }
 
-// Inbox lists the cases in scope, sorted by due date.
-func (d *Desk) Inbox(ctx context.Context, scope Scope) ([]CaseRow, error) {
-	q := store.InboxQuery{OpenOnly: scope != ScopeAll}
+func (d *Desk) inboxQuery(scope Scope, limit int) store.InboxQuery {
+	q := store.InboxQuery{OpenOnly: scope != ScopeAll, Limit: limit}
 	switch scope {
 	case ScopeMine:
 		q.Assignee = d.opts.User
 	case ScopeUnassigned:
 		q.Unassigned = true
 	}
-	return d.st.Inbox(ctx, q)
+	return q
+}
+
+// Inbox lists the cases in scope, sorted by due date.
+func (d *Desk) Inbox(ctx context.Context, scope Scope) ([]CaseRow, error) {
+	return d.st.Inbox(ctx, d.inboxQuery(scope, 0))
+}
+
+// InboxFirst lists the first n cases in scope: enough for the first screen,
+// which can be drawn before the whole list has loaded.
+func (d *Desk) InboxFirst(ctx context.Context, scope Scope, n int) ([]CaseRow, error) {
+	return d.st.Inbox(ctx, d.inboxQuery(scope, max(n, 1)))
+}
+
+// InboxEach streams the cases in scope to fn in due-date order; the row is
+// reused between calls, so fn copies what it keeps.
+func (d *Desk) InboxEach(ctx context.Context, scope Scope, fn func(*CaseRow) error) error {
+	return d.st.InboxEach(ctx, d.inboxQuery(scope, 0), fn)
 }
 
 // LastSync is when a mailbox was last synced (zero if never).
