@@ -60,14 +60,26 @@ func (d *Desk) prepare(in Incoming) parsed {
 	m := mail.Parse(in.Raw)
 	if in.HeaderOnly {
 		m.Warnings = append(m.Warnings, fmt.Sprintf(
-			"this message is %.1f MB, over the %s limit (imap.max_message_bytes): only its headers were stored; read the whole message in the mailbox",
-			float64(in.Size)/(1<<20), "max_message_bytes"))
+			"this message is %s, over the imap.max_message_bytes limit: only its headers were stored; read the whole message in the mailbox",
+			sizeText(in.Size)))
 	}
 	cls := d.opts.Classify(classify.Input{
 		Subject: m.Subject, Body: m.Text, From: m.From.Addr,
 		AutoSubmitted: m.AutoSubmitted, ContentType: m.ContentType,
 	})
 	return parsed{in: in, msg: m, cls: cls}
+}
+
+// sizeText gives a size in the unit that suits it: a limit set in bytes
+// can be far below a megabyte, and "0.0 MB" would tell the handler nothing.
+func sizeText(n int64) string {
+	switch {
+	case n >= 1<<20:
+		return fmt.Sprintf("%.1f MB", float64(n)/(1<<20))
+	case n >= 1<<10:
+		return fmt.Sprintf("%.1f KB", float64(n)/(1<<10))
+	}
+	return fmt.Sprintf("%d bytes", n)
 }
 
 // Ingest stores one message: it threads a follow-up onto its case or opens a
