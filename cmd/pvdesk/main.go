@@ -27,6 +27,8 @@ Usage:
   pvdesk show REF [--json]
   pvdesk classify [--explain] FILE.eml...              one line per file: FILE<TAB>label,label (or none)
   pvdesk deadline --received RFC3339 [--extended]      prints the due date, YYYY-MM-DD
+  pvdesk audit verify                                  exit 1 and name the first bad event if the chain is broken
+  pvdesk suppressions [--csv]                          addresses that must get no marketing
 `
 
 // app carries the global flags and the output streams, so sub-commands can
@@ -94,6 +96,10 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			err = a.classify(cargs)
 		case "deadline":
 			err = a.deadline(cargs)
+		case "audit":
+			err = a.audit(ctx, cargs)
+		case "suppressions":
+			err = a.suppressions(ctx, cargs)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0
