@@ -143,36 +143,40 @@ const subjectDiscount = 0.9
 // settlePairs applies the labelling notes of RIGHTS.md that concern two
 // rights at once.
 func settlePairs(labels []Label, cues cueScores) []Label {
-	has := func(r dsr.Right) bool {
-		for _, l := range labels {
-			if l.Right == r {
-				return true
+	var conf [16]float64 // by Right.Order(); 0 is absent
+	for _, l := range labels {
+		conf[l.Right.Order()] = l.Confidence
+	}
+	drop := func(r dsr.Right) { conf[r.Order()] = 0 }
+	has := func(r dsr.Right) bool { return conf[r.Order()] > 0 }
+
+	// "Send my data as CSV" is portability; next to it, access needs words
+	// of its own (a copy, innsyn).
+	if has(dsr.Portability) && has(dsr.Access) && conf[dsr.Access.Order()] < 0.7 {
+		drop(dsr.Access)
+	}
+	// "What do you have on me, send a copy" is access, and the questions
+	// inside another request are part of that request.
+	if has(dsr.Information) {
+		others := 0
+		for _, r := range dsr.AllRights {
+			if r != dsr.Information && has(r) {
+				others++
 			}
 		}
-		return false
-	}
-	others := 0
-	for _, l := range labels {
-		if l.Right != dsr.Information {
-			others++
+		if has(dsr.Access) || (others > 0 && conf[dsr.Information.Order()] < infoBesideOthers) {
+			drop(dsr.Information)
 		}
+	}
+	// "Meld meg på" is the opposite of "meld meg av".
+	if cues[cueSignup] >= signupLevel && conf[dsr.ObjectionMarketing.Order()] < 0.85 {
+		drop(dsr.ObjectionMarketing)
 	}
 	out := labels[:0]
 	for _, l := range labels {
-		switch l.Right {
-		case dsr.Information:
-			// "What do you have on me and send a copy" is access, and the
-			// questions inside a request are part of that request.
-			if has(dsr.Access) || (others > 0 && l.Confidence < infoBesideOthers) {
-				continue
-			}
-		case dsr.ObjectionMarketing:
-			// "Meld meg på" is the opposite of "meld meg av".
-			if cues[cueSignup] >= signupLevel && l.Confidence < 0.85 {
-				continue
-			}
+		if has(l.Right) {
+			out = append(out, l)
 		}
-		out = append(out, l)
 	}
 	return out
 }

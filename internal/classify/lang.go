@@ -13,9 +13,9 @@ var profiles = map[string]map[string]float64{
 	"nb": weights(map[float64][]string{
 		2: {"hva", "hvordan", "hvem", "dere", "noe", "vennlig", "fra", "hjem", "ble", "kjøpt",
 			"opplysninger", "personopplysninger", "hun", "mye", "hvis", "dersom", "ønsker", "vært", "gjerne", "meg"},
-		1: {"jeg", "ikke", "deres", "hvor", "noen", "hilsen", "bare", "selv", "fordi", "etter", "slik",
+		1: {"jeg", "ikke", "deres", "hvor", "noen", "hilsen", "bare", "selv", "fordi", "etter", "slik", "vennligst", "fått", "hjelp", "nytt",
 			"siden", "mitt", "være", "også", "takk", "hei", "ham", "mvh", "deg", "nå", "hos", "av", "vil"},
-		0.3: {"en", "og", "er", "har", "på", "til", "det", "som", "kan", "min", "mine", "med", "om"},
+		0.3: {"en", "og", "er", "har", "på", "til", "det", "som", "kan", "min", "mine", "med", "om", "i"},
 	}),
 	"nn": weights(map[float64][]string{
 		3: {"eg", "ikkje", "kva", "korleis", "kven", "kvifor", "dykk", "dykkar", "mykje", "venleg",
@@ -48,7 +48,8 @@ var profiles = map[string]map[string]float64{
 		3: {"the", "please", "would", "which", "about", "unsubscribe"},
 		2: {"and", "my", "you", "your", "have", "with", "this", "that", "could", "are", "what",
 			"from", "any", "thanks", "hello", "dear", "regards", "was", "don't", "i'm"},
-		1: {"to", "of", "is", "not", "me", "it", "be", "will", "on", "at", "an", "hi", "just", "can", "i", "a"},
+		1:   {"to", "of", "is", "not", "me", "it", "be", "will", "on", "at", "an", "hi", "just", "can", "a"},
+		0.5: {"i"},
 	}),
 }
 

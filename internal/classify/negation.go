@@ -49,8 +49,12 @@ var (
 	reportVerbs = family("ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
-	answerPrep  = family("på", "to", "on", "til")
-	answers     = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
+	answerPrep = family("på", "to", "on", "til")
+	answers    = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
+	aboutPrep  = family("om", "of", "about", "regarding", "concerning", "angående", "vedrørende", "vedkommande", "re", "on")
+	caseWords  = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
+		"henvendelsen", "førespurnaden", "forespørselen", "kravet", "request", "case", "matter", "complaint", "klage",
+		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	futureAux   = family("vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
@@ -119,6 +123,14 @@ func reported(toks []token, i int) bool {
 	case answerPrep.has(&toks[k]):
 		// "fekk svar på innsynskravet", "an answer to my access request".
 		return k >= 1 && answers.has(&toks[k-1])
+	case aboutPrep.has(&toks[k]):
+		// "saken min om sletting", "your handling of my access request":
+		// a request already made, named, not a new one.
+		m := k - 1
+		for n := 0; m >= 0 && toks[m].clause == c && n < 2 && fillers.has(&toks[m]); n++ {
+			m--
+		}
+		return m >= 0 && caseWords.has(&toks[m])
 	case s == "har" || s == "have" || s == "has" || s == "had" || s == "hadde":
 		// "I have deleted the app" reports; "har dere slettet" asks about
 		// it; both are not a new request.

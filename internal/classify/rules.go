@@ -26,6 +26,10 @@ const (
 	noPermit
 	// alone: the phrase must be its whole sentence ("Stopp.").
 	alone
+	// nounPhrase: the phrase only names the person's data ("alt dere har
+	// om meg"); it asks for access only when no other action shares the
+	// sentence ("slett alt dere har om meg" asks for erasure).
+	nounPhrase
 )
 
 // ruleSpec is one line of a rule table: a phrase family that is evidence of
@@ -271,7 +275,11 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
+	if r.flags&nounPhrase != 0 && sents.matches(toks, i, &actionWords) {
+		return false
+	}
 	if !r.altCtx.empty() && sents.matches(toks, i, &r.altCtx) {
+
 		h.right, h.group = r.alt, r.altGroup
 	}
 	return true

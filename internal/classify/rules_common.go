@@ -56,7 +56,14 @@ var commonRules = []ruleSpec{
 	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
 }
 
+// actionWords are verbs of the other rights; a sentence holding one uses
+// "the data you have on me" as its object, not as a request for access.
+var actionWords = compileWordSet("slett*|sletning*|slet|fjern*|stryk*|delete*|deleting|erase*|remove*|wipe*|radera*|" +
+	"lösch*|rett|rette|retter|rettes|korriger*|oppdater*|correct*|update*|overfør*|transfer*|anonymi*|begrens*|" +
+	"restrict*|bruk|bruke|bruker|brukar|brukes|use|using|analyse*|analys*|stop|stopp|slutt*|stans*|endre|endres")
+
 // artWords name an article of the regulation.
+
 const artWords = "art|artikkel|artikel|artikkelen|article|articles|artikla|artiklen|artiklane|artiklar"
 
 func article(n string, right dsr.Right, w float64) ruleSpec {
@@ -126,7 +133,9 @@ var cueRules = []ruleSpec{
 	rule(cueSignup, 0.6, "abonnere|abonnera|prenumerera|tilmeld|tilmelde|anmelden|abonnieren ~3 på|pa|nyhetsbrev*|newsletter|mig"),
 
 	// Thanks and identity papers: thread replies that open no new request.
-	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|cheers|appreciated|takka|flott|supert|perfekt"),
+	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|takka ~2 for|för|für|so|very|you|skal|så|mye|igjen|again"),
+	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|cheers|flott|supert|perfekt|great|appreciated").with(alone),
+	rule(cueThanks, 0.6, "much|greatly ~1 appreciated"),
 	rule(cueID, 0.6, "legitimasjon*|pass|passet|passport|passbilde*|førerkort*|førarkort*|fødselsattest*|idkort*|"+
 		"identifikasjon*|identification|licence|license|ausweis*|personalausweis|bankid|legitimation|identitetskort*|*legitimasjon"),
 	rule(cueID, 0.3, "vedlagt|vedlegg|attached|attachment|enclosed|anbei|bifogad*|vedhæftet|bilete|bilde|photo|scan|skanna|skannet"),
@@ -138,7 +147,7 @@ var cueRules = []ruleSpec{
 	rule(cueRequest, 0.6, "ber|bed|beder|begär|begjærer|krever|krev|kræver|fordere|request|demand|insist ~2 om|dere|eg|jeg|you|that|att|at|sie|ni"),
 	rule(cueRequest, 0.6, "jeg|eg|i|jag|ich|vi|we ~2 vil|ønsker|ønskjer|want|wish|would|request|demand|krever|krev|begär|vill|önskar|möchte|fordere|beder|kræver|object|withdraw|trekker|trekkjer|protesterer|need|trenger|treng|like"),
 	rule(cueRequest, 0.6, "id ~1 like"),
-	rule(cueRequest, 0.5, "slett|delete|fjern|remove|unsubscribe|stopp|stop|radera|lösche|loschen|stans|rett|correct|update|oppdater|fix|erase|avslutt|send"),
+	rule(cueRequest, 0.5, "slett|slet|delete|fjern|remove|unsubscribe|stopp|stop|radera|lösche|loschen|stans|rett|correct|update|oppdater|fix|erase|avslutt|send"),
 
 	// Job applications.
 	rule(cueJob, 0.6, "søknad|søker|søke|soknad|apply|applying|application ~3 stilling*|jobb*|position|job|role|vacancy|stillinga|stillingen"),

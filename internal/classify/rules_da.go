@@ -15,9 +15,9 @@ var daRules = []ruleSpec{
 	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "ret|retten ~4 glemt"),
 
-	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*"),
-	rule(dsr.Access, 0.8, "kopi ~5 "+daData+"|alt|gemt|registreret").in("copy").unless("kvittering*|faktura*|ordre*"),
-	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor"),
+	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*").with(noReport),
+	rule(dsr.Access, 0.8, "kopi ~5 "+daData+"|alt|gemt|registreret").with(noReport).in("copy").unless("kvittering*|faktura*|ordre*"),
+	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor"),
 
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),

@@ -15,9 +15,9 @@ var deRules = []ruleSpec{
 	rule(dsr.Erasure, 0.7, "entfern* ~4 "+deEraseObj).with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "recht ~3 vergessenwerden|vergessen"),
 
-	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*"),
-	rule(dsr.Access, 0.8, "kopie ~5 "+deData).in("copy").unless("rechnung*|quittung*|beleg*"),
-	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum"),
+	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
+	rule(dsr.Access, 0.8, "kopie ~5 "+deData).with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
+	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum"),
 
 	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),

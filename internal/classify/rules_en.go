@@ -22,7 +22,7 @@ const (
 var enRules = []ruleSpec{
 	// erasure
 	rule(dsr.Erasure, 0.85, "delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|purge|purged").
-		with(noReport | noPermit).in("delete"),
+		with(noReport | noPermit).in("delete").unless("cart|basket|wishlist|item|items|app"),
 	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
 		with(noReport | noPermit).except(listWords).unless(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "right ~3 forgotten|erasure"),
@@ -35,22 +35,25 @@ var enRules = []ruleSpec{
 	rule(dsr.Erasure, 0.5, "don't|dont|do ~2 want ~2 you ~2 to ~1 keep|hold|store|have").with(selfNeg).in("notstored"),
 
 	// access
-	rule(dsr.Access, 0.9, "subject ~1 access"),
-	rule(dsr.Access, 0.85, "access ~1 request|requests"),
-	rule(dsr.Access, 0.85, "right ~2 access"),
-	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enData).in("copy").unless("portal|login|log|website|site|password"),
+	rule(dsr.Access, 0.9, "subject ~1 access").with(noReport),
+	rule(dsr.Access, 0.85, "access ~1 request|requests").with(noReport),
+	rule(dsr.Access, 0.85, "right ~2 access").with(noReport),
+	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enData).with(noReport).in("copy").unless("portal|login|log|website|site|password"),
 	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have").with(noReport).in("copy").
 		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected"),
-	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").in("whathave").
+	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
-	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all|the ~2 "+enData).in("copy").
+	rule(dsr.Access, 0.65, enData+" ~3 you ~3 have|hold|store|keep|process|processing|collected|stored|holding ~3 on|about|concerning ~1 "+enPersons).
+		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
+
+	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all|the ~2 "+enData).with(noReport).in("copy").
 		unless("delet*|eras*|remov*|correct*|updat*|transfer*|portab*|export*|machine*"),
-	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").in("whathave").
+	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
-	rule(dsr.Access, 0.4, "confirm|confirmation ~4 whether|if ~4 process|processing|hold"),
-	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enData).in("overview").unless("order*|invoice*|price*"),
+	rule(dsr.Access, 0.4, "confirm|confirmation ~4 whether|if ~4 process|processing|hold").with(noReport),
+	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enData).with(noReport).in("overview").unless("order*|invoice*|price*"),
 
 	// rectification
 	rule(dsr.Rectification, 0.7, enRectVerb+" ~4 "+enRectObj).with(noReport).in("fix").unless("order|invoice*|delivery|password|shipping|booking"),
@@ -61,6 +64,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, enRectObj+" ~4 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
 	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("err"),
+	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("order|invoice*|amount|price|item"),
+	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
 	rule(dsr.Rectification, 0.45, "new ~1 address|email|surname|name|number|phone").in("new"),
 	rule(dsr.Rectification, 0.5, "changed|change ~3 surname|name|address|email|number").in("new"),
 	rule(dsr.Rectification, 0.6, "complete|supplement|completing ~4 "+enRectObj+"|file|case|entry").in("complete"),
@@ -84,6 +89,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Portability, 0.6, "export|exported|download ~4 "+enData+"|purchases|purchase|orders|receipts|history").in("export"),
 	rule(dsr.Portability, 0.5, "another|new|other|different ~1 provider|controller|company|service|app|installer|supplier|shop|retailer|platform").in("elsewhere"),
 	rule(dsr.Portability, 0.5, "structured|commonly ~3 format|used").in("export"),
+	rule(dsr.Portability, 0.45, "as|in ~2 file|files|format|spreadsheet").in("fileformat"),
+	rule(dsr.Portability, 0.4, "upload|import|importing|load ~3 into|it|them|my").in("import"),
 
 	// objection_marketing
 	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),
@@ -94,6 +101,7 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, "no|any|don't|dont|not ~2 more|further ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 sending|emailing|mailing|texting|calling|contacting|spamming|messaging|send|email").in("nomore").unless("invoice*"),
 	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing ~5 for|in ~2 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
 
 	// objection
@@ -116,8 +124,10 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "what|which ~3 purpose*").in("purpose"),
 	rule(dsr.Information, 0.35, "purpose|purposes").in("purpose"),
 	rule(dsr.Information, 0.5, "legal|lawful ~2 basis|bases|ground|grounds").in("basis"),
-	rule(dsr.Information, 0.4, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets").in("share"),
-	rule(dsr.Information, 0.45, "share|shared|sharing|sell|sold|selling|pass ~5 with|to ~3 third|other|others|partners|companies|advertisers").in("share"),
+	rule(dsr.Information, 0.5, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets").in("share"),
+	rule(dsr.Information, 0.5, "share|shared|sharing|sell|sold|selling|pass ~5 with|to|on ~3 third|other|others|partners|companies|advertisers").in("share"),
+	rule(dsr.Information, 0.5, "where ~3 stored|kept|held|hosted|processed|store|keep").in("where"),
+	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata"),
 	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),
 	rule(dsr.Information, 0.45, "what|which|use|using ~3 cookies|cookie|pixel|pixels|trackers|tracking").in("cookies"),
 	rule(dsr.Information, 0.45, "why ~3 need|collect|store|ask|require|keep|want").in("why"),
@@ -135,6 +145,7 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look|check|assess|reconsider|examine|decide").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "review*|reconsider*|reassess* ~4 by ~2 person|human|someone|staff").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "manual|manually ~3 review*|assess*|check*|reconsider*").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "contest|challenge|appeal|dispute ~4 decision|assessment|refusal|rejection|outcome").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "logic|criteria|based|reasoning|factors").in("why"),
 	rule(dsr.AutomatedDecision, 0.25, "seconds|minute|minutes|instantly|immediately").in("fast"),
 

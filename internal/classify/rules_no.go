@@ -37,6 +37,10 @@ const (
 	// (reklamasjon), not one about personal data.
 	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
 		"reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*|*maskina"
+	// noNotData: things deleted that are not personal data (a cart item,
+	// an order being cancelled).
+	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
+		"ordrene|bestillingene|cart|basket|wishlist|appen|app"
 	noHumanVerb = "ser|se|sjå|vurder*|går|gå|ga|gjennomgå*|behandl*|handsam*|sjekk*|kontroller*|titter|tittar|leser|les"
 )
 
@@ -45,7 +49,7 @@ var noRules = []ruleSpec{
 	// erasure: "slett meg", "sletting av kundekonto", "kan dere slette",
 	// "ber om at opplysningene slettes", "vert sletta".
 	rule(dsr.Erasure, 0.85, "slett*|sletning*").
-		with(noReport | noPermit).in("delete"),
+		with(noReport | noPermit).in("delete").unless(noNotData),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport | noPermit).in("remove"),
@@ -64,14 +68,16 @@ var noRules = []ruleSpec{
 		unless("kvittering*|*kvittering|*kvitteringa|*kvitteringen|faktura*|*faktura|*fakturaen|ordrebekreftels*|garanti*|legitimasjon*|førerkort*|pass|passet|kontrakt*|avtale*|*avtalen|brev|brevet|vedlagt|vedlegg"),
 	rule(dsr.Access, 0.65, "hva|hvilke|hvilken|hvilket|kva|kvar|kven|kor ~6 om ~1 "+noPersons).with(noReport).in("whathave").
 		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng"),
-	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").in("whathave").
+	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
 		unless("kvittering*|faktura*|ordre*|garanti*|åpningstid*|opningstid*|prisar|priser|varer"),
-	rule(dsr.Access, 0.5, "få|fa|sjå|se ~3 mine|egne|eigne|mitt|dykkar|deres ~2 "+noData),
-	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").in("whathave").
+	rule(dsr.Access, 0.5, "få|fa|sjå|se ~3 mine|egne|eigne|mitt|dykkar|deres ~2 "+noData).with(noReport),
+	rule(dsr.Access, 0.65, noData+"|alt ~3 dere|de|dykk ~3 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
+		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
+	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler"),
-	rule(dsr.Access, 0.4, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData),
+	rule(dsr.Access, 0.4, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),
 	rule(dsr.Access, 0.7, "utlevert|utlevere|utlevering ~5 "+noData+"|kopi").with(noReport).in("copy").
 		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
 
@@ -82,6 +88,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~4 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil").in("err"),
+	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
+	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("err"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
@@ -95,8 +105,12 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.8, "behandling*|handsaming*|bruken ~4 begrenses|begrensast|avgrenses|avgrensast|avgrensa|begrenset|avgrensast").in("limit"),
 	rule(dsr.Restriction, 0.5, "bare|kun|berre|utelukkende ~3 lagres|lagrast|lagre|lagra|oppbevare|oppbevares|oppbevarast|lagring|oppbevaring").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "lagre|lagra|oppbevare|behold*|behalde|ta ~6 men ~3 ikke|ikkje ~3 bruk*|bruke|utlever*|sendes|dele|analysere").in("storeonly").with(selfNeg),
-	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 før|inntil|mens|medan|til").in("pause").with(selfNeg),
-	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst").in("pause"),
+	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 før|inntil|mens|medan").in("pause").with(selfNeg),
+
+	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet").in("pause"),
+	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruker|bruke|brukar|brukast|brukes|utleverer|utlevere|behandler|behandle|handsamar|deler|dele ~2 "+noData+"|dem|dei|de").
+		with(selfNeg).in("dontuse"),
+	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|uriktige|ukorrekte|stemmer ~1 ikke|ikkje").with(selfNeg).in("contest"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
 	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettar|slettes|slettast").with(onlyNeg).in("keep"),
@@ -109,6 +123,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
 	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
+	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet").in("fileformat"),
+	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
 
 	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
 	// "ikke send meg reklame", "fjern meg fra SMS-lista".
@@ -116,6 +132,7 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.8, "meld|melde|melder|meldar ~1 meg|oss ~1 av").in("unsub").with(noReport),
 	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
 	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|mot|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~3 send*|sende|ring*|ringe|kontakt*|kontakte ~2 meg|oss").with(selfNeg).in("nomore").unless("faktura*|purring*|inkasso*"),
@@ -124,6 +141,7 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
 	rule(dsr.ObjectionMarketing, 0.8, "stopp|stop|slutt|avmeld|avmelding").with(alone).in("stop"),
 	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.7, "bruk*|brukar|nytt*|anvend* ~5 til|for|i ~2 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direkte ~1 markedsføring*|markedsforing*|reklame|marknadsføring").in("mktctx"),
 
 	// objection: "protesterer mot behandlingen", "innsigelse", "berettiget
@@ -140,6 +158,7 @@ var noRules = []ruleSpec{
 	// samtykket", "samtykket gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "trekk*|tilbaketrekk*|trukket|trekkjer|trekte|tilbakekall*|kaller ~5 samtykk*|samtykkje*|samtykkja").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje* ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "ta|tar|tek|tok ~2 tilbake|attende ~3 samtykk*|samtykkje*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "samtykk*|samtykkje* ~3 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "ikke|ikkje ~1 lenger|lengre|meir ~2 samtykk*|samtykkje*").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.55, "samtykker|samtykkjer ~1 ikke|ikkje").with(selfNeg).in("nolonger"),
@@ -155,8 +174,9 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose"),
 	rule(dsr.Information, 0.5, "rettslig*|lovlig*|juridisk*|rettsleg* ~2 grunnlag*|grunnlaget|heimel|hjemmel").in("basis"),
 	rule(dsr.Information, 0.5, "behandlingsgrunnlag*|overføringsgrunnlag*|rettsgrunnlag*|grunnlaget").in("basis"),
-	rule(dsr.Information, 0.4, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer|gir").in("share"),
-	rule(dsr.Information, 0.45, "deler|deles|deler|selger|sel|selj* ~5 med|til ~3 andre|tredjepart*|tredjeperson*|partnere|selskap*|aktører|samarbeidspartner*").in("share"),
+	rule(dsr.Information, 0.5, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer|gir").in("share"),
+	rule(dsr.Information, 0.5, "deler|deles|selger|sel|selj* ~5 med|til|videre ~3 andre|tredjepart*|tredjeperson*|partnere|selskap*|aktører|samarbeidspartner*").in("share"),
+	rule(dsr.Information, 0.5, "hvor|kor ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|ligger|behandles").in("where"),
 	rule(dsr.Information, 0.3, "databehandler*|databehandlar*|underleverandør*|underleverandor*|tredjeland*|usa|utenfor ~2 eu|eøs|europa").in("transfer"),
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|bruker|brukar ~3 informasjonskapsl*|cookie*|cookies|pixel*|*piksel*|*pikselen|sporingsverktøy*|analyseverktøy*").in("cookies"),
 	rule(dsr.Information, 0.45, "hvorfor|kvifor|korfor ~3 trenger|treng|trengs|samler|samlar|lagrer|lagrar|registrerer|ber|spør|krever|krev").in("why"),
@@ -164,6 +184,7 @@ var noRules = []ruleSpec{
 		unless("om ~1 meg"),
 	rule(dsr.Information, 0.3, "vil|ville ~2 bare|berre|gjerne ~1 vite|forstå|skjønne|skjøne").in("justknow"),
 	rule(dsr.Information, 0.3, "hvordan|korleis ~4 behandler|handsamar|bruker|brukar|fungerer|verkar|virker|lagrer|lagrar|beskytter|sikrer").in("how"),
+	rule(dsr.Information, 0.5, "hvordan|korleis ~3 behandler|handsamar|bruker|brukar|lagrer|lagrar|beskytter|vernar|sikrer|sikrar ~4 "+noData).in("howdata"),
 	rule(dsr.Information, 0.35, "hva|kva ~1 skjer|skjer|hender ~3 med ~3 "+noData).in("how"),
 	rule(dsr.Information, 0.5, "informasjon|opplysning* ~2 om ~3 behandling*|handsaming*|hvordan|korleis").in("infoabout"),
 	rule(dsr.Information, 0.2, "personvernerklæring*|personvernerklæringa|personvernerklæringen|personvernerklaering*").in("policy"),
@@ -177,6 +198,7 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "vurder*|behandl*|handsam*|sjekk*|kontroller* ~4 manuelt|manuell*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb).in("human"),
 	rule(dsr.AutomatedDecision, 0.4, "overprøv*|overprøving*").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "bestrider|bestride|påklage|påklager|klage ~4 avgjørelse*|avgjerd*|avslag*|avslaget|vedtak*|vurdering*").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "uten|utan ~1 at ~3 menneske|person|noen|nokon").in("why"),
 	rule(dsr.AutomatedDecision, 0.3, "logikk*|logikken|kriteri*|kriterium").in("why"),
 	rule(dsr.AutomatedDecision, 0.3, "lå|la|ligg|ligger ~2 grunn").in("why"),

@@ -14,10 +14,10 @@ var svRules = []ruleSpec{
 	rule(dsr.Erasure, 0.7, "ta|tar ~1 bort ~4 "+svEraseObj+"|mig").with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "rätt|rätten ~4 glömd|bortglömd|glömmas"),
 
-	rule(dsr.Access, 0.9, "registerutdrag*"),
-	rule(dsr.Access, 0.8, "kopia|kopian ~5 "+svData+"|allt|lagrat|sparat|registrerat").in("copy").unless("kvitto*|faktura*|order*"),
-	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").in("whathave").unless("används|använder|ändamål*|delar|länge|varför"),
-	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).in("copy"),
+	rule(dsr.Access, 0.9, "registerutdrag*").with(noReport),
+	rule(dsr.Access, 0.8, "kopia|kopian ~5 "+svData+"|allt|lagrat|sparat|registrerat").with(noReport).in("copy").unless("kvitto*|faktura*|order*"),
+	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").with(noReport).in("whathave").unless("används|använder|ändamål*|delar|länge|varför"),
+	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).with(noReport).in("copy"),
 
 	rule(dsr.Rectification, 0.7, "rätta|rättas|rättar|rättelse|korrigera*|uppdatera*|ändra|ändras ~4 adress*|namn*|efternamn*|epost*|mejl*|telefon*|nummer*|personnummer|födelsedatum|uppgift*|personuppgift*").in("fix"),
 	rule(dsr.Rectification, 0.5, "rätta|korrigera|ändra ~1 det|detta|den").in("fixit"),
