@@ -24,7 +24,8 @@ const (
 		"nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|nyheitsbrev*|newsletter*|mailing*|*sms*|sms*|utsendel*|" +
 		"*utsendelse|*utsendelser|distribusjon*|utskick*|verteiler*|mailliste*|epostliste*"
 	// quitWords stop something: "slutt å sende", "stop emailing me".
-	quitWords = "slutt|slutte|stopp|stop|stoppe|stopper|sluta|cease|quit|aufhören|hør|hoer"
+	quitWords = "slutt|slutte|slutter|sluttar|stopp|stop|stops|stoppe|stopper|stopping|sluta|slutar|cease|quit|aufhören|hør|hoer"
+
 	// negWords open a phrase that carries its own negation.
 	negWords = "ikke|ikkje|aldri|ingen|inga|inte|ej|not|no|never|dont|don't|nicht|kein|keine|keinen|ingen|ikkje"
 	// receivedWords turn "ikke fått nyhetsbrevet" into a complaint about not

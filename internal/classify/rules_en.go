@@ -67,6 +67,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
 	rule(dsr.Rectification, 0.45, "new ~1 address|email|surname|name|number|phone").in("new"),
+	rule(dsr.Rectification, 0.35, "moved|relocated|married|divorced").with(noPermit).in("moved"),
+
 	rule(dsr.Rectification, 0.5, "changed|change ~3 surname|name|address|email|number").in("new"),
 	rule(dsr.Rectification, 0.6, "complete|supplement|completing ~4 "+enRectObj+"|file|case|entry").in("complete"),
 
@@ -97,7 +99,9 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, "opt ~1 out|optout|optingout").in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("consent|consented|agreed"),
-	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~4 send*|call*|contact*|email*|text*|ring* ~2 me|us").with(selfNeg).in("nomore").unless("invoice*|reminder*"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|call*|contact*|email*|text*|ring* ~1 me|us").with(selfNeg).in("nomore").
+		unless("invoice*|reminder*|copy|confirmation|receipt*|answer|reply|need"),
+
 	rule(dsr.ObjectionMarketing, 0.6, "no|any|don't|dont|not ~2 more|further ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 sending|emailing|mailing|texting|calling|contacting|spamming|messaging|send|email").in("nomore").unless("invoice*"),
 	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),

@@ -53,6 +53,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport | noPermit).in("remove"),
+	rule(dsr.Erasure, 0.7, "ta|tek|tar ~1 ned|bort|vekk ~3 bilde*|bilete*|*bildet|*biletet|foto*|innlegg*|innlegget|video*|opptak*").with(noReport | noPermit).in("remove"),
+
 	rule(dsr.Erasure, 0.9, "rett|retten|retta|rettigheten ~4 glemt|glømt|gløymd|gløymt|glemmes"),
 	rule(dsr.Erasure, 0.7, "bli|verte|vere ~1 glemt|gløymd|gløymt").in("forget"),
 	rule(dsr.Erasure, 0.6, "ikke|ikkje ~2 være|vere|stå|sta|bli|ligge ~1 registrert|registrerte|lagret|lagra|lagra|registrerad").with(selfNeg).in("notstored"),
@@ -94,6 +96,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("err"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
+	rule(dsr.Rectification, 0.35, "flyttet|flytta|flyttar|flytter|giftet|gifta|skilt").with(noPermit).in("moved"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
 	rule(dsr.Rectification, 0.6, "komplett*|kompletter*|supplere*|suppler*|utfylle*|fullstendiggjør* ~4 "+noRectObj+"|saken|saka|registrering*|journal*").in("complete"),
 	rule(dsr.Rectification, 0.6, noRectObj+"|registrering*|saken ~4 kompletteres|kompletterast|suppleres|komplett*").in("complete"),
@@ -135,7 +138,8 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|mot|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
-	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~3 send*|sende|ring*|ringe|kontakt*|kontakte ~2 meg|oss").with(selfNeg).in("nomore").unless("faktura*|purring*|inkasso*"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|sende|ring*|ringe|kontakt*|kontakte ~1 meg|oss").with(selfNeg).in("nomore").
+		unless("faktura*|purring*|inkasso*|kopi*|bekreftels*|kvittering*|svar|trenger|treng"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 ha|få|fa|motta|mottaka|ta|tilsendt|sendt ~4 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 mer|meir|flere|fleire|noen|fleire ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
