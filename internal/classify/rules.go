@@ -44,6 +44,7 @@ type ruleSpec struct {
 	group    string    // rules of one group count once, at their best weight
 	veto     string    // words that void the rule when in the same sentence
 	gapVeto  string    // words that void the rule when inside the matched span
+	objVeto  string    // words that void the rule when they follow the match closely
 	altRight dsr.Right // the right credited instead when altCtx is in the sentence
 	altCtx   string
 }
@@ -63,6 +64,10 @@ func (s ruleSpec) unless(words string) ruleSpec { s.veto = words; return s }
 // "ikke fått nyhetsbrevet" are not.
 func (s ruleSpec) except(words string) ruleSpec { s.gapVeto = words; return s }
 
+// notOf voids the rule when one of words is the object right after the
+// match: "slett bestillingen" cancels an order, "slett kontoen" is erasure.
+func (s ruleSpec) notOf(words string) ruleSpec { s.objVeto = words; return s }
+
 // or credits right instead when one of words shares the sentence: an
 // objection is a marketing objection when the sentence is about ads.
 func (s ruleSpec) or(right dsr.Right, words string) ruleSpec {
@@ -78,6 +83,7 @@ type compiled struct {
 	alt      int16
 	veto     wordSet
 	gapVeto  wordSet
+	objVeto  wordSet
 	altCtx   wordSet
 }
 
@@ -142,7 +148,8 @@ func newEngine(tables ...[]ruleSpec) *engine {
 	for _, t := range tables {
 		for _, s := range t {
 			r := compiled{ruleSpec: s, right: id(s.right), alt: id(s.altRight),
-				veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), altCtx: compileWordSet(s.altCtx)}
+				veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), objVeto: compileWordSet(s.objVeto),
+				altCtx: compileWordSet(s.altCtx)}
 			r.group = group(s.right, s)
 			if s.altRight != "" {
 				r.altGroup = group(s.altRight, s)
@@ -275,6 +282,11 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
+	for k := j + 1; k <= j+objectReach && k < len(toks) && toks[k].clause == toks[j].clause && !r.objVeto.empty(); k++ {
+		if r.objVeto.matchTok(&toks[k]) {
+			return false
+		}
+	}
 	if r.flags&nounPhrase != 0 && sents.matches(toks, i, &actionWords) {
 		return false
 	}
@@ -285,7 +297,12 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	return true
 }
 
+// objectReach is how many words after a verb notOf looks for its object
+// ("slett den gamle bestillingen").
+const objectReach = 3
+
 // threshold is the score a right needs to be proposed.
+
 const threshold = 0.5
 
 // tally turns hits into labels and cue scores: within a group the best
