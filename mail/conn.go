@@ -111,6 +111,11 @@ const DefaultTimeout = 60 * time.Second
 type watchConn struct {
 	net.Conn
 	limit atomic.Int64 // nanoseconds; 0 = no deadline
+	// timedOut is set once a read or write ran into its deadline. go-imap
+	// formats the errors of its reader with %v, which drops the net.Error,
+	// so outside a body literal a silent server would otherwise be
+	// reported as a lost connection.
+	timedOut atomic.Bool
 }
 
 func (w *watchConn) setLimit(d time.Duration) {
@@ -124,17 +129,37 @@ func (w *watchConn) setLimit(d time.Duration) {
 }
 
 func (w *watchConn) Read(p []byte) (int, error) {
+	// Once the watchdog has fired the connection is given up: go-imap's
+	// decoder reads once more after a failed read, and without this the
+	// caller would wait out the limit a second time.
+	if w.timedOut.Load() {
+		return 0, os.ErrDeadlineExceeded
+	}
 	if d := time.Duration(w.limit.Load()); d > 0 {
 		w.Conn.SetReadDeadline(time.Now().Add(d))
 	}
-	return w.Conn.Read(p)
+	n, err := w.Conn.Read(p)
+	w.noteTimeout(err)
+	return n, err
 }
 
 func (w *watchConn) Write(p []byte) (int, error) {
+	if w.timedOut.Load() {
+		return 0, os.ErrDeadlineExceeded
+	}
 	if d := time.Duration(w.limit.Load()); d > 0 {
 		w.Conn.SetWriteDeadline(time.Now().Add(d))
 	}
-	return w.Conn.Write(p)
+	n, err := w.Conn.Write(p)
+	w.noteTimeout(err)
+	return n, err
+}
+
+func (w *watchConn) noteTimeout(err error) {
+	var ne net.Error
+	if err != nil && errors.As(err, &ne) && ne.Timeout() {
+		w.timedOut.Store(true)
+	}
 }
 
 // Conn is a logged-in IMAP connection with a watchdog.
@@ -256,7 +281,7 @@ func (c *Conn) classify(err error, msg string) error {
 		return err
 	}
 	var ne net.Error
-	if errors.As(err, &ne) && ne.Timeout() {
+	if c.watch.timedOut.Load() || errors.As(err, &ne) && ne.Timeout() {
 		return &Error{Kind: KindTimeout, Msg: fmt.Sprintf("%s: the server %s did not answer for %s", msg, c.cfg.Host, time.Duration(c.watch.limit.Load())), Err: nil}
 	}
 	var ie *imap.Error
