@@ -327,52 +327,77 @@ func (p *stallProxy) close() {
 	}
 }
 
-// TestStalledServerTimesOut stalls the server in the middle of a FETCH,
-// after a megabyte of the response: the watchdog ends the sync with a
-// timeout within a few seconds of the silence (timeout = 1s) rather than
-// waiting forever, what was committed stays, and once the server answers
+// TestStalledServerTimesOut stalls the server, with timeout = 1s, in the
+// greeting, in the listing of new UIDs and in the middle of a FETCH (after
+// a megabyte of bodies): each time the watchdog ends the sync with a
+// timeout within a few seconds of the silence rather than waiting forever.
+// What was committed before the stall stays, and once the server answers
 // again a retry stores the rest, each message once.
 func TestStalledServerTimesOut(t *testing.T) {
 	srv := dovetest.Start(t)
 	mb := buildMailbox(t, 2000)
 	srv.DeliverMany(t, "INBOX", mb.msgs)
-	proxy := newStallProxy(t, srv.Addr(), 1<<20)
-	ic := plainIMAP(srv, proxy.port())
-	ic.Timeout, ic.BatchSize = time.Second, 100
-	d := newDesk(t)
 	ctx := context.Background()
 
-	_, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
-	returned := time.Now()
-	if err == nil {
-		t.Fatal("the sync succeeded through a stalled server")
-	}
-	if k := mail.KindOf(err); k != mail.KindTimeout {
-		t.Errorf("error kind %v, want timeout: %v", k, err)
-	}
-	stalled := proxy.stallStart()
-	if stalled.IsZero() {
-		t.Fatalf("the proxy never stalled; the sync failed with %v", err)
-	}
-	if took := returned.Sub(stalled); took > 5*time.Second {
-		t.Errorf("the sync gave up %v after the server fell silent, want about 1s", took)
-	}
-	n, _ := d.Store().CountMessages(ctx)
-	t.Logf("stalled after 1 MB; %d messages committed; returned %v later: %v", n, returned.Sub(stalled).Round(time.Millisecond), err)
-	if n == 0 || n >= len(mb.msgs) {
-		t.Errorf("%d messages stored before the stall, want some but not all", n)
+	// stall syncs through a proxy that stalls after the given number of
+	// server bytes and checks that the sync times out in time.
+	stall := func(t *testing.T, d *desk.Desk, after int64) (*stallProxy, mail.IMAPConfig) {
+		t.Helper()
+		proxy := newStallProxy(t, srv.Addr(), after)
+		ic := plainIMAP(srv, proxy.port())
+		ic.Timeout, ic.BatchSize = time.Second, 100
+		_, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
+		returned := time.Now()
+		if err == nil {
+			t.Fatal("the sync succeeded through a stalled server")
+		}
+		stalled := proxy.stallStart()
+		if stalled.IsZero() {
+			t.Fatalf("the proxy never stalled; the sync failed with %v", err)
+		}
+		t.Logf("stalled after %d bytes; returned %v later: %v", after, returned.Sub(stalled).Round(time.Millisecond), err)
+		if k := mail.KindOf(err); k != mail.KindTimeout {
+			t.Errorf("error kind %v, want timeout: %v", k, err)
+		}
+		if took := returned.Sub(stalled); took > 5*time.Second {
+			t.Errorf("the sync gave up %v after the server fell silent, want about 1s", took)
+		}
+		return proxy, ic
 	}
 
-	close(proxy.resume)
-	reps, err := d.SyncWithRetry(ctx, desk.SyncOptions{IMAP: ic}, 3, nil)
-	if err != nil {
-		t.Fatalf("sync after the server came back: %v", err)
+	// The greeting and the LOGIN take a few hundred bytes, the listing
+	// about 30 bytes a message.
+	for _, c := range []struct {
+		name  string
+		after int64
+	}{{"greeting", 1}, {"listing", 20 << 10}} {
+		t.Run(c.name, func(t *testing.T) {
+			d := newDesk(t)
+			stall(t, d, c.after)
+			if n, _ := d.Store().CountMessages(ctx); n != 0 {
+				t.Errorf("%d messages stored", n)
+			}
+		})
 	}
-	if r := reps[0]; r.NewCases+r.Threaded != len(mb.msgs)-n {
-		t.Errorf("the retry stored %d, want the %d left", r.NewCases+r.Threaded, len(mb.msgs)-n)
-	}
-	checkStoredOnce(t, d, len(mb.msgs), mb.requests())
-	checkCursor(t, d, srv)
+
+	t.Run("fetch", func(t *testing.T) {
+		d := newDesk(t)
+		proxy, ic := stall(t, d, 1<<20)
+		n, _ := d.Store().CountMessages(ctx)
+		if n == 0 || n >= len(mb.msgs) {
+			t.Errorf("%d messages stored before the stall, want some but not all", n)
+		}
+		close(proxy.resume)
+		reps, err := d.SyncWithRetry(ctx, desk.SyncOptions{IMAP: ic}, 3, nil)
+		if err != nil {
+			t.Fatalf("sync after the server came back: %v", err)
+		}
+		if r := reps[0]; r.NewCases+r.Threaded != len(mb.msgs)-n {
+			t.Errorf("the retry stored %d, want the %d left", r.NewCases+r.Threaded, len(mb.msgs)-n)
+		}
+		checkStoredOnce(t, d, len(mb.msgs), mb.requests())
+		checkCursor(t, d, srv)
+	})
 }
 
 // TestKickedSyncResumes cuts the connection (doveadm kick) once a sync has
