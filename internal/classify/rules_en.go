@@ -5,7 +5,9 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 // English word families.
 const (
 	enData     = "data|information|info|details|records|record|personal|everything|anything|profile|history"
-	enPersons  = "me|us|him|her|them|my|our|client|son|daughter|mother|father|child|wife|husband"
+	enPersons  = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
+	// enOwnData: what a copy or a transfer is of.
+	enOwnData = "data|information|info|personal|records|details"
 	enRectVerb = "correct|corrected|correcting|correction|rectify|rectification|rectified|update|updated|updating|" +
 		"amend|amended|amendment|fix|fixed|change|changed|changing|edit"
 	enRectObj = "address|addresses|name|names|surname|lastname|firstname|email|emailaddress|phone|telephone|number|mobile|" +
@@ -27,10 +29,11 @@ var enRules = []ruleSpec{
 	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
 		with(noReport | noPermit).except(listWords).unless(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "right ~3 forgotten|erasure"),
-	rule(dsr.Erasure, 0.7, "forget ~1 me|about"),
-	rule(dsr.Erasure, 0.6, "take|took ~3 down").with(noReport | noPermit).in("remove"),
+	rule(dsr.Erasure, 0.7, "forget ~2 me|my|everything|all"),
+	rule(dsr.Erasure, 0.6, "take ~3 down").with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.6, "get ~1 rid ~2 of ~3 "+enData+"|account").with(noReport | noPermit).in("remove"),
-	rule(dsr.Erasure, 0.5, "close|closing|cancel|terminate ~3 account|accounts|membership|profile").with(noReport).in("close"),
+	rule(dsr.Erasure, 0.5, "close|closing|terminate|delete ~3 account|accounts|profile").with(noReport).in("close"),
+	rule(dsr.Erasure, 0.4, "cancel|cancelling|end|leave ~3 membership|subscription|account").with(noReport).in("close"),
 	rule(dsr.Erasure, 0.7, "anonymi*"),
 	rule(dsr.Erasure, 0.55, "no ~1 longer ~2 want|wish ~3 you ~3 hold|have|keep|store").with(selfNeg).in("notstored"),
 	rule(dsr.Erasure, 0.5, "don't|dont|do ~2 want ~2 you ~2 to ~1 keep|hold|store|have").with(selfNeg).in("notstored"),
@@ -39,7 +42,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.9, "subject ~1 access").with(noReport),
 	rule(dsr.Access, 0.85, "access ~1 request|requests").with(noReport),
 	rule(dsr.Access, 0.85, "right ~2 access").with(noReport),
-	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enData).with(noReport).in("copy").unless("portal|login|log|website|site|password"),
+	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enOwnData).with(noReport).in("copy").
+		unless("portal|login|log|website|site|password|online|app|page|account"),
 	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have").with(noReport).in("copy").
 		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
@@ -49,12 +53,12 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.65, enData+" ~3 you ~3 have|hold|store|keep|process|processing|collected|stored|holding ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
 
-	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all|the ~2 "+enData).with(noReport).in("copy").
+	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all ~2 "+enOwnData).with(noReport).in("copy").
 		unless("delet*|eras*|remov*|correct*|updat*|transfer*|portab*|export*|machine*"),
 	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
 	rule(dsr.Access, 0.4, "confirm|confirmation ~4 whether|if ~4 process|processing|hold").with(noReport),
-	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enData).with(noReport).in("overview").unless("order*|invoice*|price*"),
+	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enOwnData).with(noReport).in("overview").unless("order*|invoice*|price*"),
 
 	// rectification
 	rule(dsr.Rectification, 0.7, enRectVerb+" ~4 "+enRectObj).with(noReport).in("fix").unless("order|invoice*|delivery|password|shipping|booking"),
@@ -75,7 +79,8 @@ var enRules = []ruleSpec{
 
 	// restriction
 	rule(dsr.Restriction, 0.85, "restrict|restricted|restricting ~4 processing|use|using|its|the").in("limit"),
-	rule(dsr.Restriction, 0.7, "restriction|restrictions").unless("shipping|delivery|age|access|dietary"),
+	rule(dsr.Restriction, 0.8, "restriction|restrictions ~4 processing|data|information|use|article|art").in("limit"),
+	rule(dsr.Restriction, 0.7, "request|requesting|ask ~2 for ~1 restriction").in("limit"),
 	rule(dsr.Restriction, 0.5, "only|just|solely ~3 store|stored|storage|keep|kept|retain|retained").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "keep|store|retain|preserve ~6 but ~3 not|don't|dont ~2 use|process|share").with(selfNeg).in("storeonly"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
@@ -90,8 +95,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "directly|straight ~2 to ~2 them|the|another|new|my").in("elsewhere"),
 	rule(dsr.Portability, 0.45, "take|bring ~3 with ~2 me ~3 to").in("transfer"),
 	rule(dsr.Portability, 0.6, "export|exported|download ~4 "+enData+"|purchases|purchase|orders|receipts|history").in("export"),
-	rule(dsr.Portability, 0.5, "another|new|other|different ~1 provider|controller|company|service|app|installer|supplier|shop|retailer|platform").in("elsewhere"),
-	rule(dsr.Portability, 0.5, "structured|commonly ~3 format|used").in("export"),
+	rule(dsr.Portability, 0.45, "another|new|other|different ~1 provider|controller|company|service|app|installer|supplier|shop|retailer|platform").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "structured|commonly ~3 format|used").in("export"),
 	rule(dsr.Portability, 0.45, "as|in ~2 file|files|format|spreadsheet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "upload|import|importing|load ~3 into|it|them|my").in("import"),
 
@@ -129,9 +134,11 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "what|which ~3 purpose*").in("purpose"),
 	rule(dsr.Information, 0.35, "purpose|purposes").in("purpose"),
 	rule(dsr.Information, 0.5, "legal|lawful ~2 basis|bases|ground|grounds").in("basis"),
-	rule(dsr.Information, 0.5, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets").in("share"),
+	rule(dsr.Information, 0.5, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets ~4 "+enOwnData+"|it|them").in("share"),
 	rule(dsr.Information, 0.5, "share|shared|sharing|sell|sold|selling|pass ~5 with|to|on ~3 third|other|others|partners|companies|advertisers").in("share"),
-	rule(dsr.Information, 0.5, "where ~3 stored|kept|held|hosted|processed|store|keep").in("where"),
+	rule(dsr.Information, 0.5, "where ~3 "+enOwnData+" ~3 stored|kept|held|hosted|processed").in("where"),
+	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),
+
 	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata"),
 	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),
 	rule(dsr.Information, 0.45, "what|which|use|using ~3 cookies|cookie|pixel|pixels|trackers|tracking").in("cookies"),

@@ -60,8 +60,9 @@ var noRules = []ruleSpec{
 	rule(dsr.Erasure, 0.7, "bli|verte|vere ~1 glemt|gløymd|gløymt").in("forget"),
 	rule(dsr.Erasure, 0.6, "ikke|ikkje ~2 være|vere|stå|sta|bli|ligge ~1 registrert|registrerte|lagret|lagra|lagra|registrerad").with(selfNeg).in("notstored"),
 	rule(dsr.Erasure, 0.45, "ikke|ikkje ~3 at ~3 ha|har|lagre|lagrar|lagrer|oppbevare|beholde|behalde ~3 "+noData+"|navn*|namn*|adresse*").with(selfNeg).in("notstored"),
-	rule(dsr.Erasure, 0.5, "avslutt*|avslutte|lukk|lukke|lukkes|stenge|steng|stengt|terminer* ~3 konto*|kontoen|*konto|*kontoen|kundeforhold*|medlemskap*|medlemskapet|brukar*|brukerkonto*").
+	rule(dsr.Erasure, 0.5, "avslutt*|avslutte|lukk|lukke|lukkes|stenge|steng|terminer* ~3 konto*|kontoen|*konto|*kontoen|brukar*|brukerkonto*|profil*|profilen").
 		with(noReport).in("close"),
+	rule(dsr.Erasure, 0.4, "avslutt*|avslutte|si|seie ~3 kundeforhold*|medlemskap*|medlemskapet|opp").with(noReport).in("close"),
 	rule(dsr.Erasure, 0.7, "anonymiser*|anonymisere|anonymisert"),
 
 	// access: "innsyn", "kopi av opplysningene", "hva har dere lagret om meg".
@@ -81,7 +82,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler"),
 	rule(dsr.Access, 0.4, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),
-	rule(dsr.Access, 0.7, "utlevert|utlevere|utlevering ~5 "+noData+"|kopi").with(noReport).in("copy").
+	rule(dsr.Access, 0.7, "ha|få|fa ~1 utlevert|utlevere ~5 "+noData+"|kopi").with(noReport).in("copy").
 		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
 
 	// rectification: "rett adressen", "navnet er feilstavet", "ny adresse er".
@@ -179,14 +180,15 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose"),
 	rule(dsr.Information, 0.5, "rettslig*|lovlig*|juridisk*|rettsleg* ~2 grunnlag*|grunnlaget|heimel|hjemmel").in("basis"),
 	rule(dsr.Information, 0.5, "behandlingsgrunnlag*|overføringsgrunnlag*|rettsgrunnlag*|grunnlaget").in("basis"),
-	rule(dsr.Information, 0.5, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer|gir").in("share"),
+	rule(dsr.Information, 0.5, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer ~4 "+noData+"|dem|dei|det").in("share"),
 	rule(dsr.Information, 0.5, "deler|deles|selger|sel|selj* ~5 med|til|videre ~3 andre|tredjepart*|tredjeperson*|partnere|selskap*|aktører|samarbeidspartner*").in("share"),
-	rule(dsr.Information, 0.5, "hvor|kor ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|ligger|behandles").in("where"),
+	rule(dsr.Information, 0.5, "hvor|kor ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|behandles|handsamast ~3 "+noData).in("where"),
+	rule(dsr.Information, 0.5, "hvor|kor ~3 "+noData+" ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|behandles|handsamast").in("where"),
 	rule(dsr.Information, 0.3, "databehandler*|databehandlar*|underleverandør*|underleverandor*|tredjeland*|usa|utenfor ~2 eu|eøs|europa").in("transfer"),
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|bruker|brukar ~3 informasjonskapsl*|cookie*|cookies|pixel*|*piksel*|*pikselen|sporingsverktøy*|analyseverktøy*").in("cookies"),
 	rule(dsr.Information, 0.45, "hvorfor|kvifor|korfor ~3 trenger|treng|trengs|samler|samlar|lagrer|lagrar|registrerer|ber|spør|krever|krev").in("why"),
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|kor ~4 samler|samlar|henter|registrerer|lagrer|lagrar|logger|loggar ~3 inn|dere|de|om").in("collect").
-		unless("om ~1 meg"),
+		unless("meg|mig"),
 	rule(dsr.Information, 0.3, "vil|ville ~2 bare|berre|gjerne ~1 vite|forstå|skjønne|skjøne").in("justknow"),
 	rule(dsr.Information, 0.3, "hvordan|korleis ~4 behandler|handsamar|bruker|brukar|fungerer|verkar|virker|lagrer|lagrar|beskytter|sikrer").in("how"),
 	rule(dsr.Information, 0.5, "hvordan|korleis ~3 behandler|handsamar|bruker|brukar|lagrer|lagrar|beskytter|vernar|sikrer|sikrar ~4 "+noData).in("howdata"),
@@ -213,7 +215,9 @@ var noRules = []ruleSpec{
 	// complaint: "formell klage", "klage på hvordan dere har behandlet
 	// opplysningene mine", a threat to go to Datatilsynet with criticism.
 	rule(dsr.Complaint, 0.9, "formell*|formelt ~2 klage|klaga").in("complain"),
-	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").in("complain"),
+	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").
+		in("complain").unless(noProduct),
+
 	rule(dsr.Complaint, 0.65, "klage|klager|klagar|klaga ~1 på|over").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.7, "dette|det|denne ~2 er|vere|være|blir ~3 klage").in("complain"),
