@@ -4,10 +4,10 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 
 // English word families.
 const (
-	enData     = "data|information|info|details|records|record|personal|everything|anything|profile|history"
-	enPersons  = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
+	enData    = "data|information|info|details|records|record|personal|everything|anything|profile|history"
+	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
 	// enOwnData: what a copy or a transfer is of.
-	enOwnData = "data|information|info|personal|records|details"
+	enOwnData  = "data|information|info|personal|records|details"
 	enRectVerb = "correct|corrected|correcting|correction|rectify|rectification|rectified|update|updated|updating|" +
 		"amend|amended|amendment|fix|fixed|change|changed|changing|edit"
 	enRectObj = "address|addresses|name|names|surname|lastname|firstname|email|emailaddress|phone|telephone|number|mobile|" +
