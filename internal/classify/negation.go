@@ -55,7 +55,9 @@ var (
 	caseWords  = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
 		"henvendelsen", "førespurnaden", "forespørselen", "kravet", "request", "case", "matter", "complaint", "klage",
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
-	futureAux   = family("vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
+	possessives = family("my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
+	futureAux   = family(
+"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
 	modals      = family("kan", "can", "may", "kann", "können", "får", "må", "might")
@@ -137,6 +139,13 @@ func reported(toks []token, i int) bool {
 		return true
 	}
 	return reportVerbs.has(&toks[k])
+}
+
+// owned reports a possessive right before or, in Norwegian, right after the
+// match: "my objection", "protesten min".
+func owned(toks []token, i, j int) bool {
+	return (i > 0 && toks[i-1].clause == toks[i].clause && possessives.has(&toks[i-1])) ||
+		(j+1 < len(toks) && toks[j+1].clause == toks[j].clause && possessives.has(&toks[j+1]))
 }
 
 // supposed reports whether the match sits in an if-clause: "hvis dere

@@ -41,8 +41,13 @@ func foldRune(r rune) (rune, bool) {
 		return 0, false
 	}
 	switch r {
-	case 'æ', 'Æ', 'ä', 'Ä', 'å', 'Å', 'á', 'à', 'â', 'Á', 'À', 'Â', 'ã':
+	case 'æ', 'Æ', 'ä', 'Ä':
+		// Spelt "ae" (see tokeniser.word): "være" and "vaere" meet, and
+		// neither becomes "vare", which is another word.
+		return 'æ', true
+	case 'å', 'Å', 'á', 'à', 'â', 'Á', 'À', 'Â', 'ã':
 		return 'a', true
+
 	case 'ø', 'Ø', 'ö', 'Ö', 'ó', 'ò', 'ô', 'Ó', 'Ò', 'Ô', 'õ':
 		return 'o', true
 	case 'ü', 'Ü', 'ú', 'ù', 'û':
@@ -64,16 +69,16 @@ func foldRune(r rune) (rune, bool) {
 	return 0, false
 }
 
-// foldDigraphs rewrites the ASCII stand-ins for æ, ø, å, ä, ö ("ae", "oe",
-// "aa") in place, because people without a Nordic keyboard type them and the
-// folded letter above is a single vowel. It returns the new length.
+// foldDigraphs rewrites the ASCII stand-ins for ø, å, ö ("oe", "aa") in
+// place, because people without a Nordic keyboard type them and the folded
+// letter above is a single vowel. It returns the new length.
 func foldDigraphs(b []byte) int {
 	w := 0
 	for r := 0; r < len(b); r++ {
 		c := b[r]
 		if r+1 < len(b) {
 			n := b[r+1]
-			if (c == 'a' && (n == 'a' || n == 'e')) || (c == 'o' && n == 'e') {
+			if (c == 'a' && n == 'a') || (c == 'o' && n == 'e') {
 				b[w] = c
 				w++
 				r++
@@ -266,9 +271,13 @@ func (t *tokeniser) word(i int, fr rune) {
 		t.inTok = true
 		t.cur = token{bstart: int32(len(t.buf)), start: int32(i), sent: t.sent, clause: t.clause}
 	}
-	if fr < utf8.RuneSelf {
+	switch {
+	case fr < utf8.RuneSelf:
 		t.buf = append(t.buf, byte(fr))
-	} else {
+	case fr == 'æ':
+		t.buf = append(t.buf, 'a', 'e')
+	default:
+
 		t.buf = utf8.AppendRune(t.buf, fr)
 	}
 	t.atLineStart = false

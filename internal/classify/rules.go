@@ -30,6 +30,9 @@ const (
 	// om meg"); it asks for access only when no other action shares the
 	// sentence ("slett alt dere har om meg" asks for erasure).
 	nounPhrase
+	// notOwned: the noun names one's own earlier act ("my objection is
+	// being assessed", "klagen min"), not a new one.
+	notOwned
 )
 
 // ruleSpec is one line of a rule table: a phrase family that is evidence of
@@ -287,7 +290,11 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
+	if r.flags&notOwned != 0 && owned(toks, i, j) {
+		return false
+	}
 	if r.flags&nounPhrase != 0 && sents.matches(toks, i, &actionWords) {
+
 		return false
 	}
 	if !r.altCtx.empty() && sents.matches(toks, i, &r.altCtx) {

@@ -53,7 +53,9 @@ var commonRules = []ruleSpec{
 	rule(dsr.Portability, 0.85, "maskinlesbar*|maskinleseleg*|maskinläsbar*|maskinlæsbar*|maschinenlesbar*|machinereadable"),
 	rule(dsr.Portability, 0.85, "machine ~1 readable"),
 	rule(dsr.Portability, 0.6, "csv|json|xml ~5 fil|fila|filen|format*|file|files|export*|eksport*|datei|filer").in("fileformat"),
-	rule(dsr.Portability, 0.6, "fil|fila|filen|format*|file|export*|eksport*|datei|filer ~4 csv|json|xml").in("fileformat"),
+	rule(dsr.Portability, 0.6, "fil|fila|filen|format*|file|export*|eksport*|datei|filer ~4 csv*|json*|xml").in("fileformat"),
+	rule(dsr.Portability, 0.6, "csvfil*|jsonfil*|csvformat*|csvfile*|jsonfile*|excelfil*|regneark*|spreadsheet*").in("fileformat"),
+
 	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
 }
 

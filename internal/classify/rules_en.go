@@ -66,9 +66,9 @@ var enRules = []ruleSpec{
 		unless("order|invoice*|delivery|password|shipping|booking"),
 	rule(dsr.Rectification, 0.5, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
 	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("order|invoice*|amount|price|item"),
-	rule(dsr.Rectification, 0.35, enRectObj+" ~4 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
+	rule(dsr.Rectification, 0.35, enRectObj+" ~8 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
-	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("err"),
+	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("shouldbe"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
 	rule(dsr.Rectification, 0.45, "new ~1 address|email|surname|name|number|phone").in("new"),
@@ -86,6 +86,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
 	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded").in("pause"),
 	rule(dsr.Restriction, 0.45, "block|freeze|lock ~4 access|profile|account|data|information").in("block"),
+	rule(dsr.Restriction, 0.6, "pause|suspend|freeze|halt ~3 processing|use|using|all").in("freeze"),
 	rule(dsr.Restriction, 0.4, "delete|deleted|erase|erased|destroy|overwrite|overwritten").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.35, "legal ~1 claim|claims|proceedings|action|case|dispute").in("legal"),
 	rule(dsr.Restriction, 0.35, "court|lawsuit|litigation|dispute|evidence|tribunal|insurance|solicitor*|lawyer*").in("legal"),
@@ -115,7 +116,7 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
 
 	// objection
-	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
 	rule(dsr.Objection, 0.5, quitWords+" ~3 processing|analysing|analyzing|tracking|filming|monitoring|profiling|recording|logging").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
@@ -165,7 +166,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
 	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct),
 	rule(dsr.Complaint, 0.75, "make|lodge|file|submit|raise|treat|this|consider ~4 complaint").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").in("complain").unless(enProduct),
+	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct),
+
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
 	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),
 	rule(dsr.Complaint, 0.3, "no ~1 response|reply|answer").in("crit"),

@@ -90,13 +90,14 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
 	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
-	rule(dsr.Rectification, 0.35, noRectObj+" ~4 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene"),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil").in("err"),
 	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
 	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
-	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("err"),
+	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe"),
+	rule(dsr.Rectification, 0.35, "skrivefeil|feilskriving|tastefeil").in("err"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
 	rule(dsr.Rectification, 0.35, "flyttet|flytta|flyttar|flytter|giftet|gifta|skilt").with(noPermit).in("moved"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
@@ -112,7 +113,12 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "lagre|lagra|oppbevare|behold*|behalde|ta ~6 men ~3 ikke|ikkje ~3 bruk*|bruke|utlever*|sendes|dele|analysere").in("storeonly").with(selfNeg),
 	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 før|inntil|mens|medan").in("pause").with(selfNeg),
 
-	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet").in("pause"),
+	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet|sjekket|sjekka").in("pause"),
+	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart").in("pause"),
+	rule(dsr.Restriction, 0.6, "frys*|fryse|pause|pauser ~2 bruken|bruk|behandlinga|behandlingen|handsaminga|"+noData).in("freeze"),
+	rule(dsr.Restriction, 0.6, "stans*|stanse|stopp*|stoppe ~2 midlertidig").in("freeze"),
+	rule(dsr.Restriction, 0.6, "midlertidig ~2 stans*|stanse|stopp*|stoppe|pause|frys*").in("freeze"),
+
 	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruker|bruke|brukar|brukast|brukes|utleverer|utlevere|behandler|behandle|handsamar|deler|dele ~2 "+noData+"|dem|dei|de").
 		with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|uriktige|ukorrekte|stemmer ~1 ikke|ikkje").with(selfNeg).in("contest"),
@@ -128,7 +134,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
 	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
-	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet").in("fileformat"),
+	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet|*fil|*fila|*filen|*format|*formatet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
 
 	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
@@ -153,7 +159,8 @@ var noRules = []ruleSpec{
 	// objection: "protesterer mot behandlingen", "innsigelse", "berettiget
 	// interesse"; about marketing it is the absolute marketing objection.
 	rule(dsr.Objection, 0.75, "protester*|protest|protesten|innsigelse*|innsigelsar|innvending*|motsetter|motset|motsett*").
-		or(dsr.ObjectionMarketing, marketingWords).in("object"),
+		with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
+
 	rule(dsr.Objection, 0.35, "berettig*|berettiga|legitim* ~1 interess*").in("li"),
 	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
@@ -186,7 +193,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "hvor|kor ~3 "+noData+" ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|behandles|handsamast").in("where"),
 	rule(dsr.Information, 0.3, "databehandler*|databehandlar*|underleverandør*|underleverandor*|tredjeland*|usa|utenfor ~2 eu|eøs|europa").in("transfer"),
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|bruker|brukar ~3 informasjonskapsl*|cookie*|cookies|pixel*|*piksel*|*pikselen|sporingsverktøy*|analyseverktøy*").in("cookies"),
-	rule(dsr.Information, 0.45, "hvorfor|kvifor|korfor ~3 trenger|treng|trengs|samler|samlar|lagrer|lagrar|registrerer|ber|spør|krever|krev").in("why"),
+	rule(dsr.Information, 0.45, "hvorfor|kvifor|korfor ~4 trenger|treng|trengs|samler|samlar|lagrer|lagrar|registrerer|ber|spør|krever|krev|oppgi|oppgje|registrere").in("why"),
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|kor ~4 samler|samlar|henter|registrerer|lagrer|lagrar|logger|loggar ~3 inn|dere|de|om").in("collect").
 		unless("meg|mig"),
 	rule(dsr.Information, 0.3, "vil|ville ~2 bare|berre|gjerne ~1 vite|forstå|skjønne|skjøne").in("justknow"),
