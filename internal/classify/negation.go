@@ -57,7 +57,7 @@ var (
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	possessives = family("my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
 	futureAux   = family(
-"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
+		"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
 	modals      = family("kan", "can", "may", "kann", "können", "får", "må", "might")
