@@ -285,7 +285,10 @@ var footers = []string{
 	"this email and any attachments", "denne e-posten kan inneholde", "denne e-posten og eventuelle vedlegg",
 	"manage your preferences", "administrer abonnement", "reply stop to", "svar stopp",
 	"om du inte längre vill ha", "wenn sie diesen newsletter nicht mehr", "hvis du ikke længere ønsker",
-	"vil du ikke lenger motta", "vil du ikkje lenger ha",
+	"vil du ikke lenger motta", "vil du ikkje lenger ha", "unsubscribe |", "unsubscribe from this list",
+	"unsubscribe from these emails", "update your preferences", "view in browser", "view this email in your browser",
+	"vis i nettleser", "se nyhetsbrevet i nettleseren", "avmeld deg her", "klikk her for å melde deg av",
+
 }
 
 // closings open the sign-off at the end of a mail; what follows them is a

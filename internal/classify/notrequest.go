@@ -31,13 +31,16 @@ func machineReason(in Input) string {
 var bounceSubjects = []string{
 	"delivery status notification", "undeliverable", "undelivered mail", "returned mail",
 	"mail delivery failed", "delivery failure", "failure notice", "unzustellbar",
-	"kunne ikke leveres", "olevererbart", "non remis", "delivery has failed",
+	"kunne ikke leveres", "kan ikke leveres", "olevererbart", "non remis", "delivery has failed",
+	"leveringsfeil", "returned to sender", "zustellung fehlgeschlagen",
 }
 
 var autoReplySubjects = []string{
 	"automatic reply", "auto reply", "autoreply", "auto-reply", "autosvar", "automatisk svar",
 	"automatisch antwoord", "fravær", "fråvær", "fraværsmelding", "fråværsmelding", "frånvaro",
 	"abwesenheit", "abwesend", "auto:", "out of office", "ikke til stede", "ikkje til stades",
+	"réponse automatique", "autoantwort", "automatisch antwoord", "autosvar:",
+
 }
 
 // cueScores holds the strength of each not-a-request cue.

@@ -125,6 +125,13 @@ var cueRules = []ruleSpec{
 	rule(cueSpam, 0.4, "betal|pay ~2 nå|now|umiddelbart|immediately"),
 	rule(cueSpam, 0.5, "lottery|winner|vinner|gevinst|bitcoin|crypto|kryptovaluta|inheritance|arv"),
 	rule(cueSpam, 0.6, "gratulerer|congratulations ~4 vunnet|won|selected|valgt"),
+	// Other companies' newsletters.
+	rule(cueSpam, 0.5, "shop|handle|kjøp|bestill ~1 now|nå|her|today|i dag"),
+	rule(cueSpam, 0.4, "limited ~1 time|offer|stock"),
+	rule(cueSpam, 0.4, "free|gratis ~1 shipping|frakt|delivery|levering"),
+	rule(cueSpam, 0.3, "black|cyber ~1 friday|monday|week|week"),
+	rule(cueSpam, 0.4, "sale|salg|salget|tilbudet ~2 ends|slutter|ends|avsluttes ~2 soon|snart|tonight|midnight|i kveld"),
+
 
 	// Newsletter sign-ups: the opposite of unsubscribing.
 	rule(cueSignup, 0.8, "meld|melde|melder ~1 meg|oss ~1 på|paa"),

@@ -117,3 +117,13 @@ func TestVariedStyles(t *testing.T) {
 		{"neg: keep account, fix name", "", "Please do not close or delete my account. Just correct my surname to Hansen.", "rectification", "en"},
 	})
 }
+
+// TestMachineAndBulk holds bounces, auto-replies and newsletters that
+// arrive without the headers that mark them.
+func TestMachineAndBulk(t *testing.T) {
+	run(t, []tc{
+		{"other shop newsletter", "Black Friday starter NÅ", "BLACK FRIDAY!\n\nOpptil 50 % på alt av kjøkkenutstyr. Handle nå på example.no!\nGratis frakt over 499,-\n\nAvmeld deg her | Vis i nettleser", "none", ""},
+		{"en newsletter", "Our biggest sale of the year", "Shop now and save up to 40%. Limited time offer!\nFree shipping on all orders.\n\nUnsubscribe | Manage preferences", "none", ""},
+		{"nb bounce subject", "Kan ikke leveres: [PV-2026-0400] Svar på henvendelsen", "Meldingen kunne ikke leveres til mottakeren.", "none", ""},
+	})
+}
