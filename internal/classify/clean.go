@@ -288,7 +288,6 @@ var footers = []string{
 	"vil du ikke lenger motta", "vil du ikkje lenger ha", "unsubscribe |", "unsubscribe from this list",
 	"unsubscribe from these emails", "update your preferences", "view in browser", "view this email in your browser",
 	"vis i nettleser", "se nyhetsbrevet i nettleseren", "avmeld deg her", "klikk her for å melde deg av",
-
 }
 
 // closings open the sign-off at the end of a mail; what follows them is a

@@ -40,7 +40,6 @@ var autoReplySubjects = []string{
 	"automatisch antwoord", "fravær", "fråvær", "fraværsmelding", "fråværsmelding", "frånvaro",
 	"abwesenheit", "abwesend", "auto:", "out of office", "ikke til stede", "ikkje til stades",
 	"réponse automatique", "autoantwort", "automatisch antwoord", "autosvar:",
-
 }
 
 // cueScores holds the strength of each not-a-request cue.

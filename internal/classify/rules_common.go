@@ -132,7 +132,6 @@ var cueRules = []ruleSpec{
 	rule(cueSpam, 0.3, "black|cyber ~1 friday|monday|week|week"),
 	rule(cueSpam, 0.4, "sale|salg|salget|tilbudet ~2 ends|slutter|ends|avsluttes ~2 soon|snart|tonight|midnight|i kveld"),
 
-
 	// Newsletter sign-ups: the opposite of unsubscribing.
 	rule(cueSignup, 0.8, "meld|melde|melder ~1 meg|oss ~1 på|paa"),
 	rule(cueSignup, 0.6, "påmelding*|paamelding*|registrering ~2 nyhetsbrev*"),
