@@ -9,7 +9,7 @@ import "fmt"
 // answers both; words with letters outside a-z and 0-9 fall back to maps.
 
 // maxFamilies bounds the word families; setBits has one bit per family.
-const maxFamilies = 768
+const maxFamilies = 640
 
 // setBits is a set of word-family ids.
 type setBits [maxFamilies / 64]uint64

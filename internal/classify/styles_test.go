@@ -127,3 +127,15 @@ func TestMachineAndBulk(t *testing.T) {
 		{"nb bounce subject", "Kan ikke leveres: [PV-2026-0400] Svar på henvendelsen", "Meldingen kunne ikke leveres til mottakeren.", "none", ""},
 	})
 }
+
+// TestSubjectAndBody: the subject counts, but the body decides when they
+// disagree.
+func TestSubjectAndBody(t *testing.T) {
+	run(t, []tc{
+		{"subject innsyn, body unsubscribe", "Innsyn", "Hei, jeg vil bare melde meg av nyhetsbrevet. Takk!", "objection_marketing", ""},
+		{"subject only", "Slett meg", "", "erasure", ""},
+		{"subject only, signature body", "Unsubscribe", "Sent from my iPhone", "objection_marketing", ""},
+		{"subject request, body thanks reply", "Re: Slett meg", "Takk for svaret!", "none", ""},
+		{"subject and body agree", "Innsyn og sletting", "Jeg ber om innsyn, og deretter sletting av alle opplysninger om meg.", "access,erasure", ""},
+	})
+}
