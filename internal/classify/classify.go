@@ -82,7 +82,8 @@ func Classify(in Input) Result {
 
 	sc.hits = eng.run(body, sc.hits)
 	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
-	if reason := notARequest(cues, body, c); reason != "" {
+	if reason := notARequest(cues, body, c, len(labels) > 0); reason != "" {
+
 		res.Reason = reason
 		return res
 	}

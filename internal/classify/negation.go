@@ -55,8 +55,11 @@ var (
 	caseWords  = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
 		"henvendelsen", "førespurnaden", "forespørselen", "kravet", "request", "case", "matter", "complaint", "klage",
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
-	possessives = family("my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
-	futureAux   = family(
+	notices = family("varsel", "varslet", "varsla", "varsling", "beskjed", "informert", "informerte", "opplyst",
+		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt")
+	possessives = family(
+		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
+	futureAux = family(
 		"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
@@ -111,6 +114,9 @@ func reported(toks []token, i int) bool {
 	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
 		k--
 	}
+	if noticed(toks, i) {
+		return true
+	}
 	if k < 0 || toks[k].clause != c {
 		return false
 	}
@@ -141,11 +147,24 @@ func reported(toks []token, i int) bool {
 	return reportVerbs.has(&toks[k])
 }
 
-// owned reports a possessive right before or, in Norwegian, right after the
-// match: "my objection", "protesten min".
-func owned(toks []token, i, j int) bool {
+// owned reports a possessive right before the match's first word or, in
+// Norwegian, right after it: "my objection", "protesten min".
+func owned(toks []token, i int) bool {
 	return (i > 0 && toks[i-1].clause == toks[i].clause && possessives.has(&toks[i-1])) ||
-		(j+1 < len(toks) && toks[j+1].clause == toks[j].clause && possessives.has(&toks[j+1]))
+		(i+1 < len(toks) && toks[i+1].clause == toks[i].clause && possessives.has(&toks[i+1]))
+}
+
+// noticed reports a match told as the content of a notice: "jeg fikk
+// varsel om at kontoen min slettes om en måned", "you informed me that my
+// data will be deleted".
+func noticed(toks []token, i int) bool {
+	s := toks[i].sent
+	for k := i - 1; k >= 0 && k >= i-8 && toks[k].sent == s; k-- {
+		if notices.has(&toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // supposed reports whether the match sits in an if-clause: "hvis dere

@@ -59,7 +59,8 @@ const (
 // phrases may match: a pitch or phishing that name rights to sell
 // something, an absence note without headers, a reply that only thanks or
 // only adds an identity document.
-func notARequest(cues cueScores, body doc, c cleaned) string {
+func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool) string {
+
 	n := len(body.toks)
 	asks := cues[cueRequest] >= 0.5
 	switch {
@@ -69,7 +70,7 @@ func notARequest(cues cueScores, body doc, c cleaned) string {
 		return "auto-reply (absence note)"
 	case n <= shortReply && !asks && cues[cueID] >= 0.5:
 		return "reply that only adds an identity document"
-	case n <= shortReply && !asks && (cues[cueThanks] >= 0.5 || thanks(c.stripped)):
+	case n <= shortReply && !asks && (cues[cueThanks] >= 0.5 || (!hasLabels && cues[cuePolite] >= 0.5) || thanks(c.stripped)):
 		return "reply that only says thanks"
 	}
 	return ""

@@ -290,7 +290,7 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
-	if r.flags&notOwned != 0 && owned(toks, i, j) {
+	if r.flags&notOwned != 0 && owned(toks, i) {
 		return false
 	}
 	if r.flags&nounPhrase != 0 && sents.matches(toks, i, &actionWords) {

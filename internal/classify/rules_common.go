@@ -79,9 +79,11 @@ const spamWords = "kurs|nettkurs|webinar*|rabatt*|discount*|seo"
 // Pseudo-rights for what makes a message no request at all. They share the
 // rule engine with the real rights and never reach a Result.
 const (
-	cueSpam    dsr.Right = "x-spam"
-	cueSignup  dsr.Right = "x-signup"
-	cueThanks  dsr.Right = "x-thanks"
+	cueSpam   dsr.Right = "x-spam"
+	cueSignup dsr.Right = "x-signup"
+	cueThanks dsr.Right = "x-thanks"
+	cuePolite dsr.Right = "x-polite"
+
 	cueID      dsr.Right = "x-id"
 	cueRequest dsr.Right = "x-request"
 	cueJob     dsr.Right = "x-job"
@@ -142,9 +144,11 @@ var cueRules = []ruleSpec{
 	rule(cueSignup, 0.6, "abonnere|abonnera|prenumerera|tilmeld|tilmelde|anmelden|abonnieren ~3 på|pa|nyhetsbrev*|newsletter|mig"),
 
 	// Thanks and identity papers: thread replies that open no new request.
+	// Gratitude for something done ("takk for svaret") can be a whole
+	// reply; a bare "Takk." after a request is only politeness.
 	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|takka ~2 for|för|für|so|very|you|skal|så|mye|igjen|again"),
-	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|cheers|flott|supert|perfekt|great|appreciated").with(alone),
 	rule(cueThanks, 0.6, "much|greatly ~1 appreciated"),
+	rule(cuePolite, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|cheers|flott|supert|perfekt|great|appreciated").with(alone),
 	rule(cueID, 0.6, "legitimasjon*|pass|passet|passport|passbilde*|førerkort*|førarkort*|fødselsattest*|idkort*|"+
 		"identifikasjon*|identification|licence|license|ausweis*|personalausweis|bankid|legitimation|identitetskort*|*legitimasjon"),
 	rule(cueID, 0.3, "vedlagt|vedlegg|attached|attachment|enclosed|anbei|bifogad*|vedhæftet|bilete|bilde|photo|scan|skanna|skannet"),

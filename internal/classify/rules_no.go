@@ -223,7 +223,7 @@ var noRules = []ruleSpec{
 	// opplysningene mine", a threat to go to Datatilsynet with criticism.
 	rule(dsr.Complaint, 0.9, "formell*|formelt ~2 klage|klaga").in("complain"),
 	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").
-		in("complain").unless(noProduct),
+		with(notOwned).in("complain").unless(noProduct),
 
 	rule(dsr.Complaint, 0.65, "klage|klager|klagar|klaga ~1 på|over").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct),
