@@ -36,8 +36,11 @@ func loadCase(d *desk.Desk, id int64) tea.Cmd {
 // caseTab is a tab under the case header.
 type caseTab int
 
+// The tabs in screen order: read the request, do the work, see what was
+// done.
 const (
 	tabThread caseTab = iota
+	tabChecklist
 	tabHistory
 	tabCount
 )
@@ -48,8 +51,10 @@ const (
 const maxRightLines = 4
 
 // casePage is the Sak screen: a fixed header (who, status, deadline, the
-// rights with the evidence that set them), then the thread or the history
-// in a scrolling viewport.
+// rights with the evidence that set them), then the thread, the checklist
+// or the history in a scrolling viewport. The handler works the case from
+// here: the action keys are in casepage_actions.go, the checklist in
+// casepage_checklist.go.
 type casePage struct {
 	c   *Common
 	id  int64
@@ -63,6 +68,14 @@ type casePage struct {
 	offsets [tabCount]int // scroll position per tab
 	content [tabCount]string
 	vp      viewport.Model
+
+	step      int    // checklist cursor
+	stepID    string // the step under it, to find it again after a reload
+	stepLines []int  // first content line of each step, for scrolling
+
+	// busy is set while an action is being saved: another one now would
+	// carry the version from before it and conflict with ourselves.
+	busy bool
 
 	width, height int
 }
@@ -91,9 +104,18 @@ func (p *casePage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			// A failed refresh keeps what is on screen; the footer says why.
 		default:
 			p.detail, p.err = msg.detail, msg.err
+			p.findStep()
 			p.layout()
 		}
 	case tea.KeyMsg:
+		if cmd, ok := p.actionKey(msg); ok {
+			return p, cmd
+		}
+		if p.tab == tabChecklist && p.detail != nil {
+			if cmd, ok := p.checklistKey(msg); ok {
+				return p, cmd
+			}
+		}
 		k := p.c.Keys
 		switch {
 		case key.Matches(msg, k.Back):
@@ -140,10 +162,12 @@ func (p *casePage) layout() {
 		return
 	}
 	p.content[tabThread] = p.threadView()
+	p.content[tabChecklist], p.stepLines = p.checklistView()
 	p.content[tabHistory] = p.historyView()
 	y := p.vp.YOffset
 	p.vp.SetContent(p.content[p.tab])
 	p.vp.SetYOffset(y)
+	p.showStep()
 }
 
 // headerLines draws the fixed top of the page.
@@ -189,11 +213,22 @@ func (p *casePage) headerLines() []string {
 		s.Label.Render(t.Language+" ") + s.Text.Render(textsafe.Line(lang, 8)),
 		s.Label.Render(t.Assignee+" ") + s.Text.Render(textsafe.Line(assignee, 24)),
 	}
-	if cs.Extended {
-		facts = append(facts, s.Warning.Render(t.Extended))
-	}
 	if !cs.PausedAt.IsZero() {
-		facts = append(facts, s.Warning.Render(t.Paused+" "+c.clock(cs.PausedAt)))
+		paused := fmt.Sprintf(t.PausedSinceFmt, deadline.Format(cs.PausedAt))
+		if r := strings.TrimSpace(cs.PauseReason); r != "" {
+			paused += " (" + textsafe.Line(r, 60) + ")"
+		}
+		facts = append(facts, s.Warning.Render(paused))
+	}
+	if cs.Extended {
+		ext := t.Extended
+		if r := strings.TrimSpace(cs.ExtendReason); r != "" {
+			ext = fmt.Sprintf(t.ExtendedFmt, textsafe.Line(r, 60))
+		}
+		facts = append(facts, s.Warning.Render(ext))
+	}
+	if p.detail.RepeatRequester() {
+		facts = append(facts, s.Warning.Render(fmt.Sprintf(t.RepeatFmt, p.detail.RecentRequests)))
 	}
 	lines = append(lines, flow(facts, s.Subtle.Render(" · "), w)...)
 
@@ -217,8 +252,13 @@ func (p *casePage) headerLines() []string {
 func (p *casePage) rightLines() []string {
 	s, t, w := p.c.Styles, p.c.T, p.width
 	rights := p.detail.Case.Rights
+	confirmed := p.detail.Case.RightsConfirmed
 	if len(rights) == 0 {
-		return []string{s.Label.Render(t.Rights+": ") + s.Subtle.Render(t.NoRights)}
+		none := t.NoRights
+		if confirmed {
+			none += " (" + t.Confirmed + ")"
+		}
+		return []string{s.Label.Render(t.Rights+": ") + s.Subtle.Render(none)}
 	}
 	limit := maxRightLines
 	if p.height < 20 {
@@ -236,9 +276,12 @@ func (p *casePage) rightLines() []string {
 		}
 		head := t.Right(r.Right)
 		var how string
-		if r.Source == dsr.SourceStaff {
+		switch {
+		case r.Source == dsr.SourceStaff && confirmed:
+			how = "(" + t.Confirmed + ")"
+		case r.Source == dsr.SourceStaff:
 			how = "(" + t.Staff + ")"
-		} else {
+		default:
 			how = "(" + t.Auto + ", " + strconv.FormatFloat(r.Confidence, 'f', 2, 64) + ")"
 		}
 		var ev []string
@@ -306,13 +349,15 @@ func (p *casePage) View() string {
 // it shows without colour too.
 func (p *casePage) tabLine() string {
 	s, t := p.c.Styles, p.c.T
-	var nMsg, nEv int
+	var nMsg, nEv, done, steps int
 	if p.detail != nil {
 		nMsg, nEv = len(p.detail.Messages), len(p.detail.Events)
+		done, steps = p.detail.StepsDone(), len(p.detail.Steps)
 	}
 	names := [tabCount]string{
-		tabThread:  fmt.Sprintf("%s (%d)", t.Thread, nMsg),
-		tabHistory: fmt.Sprintf("%s (%d)", t.History, nEv),
+		tabThread:    fmt.Sprintf("%s (%d)", t.Thread, nMsg),
+		tabChecklist: fmt.Sprintf("%s %d/%d", t.Checklist, done, steps),
+		tabHistory:   fmt.Sprintf("%s (%d)", t.History, nEv),
 	}
 	var parts []string
 	for i, n := range names {
@@ -330,10 +375,22 @@ func (p *casePage) tabLine() string {
 	return truncateStyled(line, p.width)
 }
 
-// ShortHelp lists the keys for the help bar.
+// ShortHelp lists the keys for the help bar: the daily work first, since
+// the moving keys are the ones everybody knows, and ? before the rarer
+// keys so it is still there when the bar is cut at 100 columns.
 func (p *casePage) ShortHelp() []key.Binding {
 	k := p.c.Keys
-	return []key.Binding{k.Up, k.Down, k.PageDown, k.Tab, k.Back, k.Help, k.Quit}
+	var b []key.Binding
+	if p.tab == tabChecklist {
+		b = append(b, k.Toggle)
+	}
+	b = append(b, k.AssignMe, k.Status, k.Rights)
+	if p.detail != nil && p.detail.Case.Status == dsr.StatusAwaitingRequester {
+		b = append(b, k.Resume)
+	} else {
+		b = append(b, k.Identity)
+	}
+	return append(b, k.Tab, k.Help, k.Back, k.Extend)
 }
 
 // FullHelp lists every key of the page, in columns.
@@ -341,7 +398,9 @@ func (p *casePage) FullHelp() [][]key.Binding {
 	k := p.c.Keys
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
-		{k.Tab, k.Back},
+		{k.Tab, k.Toggle, k.Back},
+		{k.AssignMe, k.Assign, k.Status, k.Rights},
+		{k.Identity, k.Resume, k.Extend},
 		{k.Refresh, k.Help, k.Quit, k.ForceQuit},
 	}
 }

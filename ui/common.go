@@ -1,6 +1,7 @@
 package ui
 
 import (
+	"fmt"
 	"strings"
 	"time"
 
@@ -106,6 +107,20 @@ func joinWidth(left, right string, width int) string {
 		return left + strings.Repeat(" ", width-lw)
 	}
 	return left + strings.Repeat(" ", width-lw-rw) + right
+}
+
+// bar draws done of total as a bar of width cells and the percentage
+// after it: "████░░░░░░ 40 %". The bar shows without colour too.
+func (c *Common) bar(done, total, width int) string {
+	if total <= 0 || width <= 0 {
+		return ""
+	}
+	done = max(0, min(done, total))
+	full := done * width / total
+	pct := done * 100 / total
+	return c.Styles.Accent.Render(strings.Repeat("█", full)) +
+		c.Styles.Faint.Render(strings.Repeat("░", width-full)) +
+		c.Styles.Subtle.Render(fmt.Sprintf(" %d %%", pct))
 }
 
 // truncateStyled cuts a line that may carry our own styling to width

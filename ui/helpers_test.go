@@ -32,17 +32,28 @@ func TestMain(m *testing.M) {
 	os.Exit(code)
 }
 
+// testSystems are the default desk.systems, so per-system checklist steps
+// expand as they do for a handler.
+var testSystems = []string{"Nyhetsbrev", "CRM", "Regnskap", "Nettside og informasjonskapsler"}
+
 // newDesk opens a real store in a temporary directory with the fixed clock.
 //
 // cls classifies; nil uses the real classifier.
 func newDesk(t testing.TB, cls func(classify.Input) classify.Result) *desk.Desk {
 	t.Helper()
-	st, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "pv.db"))
+	return deskAt(t, filepath.Join(t.TempDir(), "pv.db"), "kari", cls)
+}
+
+// deskAt opens the store at path as user, with the fixed clock. Two desks
+// on one file are two handlers at two desks.
+func deskAt(t testing.TB, path, user string, cls func(classify.Input) classify.Result) *desk.Desk {
+	t.Helper()
+	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return desk.New(st, desk.Options{Now: func() time.Time { return fixedNow }, User: "kari", Classify: cls})
+	return desk.New(st, desk.Options{Now: func() time.Time { return fixedNow }, User: user, Classify: cls, Systems: testSystems})
 }
 
 // demoDesk is a desk holding the demo sample mail, ingested oldest first
@@ -163,10 +174,14 @@ func ingest(t testing.TB, d *desk.Desk, uid uint32, at time.Time, raw string) de
 
 // driver runs a root model without a terminal: it applies messages and
 // runs the commands they return, synchronously, until nothing is left.
-// Commands that only wait (spinner ticks) are not run.
+// Timers (the spinner, the reconnect countdown) are not run: the messages
+// they would send wait in ticks, and the wall clock is wall, so a test
+// moves time on by hand.
 type driver struct {
-	t testing.TB
-	m *model
+	t     testing.TB
+	m     *model
+	ticks []tea.Msg
+	wall  time.Time
 }
 
 func newDriver(t testing.TB, o Options, width, height int) *driver {
@@ -174,7 +189,12 @@ func newDriver(t testing.TB, o Options, width, height int) *driver {
 	if o.Language == "" {
 		o.Language = "nb"
 	}
-	dr := &driver{t: t, m: New(o).(*model)}
+	dr := &driver{t: t, m: New(o).(*model), wall: time.Now()}
+	dr.m.after = func(_ time.Duration, msg tea.Msg) tea.Cmd {
+		dr.ticks = append(dr.ticks, msg)
+		return nil
+	}
+	dr.m.wall = func() time.Time { return dr.wall }
 	dr.run(dr.m.Init())
 	dr.send(tea.WindowSizeMsg{Width: width, Height: height})
 	return dr

@@ -39,9 +39,9 @@ type Strings struct {
 	Assignee   string
 	Unassigned string
 	Extended   string
-	Paused     string
 	Note       string
 	Thread     string
+	Checklist  string
 	History    string
 	Rights     string
 	NoRights   string
@@ -57,6 +57,14 @@ type Strings struct {
 	QuoteOpen  string // around evidence phrases
 	QuoteClose string
 	Staff      string
+	Confirmed  string // after rights a handler confirmed
+
+	// Case page header additions.
+	PausedSinceFmt string // date; the reason follows in brackets
+	ExtendedFmt    string // reason
+	RepeatFmt      string // count of requests in twelve months
+	NoSteps        string
+	StepsLeftFmt   string // left, all
 
 	// Inbox states.
 	Loading   string
@@ -70,19 +78,64 @@ type Strings struct {
 	OverdueFmt string
 
 	// Status line.
-	NeverSynced string
-	SyncedFmt   string // time
-	NewCasesFmt string // count
-	FetchingFmt string // done, total
-	Connecting  string
-	SyncFailed  string // prefix before the error
-	LoadFailed  string
-	OpenFailed  string
+	NeverSynced   string
+	SyncedFmt     string // time
+	NewCasesFmt   string // count
+	FetchingFmt   string // done, total (already formatted)
+	FetchingStart string // before the count is known
+	RateFmt       string // messages per second
+	Connecting    string
+	Disconnected  string
+	RetryInFmt    string // "12 s"
+	RetryNow      string
+	RetryKey      string // how to try again at once
+	FailAuth      string // why intake stopped, by kind of failure
+	FailTLS       string
+	FailMailbox   string
+	FailConfig    string
+	FailOther     string
+	LoadFailed    string
+	OpenFailed    string
+	ThousandsSep  string // "1 200" or "1,200"
+
+	// Action results in the footer.
+	AssignedFmt     string // user
+	ReassignedFmt   string // user, previous user
+	UnassignedOK    string
+	PausedOK        string
+	ResumedOKFmt    string // due date
+	ExtendedOKFmt   string // new due date
+	StatusOKFmt     string // status
+	RightsOKFmt     string // rights
+	NotARequestOK   string
+	StepDoneFmt     string // step label
+	StepUndoneFmt   string // step label
+	ConflictFmt     string // ref, who, time
+	TransitionFmt   string // from, to
+	ExtendFailed    string // prefix before the reason
+	ActionFailed    string // prefix before the error
+	ActionBusy      string
+	NothingToResume string
+
+	// Prompts and pickers.
+	PromptAssignFmt   string // ref
+	PromptIdentityFmt string // ref
+	PromptExtendFmt   string // ref
+	PromptNoteFmt     string // step label
+	PromptRequired    string
+	IdentityReason    string // the default reason for asking for identity
+	PickStatusFmt     string // ref, current status
+	PickRightsFmt     string // ref
+	PickRightsHint    string
+	NoNextStatus      string
 
 	// Help texts for the keys.
 	HelpUp, HelpDown, HelpPgUp, HelpPgDn, HelpHome, HelpEnd string
 	HelpOpen, HelpBack, HelpFilter, HelpScope, HelpRefresh  string
 	HelpHelp, HelpQuit, HelpNextTab, HelpClearFilter        string
+	HelpMove, HelpAssignMe, HelpAssign, HelpIdentity        string
+	HelpResume, HelpExtend, HelpStatus, HelpRights          string
+	HelpToggle, HelpSubmit, HelpCancel                      string
 
 	// Statuses: long names on the case page, short ones in narrow columns.
 	Statuses      map[dsr.Status]string
@@ -110,21 +163,48 @@ func bokmal() *Strings {
 		ColReceived: "Mottatt", ColDue: "Forfall", ColDaysLeft: "Dager igjen", ColDays: "Igjen", ColStatus: "Status",
 		Scopes:   [4]string{desk.ScopeOpen: "åpne", desk.ScopeAll: "alle", desk.ScopeMine: "mine", desk.ScopeUnassigned: "ufordelte"},
 		Received: "Mottatt", Due: "Forfall", Language: "Språk",
-		Assignee: "Saksbehandler", Unassigned: "ufordelt", Extended: "forlenget", Paused: "pauset",
-		Note: "Merknad", Thread: "Tråd", History: "Historikk", Rights: "Rettigheter",
+		Assignee: "Saksbehandler", Unassigned: "ufordelt", Extended: "forlenget",
+		Note: "Merknad", Thread: "Tråd", Checklist: "Sjekkliste", History: "Historikk", Rights: "Rettigheter",
 		NoRights: "ingen rettigheter funnet", Subject: "Emne",
 		Attachment: "Vedlegg", Warning: "Advarsel", Incoming: "inn", Outgoing: "ut",
 		NoSubject: "(uten emne)", NoMessages: "Ingen meldinger.", NoEvents: "Ingen hendelser.",
-		Auto: "auto", Staff: "saksbehandler", QuoteOpen: "«", QuoteClose: "»",
+		Auto: "auto", Staff: "saksbehandler", Confirmed: "bekreftet", QuoteOpen: "«", QuoteClose: "»",
+		PausedSinceFmt: "pauset siden %s", ExtendedFmt: "forlenget: %s",
+		RepeatFmt: "⚠ %d henvendelser siste 12 mnd (art. 12(5))",
+		NoSteps:   "Ingen sjekkliste: saken har ingen rettigheter. Bekreft dem med c.", StepsLeftFmt: "%d av %d steg er ikke krysset av",
 		Loading: "Laster …", NoCases: "Ingen saker her.", NoMatches: "Ingen treff.",
 		Today: "i dag", DaysFmt: "%d d", OverdueFmt: "−%d d",
 		NeverSynced: "aldri synkronisert", SyncedFmt: "synkronisert %s", NewCasesFmt: "%d nye",
-		FetchingFmt: "henter %d/%d", Connecting: "kobler til …", SyncFailed: "synk feilet: ",
-		LoadFailed: "kunne ikke laste sakene: ", OpenFailed: "kunne ikke åpne saken: ",
+		FetchingFmt: "henter %s/%s", FetchingStart: "henter …", RateFmt: "%d/s",
+		Connecting: "kobler til …", Disconnected: "frakoblet", RetryInFmt: "prøver igjen om %s",
+		RetryNow: "prøver igjen nå", RetryKey: "r: nå",
+		FailAuth:    "innlogging avvist – sjekk brukernavn og passord",
+		FailTLS:     "TLS feilet – sjekk sertifikatet og imap.security",
+		FailMailbox: "fant ikke postkassen – sjekk imap.mailbox",
+		FailConfig:  "IMAP-oppsettet kan ikke brukes – sjekk konfigurasjonen",
+		FailOther:   "innhenting stanset",
+		LoadFailed:  "kunne ikke laste sakene: ", OpenFailed: "kunne ikke åpne saken: ", ThousandsSep: " ",
+		AssignedFmt: "tildelt %s", ReassignedFmt: "tildelt %s (var %s)", UnassignedOK: "saken er ufordelt", PausedOK: "klokken står – venter på innsender",
+		ResumedOKFmt: "klokken går igjen – frist %s", ExtendedOKFmt: "forlenget; ny frist %s", StatusOKFmt: "status: %s",
+		RightsOKFmt: "rettigheter bekreftet: %s", NotARequestOK: "bekreftet: ikke en henvendelse",
+		StepDoneFmt: "krysset av: %s", StepUndoneFmt: "avkrysning fjernet: %s",
+		ConflictFmt:   "%s ble endret av %s kl. %s – lastet inn på nytt; sjekk og prøv igjen",
+		TransitionFmt: "saken kan ikke gå fra «%s» til «%s»", ExtendFailed: "kan ikke forlenge: ",
+		ActionFailed: "kunne ikke lagre: ", ActionBusy: "lagrer fortsatt …", NothingToResume: "klokken står ikke",
+		PromptAssignFmt: "Tildel %s til (tomt = ufordelt):", PromptIdentityFmt: "Be om legitimasjon for %s – grunn (klokken stanses):",
+		PromptExtendFmt: "Forleng %s – grunn (kreves; står i varselet til personen):",
+		PromptNoteFmt:   "Merknad (kreves): %s", PromptRequired: "må fylles ut",
+		IdentityReason: "venter på legitimasjon", PickStatusFmt: "Ny status for %s (nå: %s)",
+		PickRightsFmt: "Rettigheter i %s", PickRightsHint: "ingen avkrysset = ikke en henvendelse",
+		NoNextStatus: "saken kan ikke endre status herfra",
+
 		HelpUp: "opp", HelpDown: "ned", HelpPgUp: "side opp", HelpPgDn: "side ned",
 		HelpHome: "først", HelpEnd: "sist", HelpOpen: "åpne", HelpBack: "tilbake",
 		HelpFilter: "filter", HelpScope: "utvalg", HelpRefresh: "oppdater", HelpHelp: "hjelp",
-		HelpQuit: "avslutt", HelpNextTab: "tråd/historikk", HelpClearFilter: "fjern filter",
+		HelpQuit: "avslutt", HelpNextTab: "faner", HelpClearFilter: "fjern filter",
+		HelpMove: "flytt", HelpAssignMe: "til meg", HelpAssign: "tildel", HelpIdentity: "legitimasjon",
+		HelpResume: "gjenoppta", HelpExtend: "forleng", HelpStatus: "status", HelpRights: "rettigheter",
+		HelpToggle: "kryss av", HelpSubmit: "lagre", HelpCancel: "avbryt",
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "ny", dsr.StatusInProgress: "under arbeid",
 			dsr.StatusAwaitingRequester: "venter på innsender", dsr.StatusAnswered: "besvart",
@@ -162,21 +242,48 @@ func english() *Strings {
 		ColReceived: "Received", ColDue: "Due", ColDaysLeft: "Days left", ColDays: "Left", ColStatus: "Status",
 		Scopes:   [4]string{desk.ScopeOpen: "open", desk.ScopeAll: "all", desk.ScopeMine: "mine", desk.ScopeUnassigned: "unassigned"},
 		Received: "Received", Due: "Due", Language: "Language",
-		Assignee: "Assignee", Unassigned: "unassigned", Extended: "extended", Paused: "paused",
-		Note: "Note", Thread: "Thread", History: "History", Rights: "Rights",
+		Assignee: "Assignee", Unassigned: "unassigned", Extended: "extended",
+		Note: "Note", Thread: "Thread", Checklist: "Checklist", History: "History", Rights: "Rights",
 		NoRights: "no rights found", Subject: "Subject",
 		Attachment: "Attachment", Warning: "Warning", Incoming: "in", Outgoing: "out",
 		NoSubject: "(no subject)", NoMessages: "No messages.", NoEvents: "No events.",
-		Auto: "auto", Staff: "staff", QuoteOpen: "“", QuoteClose: "”",
+		Auto: "auto", Staff: "staff", Confirmed: "confirmed", QuoteOpen: "“", QuoteClose: "”",
+		PausedSinceFmt: "paused since %s", ExtendedFmt: "extended: %s",
+		RepeatFmt: "⚠ %d requests in 12 months (Art. 12(5))",
+		NoSteps:   "No checklist: the case has no rights. Confirm them with c.", StepsLeftFmt: "%d of %d steps are not ticked",
 		Loading: "Loading …", NoCases: "No cases here.", NoMatches: "No matches.",
 		Today: "today", DaysFmt: "%d d", OverdueFmt: "−%d d",
 		NeverSynced: "never synced", SyncedFmt: "synced %s", NewCasesFmt: "%d new",
-		FetchingFmt: "fetching %d/%d", Connecting: "connecting …", SyncFailed: "sync failed: ",
-		LoadFailed: "could not load the cases: ", OpenFailed: "could not open the case: ",
+		FetchingFmt: "fetching %s/%s", FetchingStart: "fetching …", RateFmt: "%d/s",
+		Connecting: "connecting …", Disconnected: "disconnected", RetryInFmt: "retrying in %s",
+		RetryNow: "retrying now", RetryKey: "r: now",
+		FailAuth:    "login refused – check the user name and password",
+		FailTLS:     "TLS failed – check the certificate and imap.security",
+		FailMailbox: "mailbox not found – check imap.mailbox",
+		FailConfig:  "the IMAP settings cannot be used – check the configuration",
+		FailOther:   "intake stopped",
+		LoadFailed:  "could not load the cases: ", OpenFailed: "could not open the case: ", ThousandsSep: ",",
+		AssignedFmt: "assigned to %s", ReassignedFmt: "assigned to %s (was %s)", UnassignedOK: "the case is unassigned", PausedOK: "clock paused – awaiting the requester",
+		ResumedOKFmt: "the clock runs again – due %s", ExtendedOKFmt: "extended; now due %s", StatusOKFmt: "status: %s",
+		RightsOKFmt: "rights confirmed: %s", NotARequestOK: "confirmed: not a request",
+		StepDoneFmt: "ticked: %s", StepUndoneFmt: "unticked: %s",
+		ConflictFmt:   "%s was changed by %s at %s — reloaded; please check and try again",
+		TransitionFmt: "a case cannot go from “%s” to “%s”", ExtendFailed: "cannot extend: ",
+		ActionFailed: "could not save: ", ActionBusy: "still saving …", NothingToResume: "the clock is not paused",
+		PromptAssignFmt: "Assign %s to (empty = unassigned):", PromptIdentityFmt: "Ask %s for identity – reason (pauses the clock):",
+		PromptExtendFmt: "Extend %s – reason (required; goes into the notice to the person):",
+		PromptNoteFmt:   "Note (required): %s", PromptRequired: "required",
+		IdentityReason: "awaiting proof of identity", PickStatusFmt: "New status for %s (now: %s)",
+		PickRightsFmt: "Rights in %s", PickRightsHint: "none ticked = not a request",
+		NoNextStatus: "the case cannot change status from here",
+
 		HelpUp: "up", HelpDown: "down", HelpPgUp: "page up", HelpPgDn: "page down",
 		HelpHome: "first", HelpEnd: "last", HelpOpen: "open", HelpBack: "back",
 		HelpFilter: "filter", HelpScope: "scope", HelpRefresh: "refresh", HelpHelp: "help",
-		HelpQuit: "quit", HelpNextTab: "thread/history", HelpClearFilter: "clear filter",
+		HelpQuit: "quit", HelpNextTab: "tabs", HelpClearFilter: "clear filter",
+		HelpMove: "move", HelpAssignMe: "to me", HelpAssign: "assign", HelpIdentity: "ask for ID",
+		HelpResume: "resume", HelpExtend: "extend", HelpStatus: "status", HelpRights: "rights",
+		HelpToggle: "tick", HelpSubmit: "save", HelpCancel: "cancel",
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "new", dsr.StatusInProgress: "in progress",
 			dsr.StatusAwaitingRequester: "awaiting requester", dsr.StatusAnswered: "answered",

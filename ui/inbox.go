@@ -65,6 +65,7 @@ type inboxPage struct {
 	loadSeq int
 	loading bool
 	loaded  bool // at least one load has arrived
+	quiet   bool // the load in flight is a background refresh
 
 	rows []inboxRow
 	ix   *rowIndex
@@ -88,8 +89,17 @@ func newInboxPage(c *Common) *inboxPage {
 // reload starts a fresh load of the current scope.
 func (p *inboxPage) reload() tea.Cmd {
 	p.loadSeq++
-	p.loading = true
+	p.loading, p.quiet = true, false
 	return loadCases(p.c.Desk, p.scope, p.loadSeq)
+}
+
+// refresh is a reload nobody asked for (live intake, a saved change): the
+// title does not say it is loading, since the rows on screen stay until
+// the new ones replace them, and a sync refreshes every second.
+func (p *inboxPage) refresh() tea.Cmd {
+	cmd := p.reload()
+	p.quiet = true
+	return cmd
 }
 
 // Init implements tea.Model.
@@ -231,6 +241,14 @@ func (p *inboxPage) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.Scope):
 		p.scope = (p.scope + 1) % desk.Scope(len(p.c.T.Scopes))
 		return p.reload()
+	case key.Matches(msg, k.AssignMe):
+		if r := p.selected(); r != nil {
+			return p.c.assignToMe(r.ID)
+		}
+	case key.Matches(msg, k.Rights):
+		if r := p.selected(); r != nil {
+			return loadForRights(p.c.Desk, r.ID)
+		}
 	}
 	return nil
 }
@@ -355,7 +373,7 @@ func (p *inboxPage) titleLine() string {
 		count = "…"
 	}
 	left := s.Title.Render(t.Inbox) + s.Subtle.Render(" · "+t.Scopes[p.scope]+" "+count)
-	if p.loading && p.loaded {
+	if p.loading && p.loaded && !p.quiet {
 		left += s.Subtle.Render(" · " + t.Loading)
 	}
 	right := s.Subtle.Render(textsafe.Line(p.c.Desk.User(), 24) + " · " + p.dateToday())
@@ -384,11 +402,13 @@ func (p *inboxPage) ShortHelp() []key.Binding {
 	if p.typing {
 		return []key.Binding{k.FilterUp, k.FilterDown, k.FilterAccept, k.FilterCancel}
 	}
-	b := []key.Binding{k.Up, k.Down, k.Open, k.Filter}
+	// Up and down as one entry, and r only in the full help (intake is
+	// live), leave room for the two case actions at 100 columns.
+	b := []key.Binding{k.Move, k.Open, k.Filter}
 	if p.query != "" {
 		b = append(b, k.FilterClear)
 	}
-	return append(b, k.Scope, k.Refresh, k.Help, k.Quit)
+	return append(b, k.AssignMe, k.Rights, k.Scope, k.Help, k.Quit)
 }
 
 // FullHelp lists every key of the page, in columns.
@@ -397,6 +417,7 @@ func (p *inboxPage) FullHelp() [][]key.Binding {
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Open, k.Filter, k.FilterClear, k.Scope},
+		{k.AssignMe, k.Rights},
 		{k.Refresh, k.Help, k.Quit, k.ForceQuit},
 	}
 }

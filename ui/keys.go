@@ -17,11 +17,32 @@ type KeyMap struct {
 	Filter   key.Binding
 	Scope    key.Binding // inbox: cycle open → all → mine → unassigned
 	Tab      key.Binding // case page: next tab
-	Refresh  key.Binding
+	Refresh  key.Binding // reload; reconnect the mailbox now if it is down
 	Help     key.Binding
 	Quit     key.Binding
 	// ForceQuit works everywhere, even while typing a filter.
 	ForceQuit key.Binding
+	// Move is Up and Down as one entry, for short help bars that need
+	// the room. It carries their keys only because bubbles/help skips a
+	// binding without keys; nothing matches on it.
+	Move key.Binding
+
+	// Case actions, on the case page (and the first two in the inbox too).
+	// None of these letters is taken by navigation above.
+	AssignMe key.Binding // a: assign to the person at the desk
+	Rights   key.Binding // c: confirm or correct the rights
+	Assign   key.Binding // A: assign to someone else, or nobody
+	Identity key.Binding // i: ask for identity, pausing the clock
+	Resume   key.Binding // u: the requester answered; the clock runs again
+	Extend   key.Binding // e: Art. 12(3) extension
+	Status   key.Binding // s: change status
+	// Toggle ticks a checklist step, or a right in the rights picker. On
+	// the checklist it wins over space as page down.
+	Toggle key.Binding
+
+	// In prompts and pickers.
+	Submit key.Binding
+	Cancel key.Binding
 
 	// While the filter line has the keyboard, letters are text, so only
 	// these move the cursor and end the filter.
@@ -53,6 +74,19 @@ func NewKeyMap(t *Strings) *KeyMap {
 		Help:      b("?", t.HelpHelp, "?"),
 		Quit:      b("q", t.HelpQuit, "q"),
 		ForceQuit: b("ctrl+c", t.HelpQuit, "ctrl+c"),
+		Move:      b("↑↓/jk", t.HelpMove, "up", "down", "k", "j"),
+
+		AssignMe: b("a", t.HelpAssignMe, "a"),
+		Rights:   b("c", t.HelpRights, "c"),
+		Assign:   b("A", t.HelpAssign, "A"),
+		Identity: b("i", t.HelpIdentity, "i"),
+		Resume:   b("u", t.HelpResume, "u"),
+		Extend:   b("e", t.HelpExtend, "e"),
+		Status:   b("s", t.HelpStatus, "s"),
+		Toggle:   b("space/x", t.HelpToggle, " ", "x"),
+
+		Submit: b("enter", t.HelpSubmit, "enter"),
+		Cancel: b("esc", t.HelpCancel, "esc"),
 
 		FilterUp:     b("↑", t.HelpUp, "up", "ctrl+p"),
 		FilterDown:   b("↓", t.HelpDown, "down", "ctrl+n"),

@@ -9,7 +9,6 @@ package ui
 
 import (
 	"context"
-	"fmt"
 	"os"
 	"strings"
 	"time"
@@ -24,10 +23,6 @@ import (
 	"github.com/magnetharstad/pvdesk/internal/textsafe"
 )
 
-// SyncFunc fetches new mail into the desk, calling progress as it goes. The
-// UI runs it in its own goroutine and never waits for it.
-type SyncFunc func(ctx context.Context, progress func(desk.SyncProgress)) ([]desk.SyncReport, error)
-
 // Options configure the terminal interface.
 type Options struct {
 	// Desk is the desk the screens show and act on. Required.
@@ -35,9 +30,11 @@ type Options struct {
 	// Language is the UI language, "nb" or "en"; empty reads $LANG and
 	// falls back to bokmål.
 	Language string
-	// Sync, if set, runs in the background when the UI starts and again on
-	// r, so the inbox fills while the handler already works.
-	Sync SyncFunc
+	// Watch, if set, runs in the background from the start until quit:
+	// live intake, so the inbox fills while the handler already works and
+	// new mail shows up as it arrives. r starts it again at once when it
+	// is disconnected or has given up.
+	Watch WatchFunc
 	// AltScreen makes Run draw in the terminal's alternate screen, which
 	// gives the shell its screen back on exit. The CLI sets it; tests that
 	// drive the model need not.
@@ -71,19 +68,6 @@ type lastSyncLoadedMsg struct {
 	err error
 }
 
-// syncProgressMsg is one progress report of a running sync. It carries the
-// channel so the root can wait for the next event.
-type syncProgressMsg struct {
-	progress desk.SyncProgress
-	events   chan tea.Msg
-}
-
-// mailSyncedMsg ends a sync.
-type mailSyncedMsg struct {
-	reports []desk.SyncReport
-	err     error
-}
-
 // model is the root: it owns the pages, the status line and the help bar.
 type model struct {
 	c    *Common
@@ -93,15 +77,25 @@ type model struct {
 	inbox *inboxPage
 	caseP *casePage // nil unless a case is open
 
+	// dialog, when set, has the keyboard: a prompt or a picker that a
+	// page opened, drawn over the bottom of the page.
+	dialog dialog
+
 	help    help.Model
 	spinner spinner.Model
 
-	syncing  bool
-	progress desk.SyncProgress
-	lastSync time.Time
-	newCases int  // found by the last sync of this session
-	synced   bool // a sync finished in this session
-	footErr  string
+	in       intake    // live intake, for the status line
+	lastSync time.Time // by the desk's clock
+	footErr  string    // until the next key
+	footOK   string    // a change saved; until the next key
+	// inboxStale says a case changed while the inbox was not on screen,
+	// so going back reads it again.
+	inboxStale bool
+
+	// wall is the clock of real waits (the reconnect countdown), and
+	// after schedules a message; tests replace both.
+	wall  func() time.Time
+	after func(time.Duration, tea.Msg) tea.Cmd
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -123,7 +117,8 @@ func New(o Options) tea.Model {
 	h.Styles = c.Styles.Help
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Subtle))
 	ctx, cancel := context.WithCancel(context.Background())
-	return &model{c: c, opts: o, inbox: newInboxPage(c), help: h, spinner: sp, ctx: ctx, cancel: cancel}
+	return &model{c: c, opts: o, inbox: newInboxPage(c), help: h, spinner: sp,
+		wall: time.Now, after: afterTick, ctx: ctx, cancel: cancel}
 }
 
 // Run shows the desk on the terminal until the user quits.
@@ -134,18 +129,14 @@ func Run(o Options) error {
 	}
 	m := New(o)
 	_, err := tea.NewProgram(m, popts...).Run()
-	// A sync still running has nobody to report to.
+	// The watch has nobody to report to any more.
 	m.(*model).cancel()
 	return err
 }
 
 // Init implements tea.Model.
 func (m *model) Init() tea.Cmd {
-	cmds := []tea.Cmd{m.inbox.reload(), loadLastSync(m.c.Desk)}
-	if m.opts.Sync != nil {
-		cmds = append(cmds, m.startSync())
-	}
-	return tea.Batch(cmds...)
+	return tea.Batch(m.inbox.reload(), loadLastSync(m.c.Desk), m.startWatch())
 }
 
 func loadLastSync(d *desk.Desk) tea.Cmd {
@@ -153,46 +144,6 @@ func loadLastSync(d *desk.Desk) tea.Cmd {
 		at, err := d.LastSync(context.Background())
 		return lastSyncLoadedMsg{at: at, err: err}
 	}
-}
-
-// startSync runs Options.Sync in its own goroutine. Events come back one at
-// a time through a channel and a command that waits for the next one, so
-// Update never blocks on the network.
-func (m *model) startSync() tea.Cmd {
-	if m.syncing || m.opts.Sync == nil {
-		return nil
-	}
-	m.syncing = true
-	m.progress = desk.SyncProgress{}
-	ctx, sync := m.ctx, m.opts.Sync
-	events := make(chan tea.Msg, 1)
-	run := func() tea.Msg {
-		go func() {
-			progress := func(p desk.SyncProgress) {
-				// Only the newest progress is worth drawing: replace one
-				// the screen has not taken yet rather than queue behind it.
-				select {
-				case <-events:
-				default:
-				}
-				select {
-				case events <- syncProgressMsg{progress: p, events: events}:
-				default:
-				}
-			}
-			reports, err := sync(ctx, progress)
-			select {
-			case events <- mailSyncedMsg{reports: reports, err: err}:
-			case <-ctx.Done():
-			}
-		}()
-		return <-events
-	}
-	return tea.Batch(run, m.spinner.Tick)
-}
-
-func waitForSync(events chan tea.Msg) tea.Cmd {
-	return func() tea.Msg { return <-events }
 }
 
 // Update implements tea.Model.
@@ -227,58 +178,62 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case backMsg:
 		m.page, m.caseP = pageInbox, nil
 		m.resize()
+		if m.inboxStale {
+			m.inboxStale = false
+			return m, m.inbox.refresh()
+		}
 		return m, nil
+	case openDialogMsg:
+		m.dialog = msg.d
+		m.resize()
+		return m, nil
+	case noticeMsg:
+		if msg.err {
+			m.footErr = msg.text
+		} else {
+			m.footOK = msg.text
+		}
+		return m, nil
+	case caseChangedMsg:
+		return m, m.caseChanged(msg)
+	case caseForRightsMsg:
+		return m, m.rightsFor(msg)
 	case lastSyncLoadedMsg:
-		if msg.err == nil && !m.synced {
+		if msg.err == nil && !m.in.known {
 			m.lastSync = msg.at
 		}
 		return m, nil
-	case syncProgressMsg:
-		m.progress = msg.progress
-		return m, waitForSync(msg.events)
-	case mailSyncedMsg:
-		return m, m.finishSync(msg)
-	case spinner.TickMsg:
-		if !m.syncing {
-			return m, nil
-		}
-		var cmd tea.Cmd
-		m.spinner, cmd = m.spinner.Update(msg)
-		return m, cmd
+	case watchEventsMsg:
+		return m, m.watchEvents(msg)
+	case watchEndedMsg:
+		m.watchEnded(msg)
+		return m, nil
+	case retryTickMsg:
+		return m, m.onRetryTick(msg)
+	case spinTickMsg:
+		return m, m.onSpinTick(msg)
 	}
 	// Anything else belongs to the page that asked for it.
 	_, cmd := m.focused().Update(msg)
 	return m, cmd
 }
 
-// finishSync ends a sync: the status line says what came in, and the inbox
-// (and the open case, which may have got a reply) are read again.
-func (m *model) finishSync(msg mailSyncedMsg) tea.Cmd {
-	m.syncing = false
-	if msg.err != nil {
-		m.footErr = m.c.T.SyncFailed + msg.err.Error()
-	} else {
-		m.synced = true
-		m.lastSync = m.c.Now()
-		m.newCases = 0
-		for _, r := range msg.reports {
-			m.newCases += r.NewCases
-		}
-	}
-	cmds := []tea.Cmd{m.inbox.reload()}
-	if m.caseP != nil {
-		cmds = append(cmds, loadCase(m.c.Desk, m.caseP.id))
-	}
-	return tea.Batch(cmds...)
-}
-
 func (m *model) updateKey(msg tea.KeyMsg) tea.Cmd {
 	k := m.c.Keys
-	// An error stays until the user has seen it and pressed something.
-	m.footErr = ""
+	// An error or a confirmation stays until the user has seen it and
+	// pressed something.
+	m.footErr, m.footOK = "", ""
 	if key.Matches(msg, k.ForceQuit) {
 		m.cancel()
 		return tea.Quit
+	}
+	if m.dialog != nil {
+		done, cmd := m.dialog.Update(msg)
+		if done {
+			m.dialog = nil
+			m.resize()
+		}
+		return cmd
 	}
 	typing := m.page == pageInbox && m.inbox.Typing()
 	if !typing {
@@ -291,7 +246,12 @@ func (m *model) updateKey(msg tea.KeyMsg) tea.Cmd {
 			m.resize()
 			return nil
 		case key.Matches(msg, k.Refresh):
-			cmds := []tea.Cmd{m.inbox.reload(), m.startSync()}
+			cmds := []tea.Cmd{m.inbox.reload()}
+			if m.in.down() {
+				// Waiting out a backoff helps nobody who just fixed the
+				// password or the network.
+				cmds = append(cmds, m.startWatch())
+			}
 			if m.caseP != nil {
 				cmds = append(cmds, loadCase(m.c.Desk, m.caseP.id))
 			}
@@ -312,19 +272,28 @@ func (m *model) focused() screen {
 // resize gives the pages the terminal minus the status line and help bar.
 func (m *model) resize() {
 	m.help.Width = m.c.Width
-	h := max(m.c.Height-1-lipgloss.Height(m.helpView()), 1)
+	h := m.pageHeight()
 	m.inbox.SetSize(m.c.Width, h)
 	if m.caseP != nil {
 		m.caseP.SetSize(m.c.Width, h)
 	}
 }
 
+// pageHeight is what the terminal leaves the page under the status line
+// and the help bar.
+func (m *model) pageHeight() int {
+	return max(m.c.Height-1-lipgloss.Height(m.helpView()), 1)
+}
+
 func (m *model) helpView() string {
 	p := m.focused()
 	var v string
-	if m.help.ShowAll {
+	switch {
+	case m.dialog != nil:
+		v = m.help.ShortHelpView(m.dialog.ShortHelp())
+	case m.help.ShowAll:
 		v = m.help.FullHelpView(p.FullHelp())
-	} else {
+	default:
 		v = m.help.ShortHelpView(p.ShortHelp())
 	}
 	// bubbles/help keeps adding keys when even its ellipsis does not fit,
@@ -341,7 +310,11 @@ func (m *model) View() string {
 	if m.c.Width <= 0 || m.c.Height <= 0 {
 		return ""
 	}
-	v := m.focused().View() + "\n" + m.statusLine() + "\n" + m.helpView()
+	page := m.focused().View()
+	if m.dialog != nil {
+		page = overlayBottom(page, m.dialog.View(m.c.Width, m.pageHeight()))
+	}
+	v := page + "\n" + m.statusLine() + "\n" + m.helpView()
 	if strings.Count(v, "\n") >= m.c.Height {
 		// A terminal too short for page, status and help: the help goes
 		// first, from the bottom.
@@ -350,35 +323,17 @@ func (m *model) View() string {
 	return v
 }
 
-// statusLine is the footer: an error until the next key, else the sync
-// progress, else when the mailbox was last synced.
+// statusLine is the footer: an error or a confirmation until the next
+// key, else where live intake stands.
 func (m *model) statusLine() string {
-	t, s, w := m.c.T, m.c.Styles, m.c.Width
-	if m.footErr != "" {
-		return s.Error.Render(textsafe.Line(m.footErr, w))
-	}
-	var text, spin string
-	if m.syncing {
-		spin = m.spinner.View() + " "
-	}
+	s, w := m.c.Styles, m.c.Width
 	switch {
-	case m.syncing && m.progress.Total == 0:
-		text = t.Connecting
-	case m.syncing:
-		text = fmt.Sprintf(t.FetchingFmt, m.progress.Done, m.progress.Total)
-		// The mailbox name comes from the server.
-		if mb := m.progress.Mailbox; mb != "" && !strings.EqualFold(mb, "INBOX") {
-			text += " " + mb
-		}
-	case m.lastSync.IsZero():
-		text = t.NeverSynced
-	default:
-		text = fmt.Sprintf(t.SyncedFmt, m.syncTime())
-		if m.synced && m.newCases > 0 {
-			text += " · " + fmt.Sprintf(t.NewCasesFmt, m.newCases)
-		}
+	case m.footErr != "":
+		return s.Error.Render(textsafe.Line(m.footErr, w))
+	case m.footOK != "":
+		return s.Success.Render(textsafe.Line("✓ "+m.footOK, w))
 	}
-	return spin + s.Status.Render(textsafe.Line(text, w-lipgloss.Width(spin)))
+	return m.intakeLine()
 }
 
 // syncTime is the clock time of the last sync, with the date when it was

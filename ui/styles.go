@@ -59,6 +59,9 @@ type Styles struct {
 	TabOn    lipgloss.Style // the active tab
 	Filter   lipgloss.Style // the filter prompt
 	Status   lipgloss.Style // the status line
+	Success  lipgloss.Style // a change saved, in the footer
+	Input    lipgloss.Style // the text of a prompt
+	Caret    lipgloss.Style // the character under a prompt's cursor
 	Help     help.Styles
 }
 
@@ -86,6 +89,9 @@ func NewStyles(r *lipgloss.Renderer, t Theme) *Styles {
 		TabOn:    s().Foreground(t.Accent).Bold(true).Underline(true),
 		Filter:   s().Foreground(t.Accent),
 		Status:   s().Foreground(t.Faint),
+		Success:  s().Foreground(t.OnTime),
+		Input:    s().Foreground(t.Text),
+		Caret:    s().Reverse(true),
 		Help: help.Styles{
 			Ellipsis:       s().Foreground(t.Faint),
 			ShortKey:       s().Foreground(t.Accent),

@@ -62,6 +62,8 @@ func TestCaseHistoryGolden(t *testing.T) {
 	tm.Type("/roar")
 	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
 	waitFor(t, tm, "Thread (2)")
+	// Thread, checklist, history.
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
 	waitFor(t, tm, "message.threaded")
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
@@ -194,8 +196,12 @@ func TestNavigation(t *testing.T) {
 		t.Error("j/pgdown did not scroll the thread")
 	}
 	dr.keys("tab")
+	if dr.m.caseP.tab != tabChecklist || !strings.Contains(dr.m.View(), "[ ] ") {
+		t.Error("tab did not show the checklist")
+	}
+	dr.keys("tab")
 	if dr.m.caseP.tab != tabHistory || !strings.Contains(dr.m.View(), "case.opened") {
-		t.Error("tab did not show the history")
+		t.Error("a second tab did not show the history")
 	}
 	dr.keys("esc")
 	if dr.m.page != pageInbox || in.cursor != 2 {
@@ -311,21 +317,23 @@ func TestWidths(t *testing.T) {
 	}
 }
 
-func TestSyncInBackground(t *testing.T) {
+func TestWatchInBackground(t *testing.T) {
 	d := demoDesk(t)
 	release := make(chan struct{})
-	sync := func(ctx context.Context, progress func(desk.SyncProgress)) ([]desk.SyncReport, error) {
-		progress(desk.SyncProgress{Mailbox: "INBOX", Done: 120, Total: 400})
+	watch := func(ctx context.Context, events chan<- desk.WatchEvent) {
+		events <- desk.WatchEvent{State: desk.WatchConnecting}
+		events <- desk.WatchEvent{State: desk.WatchSyncing, Progress: desk.SyncProgress{Mailbox: "INBOX", Done: 120, Total: 400}, Rate: 350.4}
 		select {
 		case <-release:
 		case <-ctx.Done():
-			return nil, ctx.Err()
+			return
 		}
-		return []desk.SyncReport{{Mailbox: "INBOX", Fetched: 400, NewCases: 3}}, nil
+		events <- desk.WatchEvent{State: desk.WatchSynced, NewCases: 3, At: fixedNow}
+		<-ctx.Done()
 	}
-	tm := teatest.NewTestModel(t, New(Options{Desk: d, Language: "nb", Sync: sync}), teatest.WithInitialTermSize(100, 30))
+	tm := teatest.NewTestModel(t, New(Options{Desk: d, Language: "nb", Watch: watch}), teatest.WithInitialTermSize(100, 30))
 	// The inbox is usable while the sync runs.
-	waitFor(t, tm, "henter 120/400", "PV-2026-0001")
+	waitFor(t, tm, "henter 120/400 · 350/s", "PV-2026-0001")
 	tm.Send(keyMsg("j"))
 	close(release)
 	waitFor(t, tm, "synkronisert 10:00 · 3 nye")
@@ -335,17 +343,20 @@ func TestSyncInBackground(t *testing.T) {
 	}
 }
 
-func TestSyncFailureClearsOnNextKey(t *testing.T) {
-	sync := func(ctx context.Context, progress func(desk.SyncProgress)) ([]desk.SyncReport, error) {
-		return nil, errors.New("dial tcp: connection refused \x1b]0;pwned\a")
+// A disconnect is a state, not a passing error: it stays on the status
+// line, cleaned of whatever the error quoted, until intake is back.
+func TestWatchDisconnectIsCleaned(t *testing.T) {
+	watch := func(ctx context.Context, events chan<- desk.WatchEvent) {
+		events <- desk.WatchEvent{State: desk.WatchDisconnected, RetryAt: time.Now().Add(30 * time.Second),
+			Err: errors.New("dial tcp: connection refused \x1b]0;pwned\a")}
+		<-ctx.Done()
 	}
-	tm := teatest.NewTestModel(t, New(Options{Desk: demoDesk(t), Language: "en", Sync: sync}), teatest.WithInitialTermSize(100, 30))
-	waitFor(t, tm, "sync failed: dial tcp: connection refused")
+	tm := teatest.NewTestModel(t, New(Options{Desk: demoDesk(t), Language: "en", Watch: watch}), teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "disconnected – retrying in", "dial tcp: connection refused")
 	tm.Send(keyMsg("j"))
-	waitFor(t, tm, "never synced")
 	v := finalView(t, tm)
-	if strings.Contains(v, "sync failed") || strings.Contains(v, "pwned") {
-		t.Errorf("the error outlived the next key:\n%s", v)
+	if !strings.Contains(v, "disconnected") || strings.Contains(v, "pwned") || strings.Contains(v, "\x1b") {
+		t.Errorf("status line after a key:\n%s", v)
 	}
 }
 
@@ -388,7 +399,7 @@ func TestReloadKeepsTheScreenStill(t *testing.T) {
 	}
 	page := func() string { return strings.Join(strings.Split(dr.m.View(), "\n")[:20], "\n") }
 	before := page()
-	dr.send(mailSyncedMsg{})
+	dr.send(watchEventsMsg{evs: []desk.WatchEvent{{State: desk.WatchSynced, NewCases: 1}}})
 	if after := page(); after != before {
 		t.Errorf("reload moved the screen:\n%s\n---\n%s", before, after)
 	}

@@ -43,7 +43,7 @@ func (a *app) openDesk(ctx context.Context, cfg config.Config) (*desk.Desk, func
 	if err != nil {
 		return nil, nil, err
 	}
-	d := desk.New(st, desk.Options{User: a.user, DueSoonDays: cfg.Desk.DueSoonDays})
+	d := desk.New(st, desk.Options{User: a.user, DueSoonDays: cfg.Desk.DueSoonDays, Systems: cfg.Desk.Systems})
 	return d, func() { st.Close() }, nil
 }
 
@@ -69,14 +69,21 @@ func (a *app) tui(ctx context.Context) error {
 		return err
 	}
 	defer closeDesk()
-	opts := ui.Options{Desk: d, Language: cfg.UILanguage()}
+	opts := ui.Options{Desk: d, Language: cfg.UILanguage(), AltScreen: true}
 	if cfg.IMAP.Host != "" {
-		opts.Sync = func(ctx context.Context, progress func(desk.SyncProgress)) ([]desk.SyncReport, error) {
+		opts.Watch = func(ctx context.Context, events chan<- desk.WatchEvent) {
+			// The password is read here rather than before the screen
+			// opens: a failing password_cmd shows on the status line
+			// instead of ending the desk, and r runs it again.
 			ic, err := imapConfig(ctx, cfg.IMAP)
 			if err != nil {
-				return nil, err
+				select {
+				case events <- desk.WatchEvent{State: desk.WatchFailed, Err: err, At: d.Now()}:
+				case <-ctx.Done():
+				}
+				return
 			}
-			return d.Sync(ctx, desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox, Progress: progress})
+			d.Watch(ctx, desk.WatchOptions{SyncOptions: desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox}}, events)
 		}
 	}
 	return ui.Run(opts)
@@ -110,7 +117,7 @@ func (a *app) demo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	d := desk.New(st, desk.Options{User: a.user})
+	d := desk.New(st, desk.Options{User: a.user, Systems: config.Default().Desk.Systems})
 	host, port := splitHostPort(srv.Addr)
 	ic := mail.IMAPConfig{Host: host, Port: port, Security: "none", Username: srv.User, Password: srv.Password}
 	syncFn := func(ctx context.Context, progress func(desk.SyncProgress)) ([]desk.SyncReport, error) {
@@ -131,7 +138,10 @@ func (a *app) demo(ctx context.Context, args []string) error {
 	if lang == "" {
 		lang = config.Default().UILanguage()
 	}
-	return ui.Run(ui.Options{Desk: d, Language: lang, Sync: syncFn})
+	watch := func(ctx context.Context, events chan<- desk.WatchEvent) {
+		d.Watch(ctx, desk.WatchOptions{SyncOptions: desk.SyncOptions{IMAP: ic}}, events)
+	}
+	return ui.Run(ui.Options{Desk: d, Language: lang, Watch: watch, AltScreen: true})
 }
 
 func splitHostPort(addr string) (string, int) {
