@@ -96,9 +96,15 @@ func Classify(in Input) Result {
 		if scues[cueSpam] >= spamLevel {
 			labels = nil
 		}
-		for i := range labels {
-			labels[i].Confidence = round2(labels[i].Confidence * subjectDiscount)
+		kept := labels[:0]
+		for _, l := range labels {
+			if l.Confidence *= subjectDiscount; l.Confidence >= threshold {
+				l.Confidence = round2(l.Confidence)
+				kept = append(kept, l)
+			}
 		}
+		labels = kept
+
 	}
 	labels = settlePairs(labels, cues)
 	if len(labels) == 0 {

@@ -16,7 +16,13 @@ import (
 const heldoutFloor = 0.9
 
 func TestHeldOut(t *testing.T) {
-	f, err := os.Open("testdata/heldout.tsv")
+	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv"} {
+		t.Run(name, func(t *testing.T) { heldOut(t, name) })
+	}
+}
+
+func heldOut(t *testing.T, name string) {
+	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -47,7 +53,7 @@ func TestHeldOut(t *testing.T) {
 		gold[cols[0]], pred[cols[0]], results[cols[0]] = want, res.Rights(), res
 	}
 	rep := classify.Evaluate(gold, pred)
-	t.Logf("held-out set, %d messages\n%s", len(gold), rep.Table())
+	t.Logf("%s, %d messages\n%s", name, len(gold), rep.Table())
 	for id := range gold {
 		if w, g := dsr.JoinRights(gold[id]), dsr.JoinRights(pred[id]); w != g {
 			t.Logf("MISS %s: want %s, got %s\n%s", id, w, g, indent(classify.Explain(results[id])))

@@ -46,7 +46,10 @@ var (
 	fillers = family("en", "ei", "et", "ein", "eit", "a", "an", "the", "min", "mitt", "mi", "mine", "my",
 		"automatisk", "automatically", "allerede", "already", "nå", "now", "nettopp", "just", "alle",
 		"all", "also", "også", "likevel", "still", "fortsatt", "ganske", "faktisk", "completely", "helt")
-	reportVerbs = family("ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
+	reportVerbs = family("håndterte", "handterte", "behandlet", "behandla", "handsama", "handled", "processed",
+		"answered", "besvarte", "besvart", "avviste", "ignorerte", "ignored", "rejected", "refused",
+		"ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
+
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
 	answerPrep = family("på", "to", "on", "til")
@@ -235,6 +238,28 @@ func sentenceHas(toks []token, i int, words wordFamily) bool {
 type sentenceSets struct {
 	union []setBits
 	done  []bool
+
+	doc     setBits // the union over the whole message
+	docDone bool
+}
+
+// docMatches reports whether any word of the message passes w.
+func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
+	if w.set == nil || len(w.set.fallback) > 0 {
+		for k := range toks {
+			if w.matchTok(&toks[k]) {
+				return true
+			}
+		}
+		return false
+	}
+	if !ss.docDone {
+		for k := range toks {
+			ss.doc.or(toks[k].sets)
+		}
+		ss.docDone = true
+	}
+	return ss.doc.has(w.set.id)
 }
 
 // matches reports whether any word of the sentence holding toks[i] passes

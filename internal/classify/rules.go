@@ -48,6 +48,7 @@ type ruleSpec struct {
 	veto     string    // words that void the rule when in the same sentence
 	gapVeto  string    // words that void the rule when inside the matched span
 	objVeto  string    // words that void the rule when they follow the match closely
+	docNeed  string    // words one of which must occur somewhere in the message
 	altRight dsr.Right // the right credited instead when altCtx is in the sentence
 	altCtx   string
 }
@@ -71,6 +72,11 @@ func (s ruleSpec) except(words string) ruleSpec { s.gapVeto = words; return s }
 // match: "slett bestillingen" cancels an order, "slett kontoen" is erasure.
 func (s ruleSpec) notOf(words string) ruleSpec { s.objVeto = words; return s }
 
+// given makes the rule count only in a message that also holds one of
+// words, in any sentence: "Fjern nummeret mitt." is an unsubscription in
+// a mail about SMS offers.
+func (s ruleSpec) given(words string) ruleSpec { s.docNeed = words; return s }
+
 // or credits right instead when one of words shares the sentence: an
 // objection is a marketing objection when the sentence is about ads.
 func (s ruleSpec) or(right dsr.Right, words string) ruleSpec {
@@ -87,6 +93,7 @@ type compiled struct {
 	veto     wordSet
 	gapVeto  wordSet
 	objVeto  wordSet
+	docNeed  wordSet
 	altCtx   wordSet
 }
 
@@ -152,7 +159,8 @@ func newEngine(tables ...[]ruleSpec) *engine {
 		for _, s := range t {
 			r := compiled{ruleSpec: s, right: id(s.right), alt: id(s.altRight),
 				veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), objVeto: compileWordSet(s.objVeto),
-				altCtx: compileWordSet(s.altCtx)}
+				docNeed: compileWordSet(s.docNeed),
+				altCtx:  compileWordSet(s.altCtx)}
 			r.group = group(s.right, s)
 			if s.altRight != "" {
 				r.altGroup = group(s.altRight, s)
@@ -290,7 +298,11 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
+	if !r.docNeed.empty() && !sents.docMatches(toks, &r.docNeed) {
+		return false
+	}
 	if r.flags&notOwned != 0 && owned(toks, i) {
+
 		return false
 	}
 	if r.flags&nounPhrase != 0 && sents.matches(toks, i, &actionWords) {

@@ -50,7 +50,8 @@ var enRules = []ruleSpec{
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected"),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
-	rule(dsr.Access, 0.65, enData+" ~3 you ~3 have|hold|store|keep|process|processing|collected|stored|holding ~3 on|about|concerning ~1 "+enPersons).
+	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
+	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
 
 	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all ~2 "+enOwnData).with(noReport).in("copy").
@@ -85,6 +86,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "keep|store|retain|preserve ~6 but ~3 not|don't|dont ~2 use|process|share").with(selfNeg).in("storeonly"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
 	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded").in("pause"),
+	rule(dsr.Restriction, 0.35, "not|don't|dont|never ~2 use|using|process|share|sharing|pass|disclose ~2 it|them|this|my|the").with(selfNeg).in("dontuse"),
+	rule(dsr.Restriction, 0.35, "disputing|dispute|contest|contesting|challenge ~4 accuracy|information|data|debt|entry|record|claim").in("contest"),
+	rule(dsr.Restriction, 0.35, "information|data|details|record|entry ~6 wrong|incorrect|inaccurate").in("contest"),
 	rule(dsr.Restriction, 0.45, "block|freeze|lock ~4 access|profile|account|data|information").in("block"),
 	rule(dsr.Restriction, 0.6, "pause|suspend|freeze|halt ~3 processing|use|using|all").in("freeze"),
 	rule(dsr.Restriction, 0.4, "delete|deleted|erase|erased|destroy|overwrite|overwritten").with(onlyNeg).in("keep"),
@@ -112,7 +116,7 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, "no|any|don't|dont|not ~2 more|further ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 sending|emailing|mailing|texting|calling|contacting|spamming|messaging|send|email").in("nomore").unless("invoice*"),
 	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
-	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing ~5 for|in ~2 "+marketingWords).with(onlyNeg).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing|shown|show ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
 
 	// objection
@@ -126,6 +130,8 @@ var enRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "withdraw*|revok*|retract*|rescind*|withdrew ~5 consent*|permission|agreement").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "consent ~4 withdrawn|revoked|withdraw|retracted").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "no ~1 longer ~2 consent|agree").with(selfNeg).in("nolonger"),
+	rule(dsr.WithdrawConsent, 0.6, "withdraw*|revok*|retract*|withdrew|rescind* ~2 it|this|that|them").given("consent|consented|permission").in("withdraw"),
+
 	rule(dsr.WithdrawConsent, 0.5, "reject|disable|turn|opt ~3 off|out ~3 cookie*|tracking").in("cookies"),
 
 	// information
@@ -155,7 +161,7 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, enAuto+" ~5 "+enDec).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, enDec+" ~5 "+enAuto).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.6, "human ~2 review|intervention|assessment|check|decision|being").in("human"),
-	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look|check|assess|reconsider|examine|decide").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look*|check*|assess*|reconsider*|examine*|decide*|go").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "review*|reconsider*|reassess* ~4 by ~2 person|human|someone|staff").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "manual|manually ~3 review*|assess*|check*|reconsider*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "contest|challenge|appeal|dispute ~4 decision|assessment|refusal|rejection|outcome").in("human"),

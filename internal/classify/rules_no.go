@@ -29,7 +29,7 @@ const (
 		"postnummer*|stavemåte*|skrivemåte*|staving*|registrering*|kundeopplysning*|kontaktinfo*|kontaktopplysning*|" +
 		"personalia|kundeprofil*|profil*|profilen"
 	noErrWords = "feil|feilstav*|feilstava|feilstavet|feilskrevet|feilskriven|feilregistrert*|uriktig*|ukorrekt*|" +
-		"utdatert*|gammel|gamle|ufullstendig*|mangelfull*|galt|gale|riktig|korrekt"
+		"utdatert*|gammel|gamle|gammelt|foreldet|ufullstendig*|mangelfull*|galt|gale|riktig|korrekt"
 	noAuto = "automatisk*|automatiske|automatiser*|automatisert*|algoritm*|systemet|system|maskin|maskina|maskinen|robot*|dataprogram*|ki"
 	noDec  = "avgjør*|avgjer*|avgjerd*|beslutning*|vedtak*|avslag*|avslått|avslatt|avslo|avviste|avvist|kredittvurdering*|" +
 		"kredittsjekk*|vurdering*|vurderinga|flagget|flagga|flagga|sperret|sperra|kansellert|silt|frasortert|sortert|scoring|score|poengsum|nei"
@@ -153,7 +153,13 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
 	rule(dsr.ObjectionMarketing, 0.8, "stopp|stop|slutt|avmeld|avmelding").with(alone).in("stop"),
 	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
-	rule(dsr.ObjectionMarketing, 0.7, "bruk*|brukar|nytt*|anvend* ~5 til|for|i ~2 "+marketingWords).with(onlyNeg).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, "bruk*|brukar|nytt*|anvend* ~6 "+marketingWords).with(onlyNeg).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.7, "fjern*|stryk* ~2 nummeret|nummer|mobilnummeret|eposten|epostadressen|adressa|adressen|meg").
+		given(marketingWords + "|*reklame|sms*|*sms").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.6, "vil|ønsker|ønskjer ~1 ikke|ikkje ~1 ha|motta|få ~1 det|dette|dei|dem|den|slikt").with(selfNeg).
+		given(marketingWords + "|*reklame").in("nomore"),
+	rule(dsr.WithdrawConsent, 0.6, "trekk*|trekkjer|tilbakekall* ~3 det|dette|den ~2 tilbake|attende").given("samtykk*|samtykkje*").in("withdraw"),
+
 	rule(dsr.ObjectionMarketing, 0.3, "direkte ~1 markedsføring*|markedsforing*|reklame|marknadsføring").in("mktctx"),
 
 	// objection: "protesterer mot behandlingen", "innsigelse", "berettiget
