@@ -238,22 +238,22 @@ func sortSized(s []sized) {
 // time: whole bodies for those up to maxBytes, headers only for the rest.
 func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo []sized, maxBytes int64, ch chan<- Fetched) error {
 	for start := 0; start < len(todo); start += fetchChunk {
-		var small, big []imap.UID
+		var small, big []sized
 		for _, s := range todo[start:min(start+fetchChunk, len(todo))] {
 			if s.size > maxBytes {
-				big = append(big, imap.UID(s.uid))
+				big = append(big, s)
 			} else {
-				small = append(small, imap.UID(s.uid))
+				small = append(small, s)
 			}
 		}
 		for _, part := range []struct {
-			uids       []imap.UID
+			msgs       []sized
 			headerOnly bool
 		}{{small, false}, {big, true}} {
-			if len(part.uids) == 0 {
+			if len(part.msgs) == 0 {
 				continue
 			}
-			if err := c.fetchChunk(ctx, mailbox, uidv, part.uids, part.headerOnly, ch); err != nil {
+			if err := c.fetchChunk(ctx, mailbox, uidv, part.msgs, part.headerOnly, ch); err != nil {
 				return err
 			}
 		}
@@ -261,10 +261,12 @@ func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo [
 	return nil
 }
 
-func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, uids []imap.UID, headerOnly bool, ch chan<- Fetched) error {
+func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs []sized, headerOnly bool, ch chan<- Fetched) error {
 	var set imap.UIDSet
-	for _, u := range uids {
-		set.AddNum(u)
+	listed := make(map[uint32]int64, len(msgs))
+	for _, m := range msgs {
+		set.AddNum(imap.UID(m.uid))
+		listed[m.uid] = m.size
 	}
 	section := &imap.FetchItemBodySection{Peek: true}
 	if headerOnly {
@@ -280,6 +282,7 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, uids
 			break
 		}
 		f := Fetched{Mailbox: mailbox, UIDValidity: uidv, HeaderOnly: headerOnly}
+		gotBody := false
 		for {
 			item := msg.Next()
 			if item == nil {
@@ -293,6 +296,7 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, uids
 			case imapclient.FetchItemDataRFC822Size:
 				f.Size = it.Size
 			case imapclient.FetchItemDataBodySection:
+				gotBody = true
 				if it.Literal != nil {
 					b, err := io.ReadAll(it.Literal)
 					if err != nil {
@@ -304,8 +308,14 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, uids
 			}
 		}
 		// An expunge during FETCH yields an empty literal with an OK
-		// response; such a message must not be recorded as stored.
-		if f.UID == 0 || len(f.Raw) == 0 {
+		// response; such a message must not be recorded as stored. But a
+		// message that was listed with no bytes at all is not gone, only
+		// empty (a 0-byte file in a maildir): it is handed on like any
+		// other, or the cursor would stay below it for good and every
+		// sync would fetch everything after it again. A response without
+		// the body (flags another client changed) answers nothing here.
+		size, asked := listed[f.UID]
+		if !asked || !gotBody || len(f.Raw) == 0 && size > 0 {
 			continue
 		}
 		select {
