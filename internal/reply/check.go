@@ -22,7 +22,7 @@ type Requirement struct {
 	Words string
 	// InSubject makes the check read the subject instead of the body.
 	InSubject bool
-	// Check reports whether text (the body, or the subject if InSubject),
+	// Check reports whether text (the body, or the subject if InSubject)
 	// holds the content. Text is given as rendered; checks normalise case
 	// and white space themselves.
 	Check func(d Data, text string) bool
@@ -59,8 +59,10 @@ func Requirements(k Kind, lang string, d Data) []Requirement {
 		rs = append(rs,
 			value("the reasons for the refusal", "Reason", func(d Data) string { return d.Reason }),
 			datatilsynet,
+			// Not "rettslig*": "rettslig grunnlag" in the reasons would
+			// pass for a mention of the courts.
 			anyOf("the right to seek a judicial remedy", pick(
-				[]string{"domstol*", "søksmål*", "rettslig*"},
+				[]string{"domstol*", "søksmål*", "tingrett*"},
 				[]string{"court*", "judicial remedy"})...))
 	case Answer:
 		rs = append(rs, value("the answer", "Reason", func(d Data) string { return d.Reason }))
@@ -125,7 +127,7 @@ func completionRequirements(r dsr.Right, en bool) []Requirement {
 	switch r {
 	case dsr.Access:
 		return []Requirement{
-			anyOf("a copy of the data (Art. 15(3))", pick([]string{"kopi*"}, []string{"cop*"})...),
+			anyOf("a copy of the data (Art. 15(3))", pick([]string{"kopi*"}, []string{"copy", "copies"})...),
 			anyOf("(a) the purposes of the processing", pick([]string{"formål*"}, []string{"purpose*"})...),
 			anyOf("(b) the categories of data", pick([]string{"kategori*"}, []string{"categor*"})...),
 			anyOf("(c) the recipients", pick([]string{"mottaker*"}, []string{"recipient*"})...),
@@ -437,10 +439,11 @@ func normalise(s string) string {
 }
 
 // matchAny reports whether normalised text holds one of the phrases. A
-// phrase matches only from the start of a word and, unless it ends in "*",
-// up to the end of one: "ikke" does not match "ikkje" and "no" does not
-// match "not", while "slett*" matches "slettet". A "*" between words
-// stands for one word: "let * know" matches "let them know".
+// phrase matches only from the start of a word (after a space or any other
+// non-letter, so "pdf-kopi" holds "kopi*") and, unless it ends in "*", up
+// to the end of one: "ikke" does not match "ikkje" and "no" does not match
+// "not", while "slett*" matches "slettet". A "*" between words stands for
+// one word: "let * know" matches "let them know".
 func matchAny(text string, phrases []string) bool {
 	for _, p := range phrases {
 		if matchPhrase(text, p) {
@@ -452,80 +455,66 @@ func matchAny(text string, phrases []string) bool {
 
 func matchPhrase(text, phrase string) bool {
 	words := strings.Fields(phrase)
-	for start := 0; start < len(text); {
-		i := start
-		ok := true
-		for wi, w := range words {
-			if wi > 0 {
-				if i >= len(text) || text[i] != ' ' {
-					ok = false
-					break
-				}
-				i++
-			}
-			n := matchWord(text, i, w)
-			if n < 0 {
-				ok = false
-				break
-			}
-			i += n
-		}
-		if ok {
+	for i := 0; i < len(text); {
+		if atWordStart(text, i) && matchAt(text[i:], words) {
 			return true
 		}
-		// Move to the start of the next word.
-		j := strings.IndexByte(text[start:], ' ')
-		if j < 0 {
-			return false
-		}
-		start += j + 1
+		_, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 	}
 	return false
 }
 
-// matchWord matches one word of a phrase at text[i:], which starts a word,
-// and returns how many bytes it took, or -1. A word "*" takes any one
-// word; a word ending in "*" takes the rest of the word it starts.
-func matchWord(text string, i int, w string) int {
-	end := i
-	for end < len(text) && text[end] != ' ' {
-		end++
+func atWordStart(text string, i int) bool {
+	if i == 0 {
+		return true
 	}
-	token := text[i:end]
-	if w == "*" {
-		if token == "" {
-			return -1
+	r, _ := utf8.DecodeLastRuneInString(text[:i])
+	return !isWordRune(r)
+}
+
+// matchAt reports whether s begins with the phrase's words, one space
+// apart (normalise leaves single spaces).
+func matchAt(s string, words []string) bool {
+	for wi, w := range words {
+		if wi > 0 {
+			if !strings.HasPrefix(s, " ") {
+				return false
+			}
+			s = s[1:]
 		}
-		return len(token)
-	}
-	prefix := strings.HasSuffix(w, "*")
-	w = strings.TrimSuffix(w, "*")
-	// The token may carry punctuation around the word ("(art.", "19).",
-	// "datatilsynet,"): strip leading punctuation, and require the word to
-	// end at a non-letter unless it is a prefix.
-	lead := 0
-	for lead < len(token) {
-		r, n := utf8.DecodeRuneInString(token[lead:])
-		if isWordRune(r) {
-			break
+		if w == "*" {
+			j := strings.IndexByte(s, ' ')
+			if j < 0 {
+				j = len(s)
+			}
+			if j == 0 {
+				return false
+			}
+			s = s[j:]
+			continue
 		}
-		if strings.HasPrefix(token[lead:], w) {
-			break
+		prefix := strings.HasSuffix(w, "*")
+		w = strings.TrimSuffix(w, "*")
+		if !strings.HasPrefix(s, w) {
+			return false
 		}
-		lead += n
-	}
-	rest := token[lead:]
-	if !strings.HasPrefix(rest, w) {
-		return -1
-	}
-	after := rest[len(w):]
-	if !prefix && after != "" {
-		r, _ := utf8.DecodeRuneInString(after)
-		if isWordRune(r) {
-			return -1
+		s = s[len(w):]
+		if prefix {
+			for s != "" {
+				r, n := utf8.DecodeRuneInString(s)
+				if !isWordRune(r) {
+					break
+				}
+				s = s[n:]
+			}
+		} else if s != "" {
+			if r, _ := utf8.DecodeRuneInString(s); isWordRune(r) {
+				return false
+			}
 		}
 	}
-	return len(token)
+	return true
 }
 
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) }

@@ -78,7 +78,8 @@
 // Data.Company.Name).
 //
 // The checks ignore case and how white space and line breaks fall. A word
-// must start at a word boundary; a word ending in "*" may go on ("slett*"
+// must start a word (after a space or a non-letter such as "(" or "-", so
+// "pdf-kopi" holds "kopi*"); a word ending in "*" may go on ("slett*"
 // matches "slettet"), one without must end there ("ikke" does not match
 // "ikkje"); a "*" on its own stands for any one word ("let * know").
 // "One sentence with (A | B) and (C | D)" means one sentence must hold one
@@ -92,7 +93,7 @@
 //	identity       one of identitet*, legitim*
 //	clarification  the text of Reason
 //	extension      the text of ExtendReason; Due as {{date .Due}}, YYYY-MM-DD or DD.MM.YYYY
-//	refusal        the text of Reason; datatilsynet*; one of domstol*, søksmål*, rettslig*
+//	refusal        the text of Reason; datatilsynet*; one of domstol*, søksmål*, tingrett*
 //	answer         the text of Reason
 //	completion     for each right on the case:
 //	  access               copy: kopi*; (a) formål*; (b) kategori*; (c) mottaker*;
@@ -123,7 +124,7 @@
 //	refusal        the text of Reason; datatilsynet*; one of court*, judicial remedy
 //	answer         the text of Reason
 //	completion     for each right on the case:
-//	  access               copy: cop*; (a) purpose*; (b) categor*; (c) recipient*;
+//	  access               copy: one of copy, copies; (a) purpose*; (b) categor*; (c) recipient*;
 //	                       (d) one of retention, retain*, how long, storage period*, stored for, kept for;
 //	                       (e) one of rectif*, correct*; one of erase*, erasure, delet*; restrict*; object*;
 //	                       (f) datatilsynet*;

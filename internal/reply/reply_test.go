@@ -583,6 +583,10 @@ func TestMatchPhrase(t *testing.T) {
 		{"we let know", "let * know", false},
 		{"du vil ikke lenger motta", "ikke lenger", true},
 		{"«datatilsynet»", "datatilsynet", true},
+		{"vedlagt er en pdf-kopi", "kopi*", true},
+		{"non-automated", "no", false},
+		{"machine-readable format", "machine-readable", true},
+		{"retting", "rett", false},
 	} {
 		if got := matchPhrase(normalise(tc.text), tc.phrase); got != tc.want {
 			t.Errorf("matchPhrase(%q, %q) = %v", tc.text, tc.phrase, got)
