@@ -45,8 +45,17 @@ func (d *Desk) change(ctx context.Context, caseID, version int64, kind string, f
 }
 
 // SetStatus moves a case to another status; invalid moves are refused with
-// a *dsr.TransitionError. Leaving awaiting_requester resumes the clock.
+// a *dsr.TransitionError. Leaving awaiting_requester resumes the clock. A
+// refusal by a handler who is not a lead becomes a request for approval
+// (*NeedsApprovalError), with note as its reason.
 func (d *Desk) SetStatus(ctx context.Context, caseID, version int64, to dsr.Status, note string) (*dsr.Case, error) {
+	if to == dsr.StatusRefused && !d.IsLead(d.opts.User) {
+		return nil, d.requestApproval(ctx, caseID, version, "refusal", note)
+	}
+	return d.setStatus(ctx, caseID, version, to, note)
+}
+
+func (d *Desk) setStatus(ctx context.Context, caseID, version int64, to dsr.Status, note string) (*dsr.Case, error) {
 	return d.change(ctx, caseID, version, "status", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
 		if err := dsr.CheckTransition(c.Status, to); err != nil {
 			return "", err
@@ -69,11 +78,16 @@ func (d *Desk) SetStatus(ctx context.Context, caseID, version int64, to dsr.Stat
 	})
 }
 
-// Assign gives the case to user ("" unassigns).
+// Assign gives the case to user ("" unassigns). A handler may take an
+// unassigned case and hand on their own; only a lead may move a case that
+// someone else holds.
 func (d *Desk) Assign(ctx context.Context, caseID, version int64, user string) (*dsr.Case, error) {
 	user = strings.TrimSpace(user)
 	return d.change(ctx, caseID, version, "assign", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
 		from := c.Assignee
+		if from != "" && !strings.EqualFold(from, d.opts.User) && !d.IsLead(d.opts.User) {
+			return "", fmt.Errorf("%w: %s is assigned to %s", ErrLeadOnly, c.Ref, from)
+		}
 		c.Assignee = user
 		if user == "" {
 			return fmt.Sprintf("unassigned (was %s)", from), nil
@@ -154,21 +168,50 @@ var ErrExtension = errors.New("cannot extend")
 // Extend gives the case the two further months of Art. 12(3). It is only
 // possible before the one-month due date has passed (the person must be told
 // within the first month), once, and with a reason that goes into the notice.
+// A handler who is not a lead gets a request for approval instead
+// (*NeedsApprovalError); the rules are checked again when a lead approves.
 func (d *Desk) Extend(ctx context.Context, caseID, version int64, reason string) (*dsr.Case, error) {
+	if !d.IsLead(d.opts.User) {
+		if _, err := d.extendable(ctx, caseID, reason); err != nil {
+			return nil, err
+		}
+		return nil, d.requestApproval(ctx, caseID, version, "extension", reason)
+	}
+	return d.extend(ctx, caseID, version, reason)
+}
+
+// extendable checks the extension rules without changing anything, so a
+// handler hears at once that a request could never be approved.
+func (d *Desk) extendable(ctx context.Context, caseID int64, reason string) (*dsr.Case, error) {
+	c, err := d.st.Case(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	return c, checkExtension(c, strings.TrimSpace(reason), d.opts.Now())
+}
+
+func checkExtension(c *dsr.Case, reason string, now time.Time) error {
+	if reason == "" {
+		return fmt.Errorf("%w: a reason is required; it goes into the notice to the person (Art. 12(3))", ErrExtension)
+	}
+	if c.Extended {
+		return fmt.Errorf("%w: %s is already extended", ErrExtension, c.Ref)
+	}
+	if !c.Status.Open() {
+		return fmt.Errorf("%w: %s is %s", ErrExtension, c.Ref, c.Status)
+	}
+	oneMonth := deadline.AddMonthsPaused(c.ReceivedAt, 1, c.PausedDays)
+	if !now.Before(deadline.Expires(oneMonth)) {
+		return fmt.Errorf("%w: the one-month deadline (%s) has passed; an extension must be notified within it", ErrExtension, deadline.Format(oneMonth))
+	}
+	return nil
+}
+
+func (d *Desk) extend(ctx context.Context, caseID, version int64, reason string) (*dsr.Case, error) {
 	reason = strings.TrimSpace(reason)
 	return d.change(ctx, caseID, version, "extend", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
-		if reason == "" {
-			return "", fmt.Errorf("%w: a reason is required; it goes into the notice to the person (Art. 12(3))", ErrExtension)
-		}
-		if c.Extended {
-			return "", fmt.Errorf("%w: %s is already extended", ErrExtension, c.Ref)
-		}
-		if !c.Status.Open() {
-			return "", fmt.Errorf("%w: %s is %s", ErrExtension, c.Ref, c.Status)
-		}
-		oneMonth := deadline.AddMonthsPaused(c.ReceivedAt, 1, c.PausedDays)
-		if !now.Before(deadline.Expires(oneMonth)) {
-			return "", fmt.Errorf("%w: the one-month deadline (%s) has passed; an extension must be notified within it", ErrExtension, deadline.Format(oneMonth))
+		if err := checkExtension(c, reason, now); err != nil {
+			return "", err
 		}
 		c.Extended = true
 		c.ExtendReason = reason

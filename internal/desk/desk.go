@@ -25,6 +25,9 @@ type Options struct {
 	// DueSoonDays is how many days before the due date a case counts as
 	// due soon. Default 7.
 	DueSoonDays int
+	// Leads are the users who may reassign others' cases and approve
+	// extensions and refusals (desk.leads). Empty: everyone may.
+	Leads []string
 	// Systems are where personal data lives (desk.systems); checklist steps
 	// such as "searched" are repeated for each.
 	Systems []string
