@@ -696,6 +696,19 @@ func FuzzIngest(f *testing.F) {
 	for _, raw := range loadCorpus(f) {
 		f.Add(raw)
 	}
+	// Shapes the corpus lacks: nothing at all, a header without a body, a
+	// message that answers itself and carries a case tag, NULs and bytes
+	// that are not UTF-8 in the fields that become TEXT columns.
+	for _, raw := range []string{
+		"",
+		"\r\n",
+		"From: a@example.no\r\n\r\n",
+		"Message-ID: <self@example.no>\r\nIn-Reply-To: <self@example.no>\r\nReferences: <self@example.no>\r\n" +
+			"From: a@example.no\r\nSubject: Re: [PV-2026-0001] innsyn\r\n\r\nJeg vil ha innsyn.\r\n",
+		"From: \"N\x00ul\xff\" <n\x00@example.no>\r\nSubject: \xc3\x28 slett\x00 meg\r\nMessage-ID: <\xfe@x>\r\n\r\nslett\x00\xff\r\n",
+	} {
+		f.Add([]byte(raw))
+	}
 	ctx := context.Background()
 	st, err := store.Open(ctx, filepath.Join(f.TempDir(), "fuzz.db"))
 	if err != nil {
