@@ -59,7 +59,12 @@ var (
 		"henvendelsen", "førespurnaden", "forespørselen", "kravet", "request", "case", "matter", "complaint", "klage",
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	notices = family("varsel", "varslet", "varsla", "varsling", "beskjed", "informert", "informerte", "opplyst",
-		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt")
+		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt",
+		"ser", "see", "saw", "noticed", "leste", "las", "read", "oppdaget", "oppdaga", "merket", "merka",
+		"hørte", "høyrde", "heard", "skrev", "wrote", "said")
+
+	thatWords = family("at", "that", "om", "about", "att", "dass")
+
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
 	futureAux = family(
@@ -157,13 +162,18 @@ func owned(toks []token, i int) bool {
 		(i+1 < len(toks) && toks[i+1].clause == toks[i].clause && possessives.has(&toks[i+1]))
 }
 
-// noticed reports a match told as the content of a notice: "jeg fikk
-// varsel om at kontoen min slettes om en måned", "you informed me that my
-// data will be deleted".
+// noticed reports a match told as what a notice said or what the sender
+// saw: "jeg fikk varsel om at kontoen min slettes om en måned", "jeg ser
+// at dere skal slette historikken", "you informed me that my data will be
+// deleted". The notice word must head a that-clause holding the match.
 func noticed(toks []token, i int) bool {
-	s := toks[i].sent
-	for k := i - 1; k >= 0 && k >= i-8 && toks[k].sent == s; k-- {
-		if notices.has(&toks[k]) {
+	c := toks[i].clause
+	that := false
+	for k := i - 1; k >= 0 && k >= i-10 && toks[k].clause == c; k-- {
+		if thatWords.has(&toks[k]) {
+			that = true
+		}
+		if that && notices.has(&toks[k]) {
 			return true
 		}
 	}

@@ -92,6 +92,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.45, "block|freeze|lock ~4 access|profile|account|data|information").in("block"),
 	rule(dsr.Restriction, 0.6, "pause|suspend|freeze|halt ~3 processing|use|using|all").in("freeze"),
 	rule(dsr.Restriction, 0.4, "delete|deleted|erase|erased|destroy|overwrite|overwritten").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.4, "wait|hold ~2 with|off ~2 deleting|deletion|it|that").in("keep"),
+
 	rule(dsr.Restriction, 0.35, "legal ~1 claim|claims|proceedings|action|case|dispute").in("legal"),
 	rule(dsr.Restriction, 0.35, "court|lawsuit|litigation|dispute|evidence|tribunal|insurance|solicitor*|lawyer*").in("legal"),
 
@@ -154,6 +156,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.3, "just|only ~3 understand|know|curious").in("justknow"),
 	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how"),
 	rule(dsr.Information, 0.35, "what ~1 happens ~3 data|information|it").in("how"),
+	rule(dsr.Information, 0.5, "what ~2 do ~1 you ~2 do ~2 with ~3 "+enOwnData).in("howdata"),
 	rule(dsr.Information, 0.3, "build|create|make ~3 profile").in("how"),
 	rule(dsr.Information, 0.2, "privacy ~1 policy|notice|statement").in("policy"),
 

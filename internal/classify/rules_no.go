@@ -77,6 +77,12 @@ var noRules = []ruleSpec{
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
 		unless("kvittering*|faktura*|ordre*|garanti*|åpningstid*|opningstid*|prisar|priser|varer"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se ~3 mine|egne|eigne|mitt|dykkar|deres ~2 "+noData).with(noReport),
+	rule(dsr.Access, 0.6, noData+" ~4 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
+		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
+	rule(dsr.Access, 0.6, "dere|de|dykk ~2 har|lagrer|lagrar ~1 noe|noko|noen|nokon ~3 lagret|lagra|registrert|registrerte|opplysning*|om|på ~2 "+noPersons).
+		with(noReport).in("whathave"),
+	rule(dsr.Access, 0.6, "tilsendt|tilsend|utlevert ~4 "+noData+"|alt").with(noReport).in("copy").
+		unless("kvittering*|faktura*|ordre*|garanti*"),
 	rule(dsr.Access, 0.65, noData+"|alt ~3 dere|de|dykk ~3 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
 		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").with(noReport).in("whathave").
@@ -98,6 +104,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, "skrivefeil|feilskriving|tastefeil").in("err"),
+	rule(dsr.Rectification, 0.35, "riktig|riktige|korrekt|korrekte|rette ~2 er|adresse*|adressa|navn*|namn*|nummer*|epost*|epostadresse*").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
 	rule(dsr.Rectification, 0.35, "flyttet|flytta|flyttar|flytter|giftet|gifta|skilt").with(noPermit).in("moved"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
@@ -125,6 +132,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
 	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettar|slettes|slettast").with(onlyNeg).in("keep"),
+	rule(dsr.Restriction, 0.4, "vent|venta|vente ~2 med ~2 det|dette|slettinga|slettingen|å|a").in("keep"),
+
 	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|forsikringssak*|forsikringsselskap*|rettstvist*|advokat*|domstol*").in("legal"),
 
 	// portability: "dataportabilitet", "overføre til en annen leverandør",
@@ -132,7 +141,9 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.55, "overfør*|overført|overfort|flytte|flytt|flytta|oversend*|overlevere ~4 "+noPortObj).in("transfer"),
 	rule(dsr.Portability, 0.45, "direkte|direkta ~2 til ~2 dem|dei|de|den|ny|nye|annen|annan").in("elsewhere"),
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
-	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
+	rule(dsr.Portability, 0.5, "få|fa|ta ~1 med ~1 meg ~4 "+noPortObj).in("transfer"),
+	rule(dsr.Portability, 0.45, "bytte|bytter|byter|skifte|skifter|flytter ~3 kundeklubb*|klubb*|leverandør*|butikk|butikkjede*|app|appen|tjeneste*|teneste*").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|klubb*|*klubben|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
 	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet|*fil|*fila|*filen|*format|*formatet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
@@ -140,7 +151,9 @@ var noRules = []ruleSpec{
 	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
 	// "ikke send meg reklame", "fjern meg fra SMS-lista".
 	rule(dsr.ObjectionMarketing, 0.85, "meld|melde|meldt|melder|meldar ~2 meg|oss|henne|ham|adressen|eposten|nummeret ~1 av|ut ~3 "+listWords).in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.8, "meld|melde|melder|meldar ~1 meg|oss ~1 av").in("unsub").with(noReport),
+	rule(dsr.ObjectionMarketing, 0.8, "meld|melde|melder|meldar ~1 meg|oss av").in("unsub").with(noReport),
+	rule(dsr.ObjectionMarketing, 0.65, "slutt|stopp|stop|hold ~2 med|opp ~1 det|dette|slikt|med").
+		given(marketingWords + "|*reklame|selge|selger|salg|salgs*|ringt|ringer|ringe|oppringing*").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
 	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
@@ -207,6 +220,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "hvordan|korleis ~3 behandler|handsamar|bruker|brukar|lagrer|lagrar|beskytter|vernar|sikrer|sikrar ~4 "+noData).in("howdata"),
 	rule(dsr.Information, 0.35, "hva|kva ~1 skjer|skjer|hender ~3 med ~3 "+noData).in("how"),
 	rule(dsr.Information, 0.5, "informasjon|opplysning* ~2 om ~3 behandling*|handsaming*|hvordan|korleis").in("infoabout"),
+	rule(dsr.Information, 0.5, "hva|kva ~3 gjør|gjer ~3 dere|de ~3 med ~3 "+noData+"|kjøpsdata*|kundedata*").in("howdata"),
+	rule(dsr.Information, 0.5, "solgt|selges|seljast|selt|sold ~2 videre|vidare|on|til ~2 andre|tredjepart*").in("share"),
 	rule(dsr.Information, 0.2, "personvernerklæring*|personvernerklæringa|personvernerklæringen|personvernerklaering*").in("policy"),
 
 	// automated_decision: "avslått automatisk", "en person ser på søknaden

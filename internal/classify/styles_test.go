@@ -139,3 +139,14 @@ func TestSubjectAndBody(t *testing.T) {
 		{"subject and body agree", "Innsyn og sletting", "Jeg ber om innsyn, og deretter sletting av alle opplysninger om meg.", "access,erasure", ""},
 	})
 }
+
+// TestReportedNotRequested: what a notice said, or what the sender saw, is
+// not what the sender asks for.
+func TestReportedNotRequested(t *testing.T) {
+	run(t, []tc{
+		{"saw plan, wants keep", "", "Jeg ser at dere skal slette servicehistorikken min neste uke. Vent med det, jeg trenger den som bevis i en tvist.", "restriction", ""},
+		{"so-clause is not a notice", "", "Jeg flytter til Spania, så jeg vil at dere sletter alt om meg.", "erasure", ""},
+		{"saw ads, then delete", "", "Jeg ser at dere fortsatt sender meg reklame, slett meg nå.", "erasure", ""},
+		{"told it would be deleted", "", "You told me that my data would be deleted after a year. Has that happened?", "none", ""},
+	})
+}
