@@ -96,7 +96,8 @@ func negated(toks []token, i, j int) bool {
 		}
 	}
 	// After the match: "slett ikke", "radera det inte".
-	for k, n := j+1, 0; k < len(toks) && toks[k].clause == toks[j].clause && n < 4; k, n = k+1, n+1 {
+	for k, n := j+1, 0; k < len(toks) && toks[k].clause == toks[j].clause && n < 6; k, n = k+1, n+1 {
+
 		t := &toks[k]
 		if postNeg.has(t) {
 			if k+1 < len(toks) && notOnly.has(&toks[k+1]) {
@@ -104,7 +105,8 @@ func negated(toks []token, i, j int) bool {
 			}
 			// German puts "nicht" at the end of the clause; elsewhere the
 			// negation must follow the verb or its pronoun object at once.
-			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
+			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || (t.s == "nicht" && n < 6)
+
 		}
 		if negationStops.has(t) {
 			break

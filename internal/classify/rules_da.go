@@ -24,7 +24,9 @@ var daRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),
 	rule(dsr.Rectification, 0.5, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
 	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*").in("err"),
-	rule(dsr.Rectification, 0.35, "adresse*|navn*|nummer*|oplysning* ~4 forkert*|fejl*").in("err"),
+	rule(dsr.Rectification, 0.35, "adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|oplysning* ~4 forkert*|fejl*|forkerte").in("err"),
+	rule(dsr.Rectification, 0.5, "mit|min|mine ~1 adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|telefonnummer*|fødselsdato* ~4 forkert*|fejl*").in("mine"),
+
 	rule(dsr.Rectification, 0.35, "registreret|står ~3 forkert|som").in("err"),
 
 	rule(dsr.Restriction, 0.9, "begrænsning*|begrænse ~3 behandling*"),
@@ -48,7 +50,8 @@ var daRules = []ruleSpec{
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvad ~3 formål*").in("purpose"),
 	rule(dsr.Information, 0.5, "retsgrundlag*|retligt ~1 grundlag").in("basis"),
-	rule(dsr.Information, 0.45, "hvorfor ~3 har ~2 brug|behøver|indsamler|gemmer").in("why"),
+	rule(dsr.Information, 0.45, "hvorfor ~3 har|skal|må ~2 brug|behøver|indsamler|gemmer|oplyse|opgive|registrere").in("why"),
+	rule(dsr.Information, 0.55, "hvorfor ~5 "+daData+"|cpr*|*nummer|nummer|personnummer").in("why"),
 
 	rule(dsr.AutomatedDecision, 0.45, "automatisk*|automatiseret* ~5 afgørelse*|beslutning*|afslag*|vurdering*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "afgørelse*|beslutning*|afslag*|vurdering* ~5 automatisk*|automatiseret*").in("autodec"),

@@ -18,6 +18,8 @@ var deRules = []ruleSpec{
 	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
 	rule(dsr.Access, 0.8, "kopie ~5 "+deData).with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
 	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum"),
+	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
+	rule(dsr.Access, 0.6, deData+" ~6 über ~1 mich|uns|ihn").with(noReport | nounPhrase).in("whathave"),
 
 	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
@@ -25,6 +27,8 @@ var deRules = []ruleSpec{
 
 	rule(dsr.Restriction, 0.9, "einschränkung*|einschränken ~4 verarbeitung"),
 	rule(dsr.Restriction, 0.8, "verarbeitung ~4 einschränken|einzuschränken|einschränkung").in("limit"),
+	rule(dsr.Restriction, 0.8, "schränken|schränke|schränkt ~4 verarbeitung|nutzung|verwendung").in("limit"),
+	rule(dsr.Restriction, 0.4, "lösch*").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.5, "nur ~3 speichern|gespeichert|aufbewahren|aufbewahrt").in("storeonly"),
 	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
 

@@ -152,6 +152,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),
 	rule(dsr.Information, 0.45, "what|which|use|using ~3 cookies|cookie|pixel|pixels|trackers|tracking").in("cookies"),
 	rule(dsr.Information, 0.45, "why ~3 need|collect|store|ask|require|keep|want").in("why"),
+	rule(dsr.Information, 0.55, "why ~5 need|collect|store|ask|require|keep|want|give|provide ~4 "+enOwnData+"|number|id|birth|address|phone").in("why").
+		unless("order|invoice*|tracking|price*"),
+
 	rule(dsr.Information, 0.45, "what|which ~4 collect|collected|gather|record|log|track").in("collect"),
 	rule(dsr.Information, 0.3, "just|only ~3 understand|know|curious").in("justknow"),
 	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how"),

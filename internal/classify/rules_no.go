@@ -122,6 +122,9 @@ var noRules = []ruleSpec{
 
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet|sjekket|sjekka").in("pause"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart").in("pause"),
+	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka").in("pause"),
+	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
+
 	rule(dsr.Restriction, 0.6, "frys*|fryse|pause|pauser ~2 bruken|bruk|behandlinga|behandlingen|handsaminga|"+noData).in("freeze"),
 	rule(dsr.Restriction, 0.6, "stans*|stanse|stopp*|stoppe ~2 midlertidig").in("freeze"),
 	rule(dsr.Restriction, 0.6, "midlertidig ~2 stans*|stanse|stopp*|stoppe|pause|frys*").in("freeze"),
@@ -213,6 +216,9 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.3, "databehandler*|databehandlar*|underleverandør*|underleverandor*|tredjeland*|usa|utenfor ~2 eu|eøs|europa").in("transfer"),
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|bruker|brukar ~3 informasjonskapsl*|cookie*|cookies|pixel*|*piksel*|*pikselen|sporingsverktøy*|analyseverktøy*").in("cookies"),
 	rule(dsr.Information, 0.45, "hvorfor|kvifor|korfor ~4 trenger|treng|trengs|samler|samlar|lagrer|lagrar|registrerer|ber|spør|krever|krev|oppgi|oppgje|registrere").in("why"),
+	rule(dsr.Information, 0.55, "hvorfor|kvifor|korfor ~6 "+noData+"|fødselsnummer*|personnummer*|*nummer|nummer|bilskilt*|legitimasjon").in("why").
+		unless("faktura*|ordre*|ordrenummer*|sporingsnummer*|kundenummer*|pris*"),
+
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|kor ~4 samler|samlar|henter|registrerer|lagrer|lagrar|logger|loggar ~3 inn|dere|de|om").in("collect").
 		unless("meg|mig"),
 	rule(dsr.Information, 0.3, "vil|ville ~2 bare|berre|gjerne ~1 vite|forstå|skjønne|skjøne").in("justknow"),

@@ -24,6 +24,9 @@ var svRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, "rätta|rättas|rättar|rättelse|korrigera*|uppdatera*|ändra|ändras ~4 adress*|namn*|efternamn*|epost*|mejl*|telefon*|nummer*|personnummer|födelsedatum|uppgift*|personuppgift*").in("fix"),
 	rule(dsr.Rectification, 0.5, "rätta|korrigera|ändra ~1 det|detta|den").in("fixit"),
 	rule(dsr.Rectification, 0.35, "fel|felaktig*|felstavat|inaktuell* ~3 adress*|namn*|uppgift*|nummer*").in("err"),
+	rule(dsr.Rectification, 0.35, "adress*|namn*|efternamn*|förnamn*|uppgift*|nummer*|telefonnummer* ~4 fel|felaktig*|felstavat*|felstavad").in("err"),
+	rule(dsr.Rectification, 0.5, "min|mitt|mina ~1 adress*|namn*|efternamn*|förnamn*|nummer*|telefonnummer*|personnummer ~4 fel|felaktig*|felstavat*|felstavad").in("mine"),
+	rule(dsr.Rectification, 0.35, "rätt|rätta|korrekt|korrekta ~1 adress*|adressen|namn*|namnet|nummer*|nummret|stavning").in("shouldbe"),
 
 	rule(dsr.Restriction, 0.9, "begränsning*|begränsa ~3 behandling*"),
 	rule(dsr.Restriction, 0.5, "bara|endast|enbart ~3 spara|sparas|lagra|lagras|förvara*").in("storeonly"),
@@ -32,7 +35,9 @@ var svRules = []ruleSpec{
 	rule(dsr.Restriction, 0.35, "tvist*|rättegång*|rättstvist*|bevis*|domstol*|försäkringsbolag*|rättsligt ~1 anspråk").in("legal"),
 
 	rule(dsr.Portability, 0.45, "överför*|flytta|skicka ~4 "+svData+"|köphistorik*|historik*|kvitton").in("transfer"),
-	rule(dsr.Portability, 0.45, "annan|ny|nya ~1 leverantör*|tjänst*|app|appen|kundklubb*|personuppgiftsansvarig*|företag*").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "annan|ny|nya ~1 leverantör*|tjänst*|app|appen|kundklubb*|personuppgiftsansvarig*|företag*|butik|butiken|kedja").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "byter|byta|byt ~3 kundklubb*|butik|leverantör*|app|tjänst*").in("elsewhere"),
+
 	rule(dsr.Portability, 0.6, "exportera*|export ~4 "+svData+"|köp*|historik*").in("export"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
