@@ -122,8 +122,9 @@ func (p *casePage) checklistKey(msg tea.KeyMsg) (tea.Cmd, bool) {
 // moveStep moves the checklist cursor and keeps it on screen.
 func (p *casePage) moveStep(delta int) {
 	p.step += delta
-	p.findStep()
+	// Clamp only: the remembered step is the one being left.
 	p.stepID = ""
+	p.findStep()
 	if n := len(p.detail.Steps); n > 0 {
 		p.stepID = p.detail.Steps[p.step].ID
 	}

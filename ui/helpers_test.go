@@ -65,6 +65,13 @@ func deskAt(t testing.TB, path, user string, cls func(classify.Input) classify.R
 // does: review it and refresh the goldens with go test ./ui -update.
 func demoDesk(t testing.TB) *desk.Desk {
 	t.Helper()
+	return demoDeskAt(t, filepath.Join(t.TempDir(), "pv.db"))
+}
+
+// demoDeskAt is demoDesk on the database file at path, so a test can open
+// a second desk on it: a colleague at another desk.
+func demoDeskAt(t testing.TB, path string) *desk.Desk {
+	t.Helper()
 	msgs, err := mail.DemoMessages()
 	if err != nil {
 		t.Fatal(err)
@@ -84,7 +91,7 @@ func demoDesk(t testing.TB) *desk.Desk {
 		date := at.Add(-5 * time.Second).In(deadline.Oslo).Format("Mon, 02 Jan 2006 15:04:05 -0700")
 		raws[i] = strings.ReplaceAll(string(m.Raw), "{{DATE}}", date)
 	}
-	d := newDesk(t, manifestClassifier(msgs, raws))
+	d := deskAt(t, path, "kari", manifestClassifier(msgs, raws))
 	for i, m := range msgs {
 		ingest(t, d, uint32(i+1), mail.DemoArrival(fixedNow, m.DaysAgo), raws[i])
 	}
@@ -226,6 +233,35 @@ func (dr *driver) run(cmd tea.Cmd) {
 			_, next := dr.m.Update(msg)
 			queue = append(queue, next)
 		}
+	}
+}
+
+// openRef opens the case ref from the inbox, as enter on its row does.
+func (dr *driver) openRef(ref string) {
+	dr.t.Helper()
+	in := dr.m.inbox
+	for pos := range in.visible() {
+		if in.row(pos).Ref == ref {
+			in.cursor = pos
+			in.clampScroll()
+			dr.keys("enter")
+			if dr.m.caseP == nil || dr.m.caseP.detail == nil {
+				dr.t.Fatalf("%s did not open", ref)
+			}
+			return
+		}
+	}
+	dr.t.Fatalf("%s is not in the inbox", ref)
+}
+
+// tick delivers the timer messages the model asked for, as if their time
+// had come, and forgets them.
+func (dr *driver) tick() {
+	dr.t.Helper()
+	ticks := dr.ticks
+	dr.ticks = nil
+	for _, msg := range ticks {
+		dr.send(msg)
 	}
 }
 

@@ -80,7 +80,8 @@ type Strings struct {
 	// Status line.
 	NeverSynced   string
 	SyncedFmt     string // time
-	NewCasesFmt   string // count
+	NewCasesFmt   string // count, two or more
+	NewCaseOne    string // one
 	FetchingFmt   string // done, total (already formatted)
 	FetchingStart string // before the count is known
 	RateFmt       string // messages per second
@@ -174,7 +175,7 @@ func bokmal() *Strings {
 		NoSteps:   "Ingen sjekkliste: saken har ingen rettigheter. Bekreft dem med c.", StepsLeftFmt: "%d av %d steg er ikke krysset av",
 		Loading: "Laster …", NoCases: "Ingen saker her.", NoMatches: "Ingen treff.",
 		Today: "i dag", DaysFmt: "%d d", OverdueFmt: "−%d d",
-		NeverSynced: "aldri synkronisert", SyncedFmt: "synkronisert %s", NewCasesFmt: "%d nye",
+		NeverSynced: "aldri synkronisert", SyncedFmt: "synkronisert %s", NewCasesFmt: "%d nye", NewCaseOne: "1 ny",
 		FetchingFmt: "henter %s/%s", FetchingStart: "henter …", RateFmt: "%d/s",
 		Connecting: "kobler til …", Disconnected: "frakoblet", RetryInFmt: "prøver igjen om %s",
 		RetryNow: "prøver igjen nå", RetryKey: "r: nå",
@@ -253,7 +254,7 @@ func english() *Strings {
 		NoSteps:   "No checklist: the case has no rights. Confirm them with c.", StepsLeftFmt: "%d of %d steps are not ticked",
 		Loading: "Loading …", NoCases: "No cases here.", NoMatches: "No matches.",
 		Today: "today", DaysFmt: "%d d", OverdueFmt: "−%d d",
-		NeverSynced: "never synced", SyncedFmt: "synced %s", NewCasesFmt: "%d new",
+		NeverSynced: "never synced", SyncedFmt: "synced %s", NewCasesFmt: "%d new", NewCaseOne: "1 new",
 		FetchingFmt: "fetching %s/%s", FetchingStart: "fetching …", RateFmt: "%d/s",
 		Connecting: "connecting …", Disconnected: "disconnected", RetryInFmt: "retrying in %s",
 		RetryNow: "retrying now", RetryKey: "r: now",

@@ -6,6 +6,7 @@ import (
 	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
+	"github.com/magnetharstad/pvdesk/internal/textsafe"
 )
 
 // pickItem is one line of a picker.
@@ -90,12 +91,24 @@ func (p *picker) itemLine(i, width int) string {
 			box = "[x] "
 		}
 	}
-	label := fit(box+it.label, min(width-2, 40))
+	label := fit(box+it.label, min(width-2, p.labelWidth()))
 	line := markStyle.Render(mark) + text.Render(label)
 	if it.detail != "" {
 		line += "  " + s.Subtle.Render(it.detail)
 	}
 	return truncateStyled(line, width)
+}
+
+// labelWidth is the widest label with its box, so the details line up.
+func (p *picker) labelWidth() int {
+	w := 0
+	for _, it := range p.items {
+		w = max(w, textsafe.Width(it.label))
+	}
+	if p.multi {
+		w += len("[ ] ")
+	}
+	return w
 }
 
 // ShortHelp implements dialog.

@@ -282,7 +282,10 @@ func (m *model) intakeLine() string {
 		return m.spinning(text, bar)
 	case desk.WatchSynced:
 		text := fmt.Sprintf(t.SyncedFmt, m.syncTime())
-		if in.newCases > 0 {
+		switch {
+		case in.newCases == 1:
+			text += " · " + t.NewCaseOne
+		case in.newCases > 1:
 			text += " · " + fmt.Sprintf(t.NewCasesFmt, in.newCases)
 		}
 		return s.Status.Render(textsafe.Line(text, w))
