@@ -1,0 +1,49 @@
+package store
+
+import (
+	"context"
+	"fmt"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// TestLookupsUseIndexes checks SQLite's plan for the lookups that ingest
+// makes for every message: a full scan of messages there makes a first
+// sync quadratic (two minutes for 10,000 messages instead of seconds),
+// and nothing else would notice.
+func TestLookupsUseIndexes(t *testing.T) {
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "pv.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for _, c := range []struct {
+		name, query string
+		args        []any
+		index       string
+	}{
+		{"HasIMAP", queryHasIMAP, []any{"INBOX", 1, 2}, "messages_imap"},
+		{"MessagesByMessageID one", fmt.Sprintf(queryByMessageID, "?"), []any{"a@b"}, "messages_message_id"},
+		{"MessagesByMessageID several", fmt.Sprintf(queryByMessageID, "?,?,?"), []any{"a@b", "c@d", "e@f"}, "messages_message_id"},
+	} {
+		rows, err := s.db.Query("EXPLAIN QUERY PLAN "+c.query, c.args...)
+		if err != nil {
+			t.Fatalf("%s: %v", c.name, err)
+		}
+		var plan []string
+		for rows.Next() {
+			var id, parent, unused int
+			var detail string
+			if err := rows.Scan(&id, &parent, &unused, &detail); err != nil {
+				t.Fatal(err)
+			}
+			plan = append(plan, detail)
+		}
+		rows.Close()
+		got := strings.Join(plan, "; ")
+		if strings.Contains(got, "SCAN messages") || !strings.Contains(got, c.index) {
+			t.Errorf("%s: plan %q, want a search of %s", c.name, got, c.index)
+		}
+	}
+}
