@@ -19,9 +19,20 @@ import (
 
 // Config is the whole configuration file.
 type Config struct {
-	IMAP IMAP `toml:"imap"`
-	SMTP SMTP `toml:"smtp"`
-	Desk Desk `toml:"desk"`
+	IMAP    IMAP    `toml:"imap"`
+	SMTP    SMTP    `toml:"smtp"`
+	Desk    Desk    `toml:"desk"`
+	Company Company `toml:"company"`
+}
+
+// Company is the [company] table: who the letters are from. Empty fields
+// fall back to the built-in Magnet AS details of internal/reply.
+type Company struct {
+	Name    string `toml:"name"`
+	OrgNr   string `toml:"org_nr"`
+	Address string `toml:"address"`
+	Email   string `toml:"email"`
+	Web     string `toml:"web"`
 }
 
 // The values of IMAP.Security and SMTP.Security.
@@ -57,6 +68,10 @@ type IMAP struct {
 	// recorded but not downloaded, so one huge attachment cannot exhaust
 	// memory or the database.
 	MaxMessageBytes int64 `toml:"max_message_bytes"`
+	// SentMailbox is where a copy of each reply is filed: "" finds the
+	// mailbox marked \Sent (else "Sent"); "-" files none, for servers that
+	// file what they relay themselves.
+	SentMailbox string `toml:"sent_mailbox"`
 }
 
 // SMTP is the [smtp] table: where replies are sent through.
@@ -69,6 +84,10 @@ type SMTP struct {
 	PasswordCmd string `toml:"password_cmd"`
 	// From is the From header of replies, an RFC 5322 address.
 	From string `toml:"from"`
+	// CAFile is a PEM file of extra CAs to trust, for a private server.
+	CAFile string `toml:"ca_file"`
+	// Timeout is how long the server may stay silent.
+	Timeout Duration `toml:"timeout"`
 }
 
 // Desk is the [desk] table: how the desk itself behaves.
@@ -111,7 +130,7 @@ func base() Config {
 			PollInterval:    Duration{60 * time.Second},
 			MaxMessageBytes: 50 << 20,
 		},
-		SMTP: SMTP{Security: SecurityTLS},
+		SMTP: SMTP{Security: SecurityTLS, From: "Magnet AS <post@magnetharstad.no>", Timeout: Duration{60 * time.Second}},
 		Desk: Desk{
 			DueSoonDays: 7,
 			Systems:     []string{"Nyhetsbrev", "CRM", "Regnskap", "Nettside og informasjonskapsler"},

@@ -73,6 +73,7 @@ func TestLoadDesignSample(t *testing.T) {
 			Security: "tls",
 			Username: "post@magnetharstad.no",
 			From:     "Magnet AS <post@magnetharstad.no>",
+			Timeout:  Duration{60 * time.Second},
 		},
 		Desk: Desk{
 			Language:    "nb",
@@ -175,13 +176,13 @@ hots = "imap.example.no"
 [desk]
 lead = ["kari"]
 due_soon_days = 3
-[company]
+[firma]
 name = "Magnet AS"
 `)
 	if err == nil {
 		t.Fatal("misspelt keys were accepted")
 	}
-	for _, key := range []string{"imap.hots", "desk.lead", "company"} {
+	for _, key := range []string{"imap.hots", "desk.lead", "firma"} {
 		if !strings.Contains(err.Error(), key) {
 			t.Errorf("error %q does not name %s", err, key)
 		}

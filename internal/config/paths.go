@@ -38,3 +38,9 @@ func xdgPath(env, fallback, file string) string {
 	}
 	return filepath.Join(dir, "pvdesk", file)
 }
+
+// TemplateDir is where reply template overrides live:
+// $XDG_CONFIG_HOME/pvdesk/templates (or ~/.config/pvdesk/templates).
+func TemplateDir() string {
+	return xdgPath("XDG_CONFIG_HOME", ".config", "templates")
+}
