@@ -29,7 +29,9 @@ type doc struct {
 
 // foldRune maps letters that people type in several ways to one spelling, so
 // "slette", "sloett", "ønsker" and "onsker" meet. It returns 0 for runes that
-// are not part of words.
+// are not part of words. Folding merges a few words: "før" is "for" and
+// "bør" is "bor", so rules must not lean on those.
+
 func foldRune(r rune) (rune, bool) {
 	if r < utf8.RuneSelf {
 		switch {

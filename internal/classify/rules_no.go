@@ -118,7 +118,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.8, "behandling*|handsaming*|bruken ~4 begrenses|begrensast|avgrenses|avgrensast|avgrensa|begrenset|avgrensast").in("limit"),
 	rule(dsr.Restriction, 0.5, "bare|kun|berre|utelukkende ~3 lagres|lagrast|lagre|lagra|oppbevare|oppbevares|oppbevarast|lagring|oppbevaring").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "lagre|lagra|oppbevare|behold*|behalde|ta ~6 men ~3 ikke|ikkje ~3 bruk*|bruke|utlever*|sendes|dele|analysere").in("storeonly").with(selfNeg),
-	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 før|inntil|mens|medan").in("pause").with(selfNeg),
+	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 inntil|mens|medan").in("pause").with(selfNeg),
 
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet|sjekket|sjekka").in("pause"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart").in("pause"),
@@ -131,7 +131,10 @@ var noRules = []ruleSpec{
 
 	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruker|bruke|brukar|brukast|brukes|utleverer|utlevere|behandler|behandle|handsamar|deler|dele ~2 "+noData+"|dem|dei|de").
 		with(selfNeg).in("dontuse"),
-	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|uriktige|ukorrekte|stemmer ~1 ikke|ikkje").with(selfNeg).in("contest"),
+	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 sendes|sendast|utleveres|utleverast|deles|delast|brukes|brukast|oversendes ~3 til|videre|vidare|inkasso*|andre").
+		with(selfNeg).in("dontuse"),
+	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest"),
+	rule(dsr.Restriction, 0.35, "stemmer|stemmar ~1 ikke|ikkje").with(selfNeg).in("contest"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
 	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettar|slettes|slettast").with(onlyNeg).in("keep"),
@@ -162,6 +165,8 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|mot|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
+	rule(dsr.ObjectionMarketing, 0.65, negWords+" ~3 kontakt*|kontakta|ringt|ringe|ring|oppringt|oppringing*|contacted|called|phoned").with(selfNeg).
+		given(marketingWords + "|selger|seljar|salg|salgs*|selge|sales|seller|telefonsalg*").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|sende|ring*|ringe|kontakt*|kontakte ~1 meg|oss").with(selfNeg).in("nomore").
 		unless("faktura*|purring*|inkasso*|kopi*|bekreftels*|kvittering*|svar|trenger|treng"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 ha|få|fa|motta|mottaka|ta|tilsendt|sendt ~4 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
