@@ -299,3 +299,5 @@ func (t *Tx) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
 	c.UIDValidity, c.LastUID, c.LastSync = uint32(uidv), uint32(last), fromUnix(at)
 	return c, nil
 }
+
+func splitFields(s string) []string { return strings.Fields(s) }

@@ -31,6 +31,8 @@ type Options struct {
 	// Systems are where personal data lives (desk.systems); checklist steps
 	// such as "searched" are repeated for each.
 	Systems []string
+	// Replies configures letters: templates, company details, sending.
+	Replies ReplyConfig
 	// Classify turns message text into rights. Default classify.Classify.
 	Classify func(classify.Input) classify.Result
 }
