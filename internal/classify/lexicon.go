@@ -1,6 +1,9 @@
 package classify
 
-import "fmt"
+import (
+	"fmt"
+	"sync"
+)
 
 // The lexicon answers, for one word, every question the rules will ask of
 // it: which word families it belongs to (negation windows, gaps and vetoes
@@ -17,6 +20,15 @@ type setBits [maxFamilies / 64]uint64
 func (b *setBits) has(id int) bool { return b[id/64]&(1<<(id%64)) != 0 }
 
 func (b *setBits) add(id int) { b[id/64] |= 1 << (id % 64) }
+
+func (b *setBits) hasAll(ids []int) bool {
+	for _, id := range ids {
+		if !b.has(id) {
+			return false
+		}
+	}
+	return true
+}
 
 func (b *setBits) or(o *setBits) {
 	for i := range b {
@@ -42,8 +54,12 @@ func letter(c byte) int {
 // backward trie), one for words that end at it (whole words), and the
 // rules that may start at a word whose index key it spells.
 type trie struct {
-	next  [][alphabet]uint16
-	pass  []int32 // into lexicon.bits; 0 is none
+	next [][alphabet]uint16
+	pass []int32 // into lexicon.bits; 0 is none
+	// cum is, per node, the union of pass along the path from the root,
+	// filled in by seal, so a walk ends with one set to add, not one per
+	// prefix it passed.
+	cum   []int32
 	whole []int32
 	slot  []int32 // into engine.slots; 0 is none
 	lang  []int16 // into langWeights; 0 is none
@@ -83,6 +99,8 @@ func (t *trie) node(w string, backward bool) (n int, ok bool) {
 }
 
 type lexicon struct {
+	seal     sync.Once
+	sealed   bool
 	families map[string]*altSet // by source, so rules share a family
 	bits     []setBits          // the family sets the tries point to
 	pre, suf trie
@@ -126,6 +144,9 @@ func (l *lexicon) family(src string, alts []alt) *altSet {
 	if f := l.families[src]; f != nil {
 		return f
 	}
+	if l.sealed {
+		panic("classify: word family added after the lexicon was first used")
+	}
 	f := &altSet{id: len(l.families)}
 	if f.id >= maxFamilies {
 		panic(fmt.Sprintf("classify: more than %d word families", maxFamilies))
@@ -168,9 +189,38 @@ func (l *lexicon) indexSlot(k string, s int32) bool {
 	return ok
 }
 
+// sealTrie fills t.cum. The rules add families while the package
+// initialises, so this runs on first use, when the lexicon is complete.
+func (l *lexicon) sealTrie(t *trie) {
+	t.cum = make([]int32, len(t.next))
+	var walk func(n int)
+	walk = func(n int) {
+		for _, c := range t.next[n] {
+			if c == 0 {
+				continue
+			}
+			t.cum[c] = t.cum[n]
+			if p := t.pass[c]; p != 0 {
+				if t.cum[c] == 0 {
+					t.cum[c] = p
+				} else {
+					b := l.bits[t.cum[c]]
+					b.or(&l.bits[p])
+					t.cum[c] = int32(len(l.bits))
+					l.bits = append(l.bits, b)
+				}
+			}
+			walk(int(c))
+		}
+	}
+	walk(0)
+}
+
 // annotate sets every token's word families and index slot, keeping the
 // families in sets (reused when big enough), which it returns.
 func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
+	l.seal.Do(func() { l.sealTrie(&l.pre); l.sealTrie(&l.suf); l.sealed = true })
+
 	if cap(sets) < len(toks) {
 		sets = make([]setBits, len(toks))
 	}
@@ -182,7 +232,7 @@ func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
 		t.slot = 0
 		t.lang = 0
 		w := t.s
-		n, i := 0, 0
+		n, i, last := 0, 0, 0
 		for ; i < len(w); i++ {
 			c := letter(w[i])
 			if c < 0 {
@@ -191,12 +241,13 @@ func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
 			if n = int(l.pre.next[n][c]); n == 0 {
 				break
 			}
-			if p := l.pre.pass[n]; p != 0 {
-				t.sets.or(&l.bits[p])
-			}
+			last = n
 			if i+1 == min(len(w), keyLen) {
 				t.slot = l.pre.slot[n]
 			}
+		}
+		if p := l.pre.cum[last]; p != 0 {
+			t.sets.or(&l.bits[p])
 		}
 		switch {
 		case i == len(w) && n != 0:
@@ -213,7 +264,7 @@ func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
 			}
 			t.lang = l.oddLang[w]
 		}
-		n = 0
+		n, last = 0, 0
 		for i := len(w) - 1; i >= 0; i-- {
 			c := letter(w[i])
 			if c < 0 {
@@ -222,9 +273,10 @@ func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
 			if n = int(l.suf.next[n][c]); n == 0 {
 				break
 			}
-			if p := l.suf.pass[n]; p != 0 {
-				t.sets.or(&l.bits[p])
-			}
+			last = n
+		}
+		if p := l.suf.cum[last]; p != 0 {
+			t.sets.or(&l.bits[p])
 		}
 	}
 	return sets

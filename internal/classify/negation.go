@@ -277,15 +277,21 @@ func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
 // matches reports whether any word of the sentence holding toks[i] passes
 // w.
 func (ss *sentenceSets) matches(toks []token, i int, w *wordSet) bool {
-	from, to := sentenceOf(toks, i)
 	if w.set == nil || len(w.set.fallback) > 0 {
+		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
+
 			if w.matchTok(&toks[k]) {
 				return true
 			}
 		}
 		return false
 	}
+	return ss.of(toks, i).has(w.set.id)
+}
+
+// of returns the union of the families of the sentence holding toks[i].
+func (ss *sentenceSets) of(toks []token, i int) *setBits {
 	s := int(toks[i].sent)
 	if s >= len(ss.done) {
 		n := int(toks[len(toks)-1].sent) + 1
@@ -293,12 +299,13 @@ func (ss *sentenceSets) matches(toks []token, i int, w *wordSet) bool {
 		ss.done = make([]bool, n)
 	}
 	if !ss.done[s] {
+		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
 			ss.union[s].or(toks[k].sets)
 		}
 		ss.done[s] = true
 	}
-	return ss.union[s].has(w.set.id)
+	return &ss.union[s]
 }
 
 // sentenceOf returns the token range [from, to) of the sentence holding

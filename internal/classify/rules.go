@@ -100,6 +100,10 @@ type compiled struct {
 type entry struct {
 	rule int32
 	pat  pattern
+	// need lists the word families the pattern's later words belong to:
+	// a sentence without one of them cannot match, and that takes a bit
+	// test to see.
+	need []int
 }
 
 // engine holds every rule compiled once at start-up, indexed by the first
@@ -178,7 +182,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 						continue
 					}
 					seen[k] = true
-					idx[k] = append(idx[k], entry{rule: rid, pat: p})
+					idx[k] = append(idx[k], entry{rule: rid, pat: p, need: needs(p)})
 				}
 			}
 		}
@@ -236,9 +240,25 @@ func (e *engine) run(d doc, buf []hit) []hit {
 	return hits
 }
 
+// needs returns the families a sentence must hold for p to match there.
+func needs(p pattern) []int {
+	var ids []int
+	for _, e := range p[1:] {
+		if e.set != nil && len(e.set.fallback) == 0 {
+			ids = append(ids, e.set.id)
+		}
+	}
+	return ids
+}
+
 func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, entries []entry) []hit {
+	union := sents.of(toks, i)
 	for _, en := range entries {
+		if !union.hasAll(en.need) {
+			continue
+		}
 		end, ok := en.pat.matchAt(toks, i)
+
 		if !ok || dup(hits, en.rule, i) {
 			continue
 		}
