@@ -43,7 +43,13 @@ func (a *app) openDesk(ctx context.Context, cfg config.Config) (*desk.Desk, func
 	if err != nil {
 		return nil, nil, err
 	}
-	d := desk.New(st, desk.Options{User: a.user, DueSoonDays: cfg.Desk.DueSoonDays, Systems: cfg.Desk.Systems})
+	rc, err := replyConfig(cfg)
+	if err != nil {
+		st.Close()
+		return nil, nil, err
+	}
+	d := desk.New(st, desk.Options{User: a.user, DueSoonDays: cfg.Desk.DueSoonDays, Systems: cfg.Desk.Systems,
+		Leads: cfg.Desk.Leads, Replies: rc})
 	return d, func() { st.Close() }, nil
 }
 

@@ -27,6 +27,7 @@ Usage:
   pvdesk show REF [--json]
   pvdesk classify [--explain] FILE.eml...              one line per file: FILE<TAB>label,label (or none)
   pvdesk deadline --received RFC3339 [--extended]      prints the due date, YYYY-MM-DD
+  pvdesk reply REF --template NAME [--reason TEXT] [--send | --draft]   (--list shows the templates)
   pvdesk audit verify                                  exit 1 and name the first bad event if the chain is broken
   pvdesk suppressions [--csv]                          addresses that must get no marketing
 `
@@ -96,6 +97,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			err = a.classify(cargs)
 		case "deadline":
 			err = a.deadline(cargs)
+		case "reply":
+			err = a.reply(ctx, cargs)
 		case "audit":
 			err = a.audit(ctx, cargs)
 		case "suppressions":
