@@ -69,6 +69,33 @@ func TestCaseHistoryGolden(t *testing.T) {
 	golden.RequireEqual(t, []byte(finalView(t, tm)))
 }
 
+// An access request half way: identity and two of the per-system
+// searches ticked through the desk, as a handler would have, and the
+// checklist tab open.
+func TestChecklistGolden(t *testing.T) {
+	d := demoDesk(t)
+	ctx := context.Background()
+	det, err := d.CaseByRef(ctx, "PV-2026-0005")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := &det.Case
+	for _, step := range []string{"identity", "searched:Nyhetsbrev", "searched:CRM"} {
+		if c, err = d.MarkStep(ctx, c.ID, c.Version, step, true, ""); err != nil {
+			t.Fatal(err)
+		}
+	}
+	tm := teatest.NewTestModel(t, New(Options{Desk: d, Language: "nb"}), teatest.WithInitialTermSize(100, 30))
+	waitFor(t, tm, "PV-2026-0001")
+	tm.Type("/whitfield")
+	waitFor(t, tm, "1/29")
+	tm.Send(tea.KeyMsg{Type: tea.KeyEnter})
+	waitFor(t, tm, "Sjekkliste 3/8")
+	tm.Send(tea.KeyMsg{Type: tea.KeyTab})
+	waitFor(t, tm, "[x] Søkt i CRM")
+	golden.RequireEqual(t, []byte(finalView(t, tm)))
+}
+
 // refs lists the case references on screen, top to bottom.
 func refs(view string) []string {
 	var out []string
