@@ -63,6 +63,11 @@ func TestWatchStatusLine(t *testing.T) {
 			expect(tc.fetching)
 			expect("█░")
 			expect("12 %")
+			for _, sz := range [][2]int{{80, 24}, {160, 50}, {40, 10}} {
+				dr.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
+				checkFits(t, dr.m.View(), sz[0], sz[1])
+			}
+			dr.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 			// A small sync gets no bar.
 			dr.watching(desk.WatchEvent{State: desk.WatchSyncing, Progress: desk.SyncProgress{Mailbox: "INBOX", Done: 2, Total: 3}})
 			if f := footer(dr); strings.Contains(f, "%") {
@@ -78,6 +83,9 @@ func TestWatchStatusLine(t *testing.T) {
 			dr.watching(desk.WatchEvent{State: desk.WatchDisconnected, RetryAt: dr.wall.Add(12 * time.Second),
 				Err: errors.New("cannot reach the mail server 127.0.0.1:993: connection refused")})
 			expect(tc.disconnected)
+			dr.send(tea.WindowSizeMsg{Width: 80, Height: 24})
+			checkFits(t, dr.m.View(), 80, 24)
+			dr.send(tea.WindowSizeMsg{Width: 100, Height: 30})
 			if pending[retryTickMsg](dr) != 1 {
 				t.Fatalf("no countdown tick while disconnected: %v", dr.ticks)
 			}
