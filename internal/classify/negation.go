@@ -65,6 +65,7 @@ var (
 
 	thatWords = family("at", "that", "om", "about", "att", "dass")
 
+	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil")
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
 	futureAux = family(
@@ -78,12 +79,19 @@ var (
 		"tills", "bis", "inntil", "later", "senere", "seinare", "senare", "später")
 )
 
+// How far back a negation reaches: narrowScope words in general, wideScope
+// when it opens a clause ("ikke at dere ...").
+const (
+	narrowScope = 5
+	wideScope   = 12
+)
+
 // negated reports whether the match toks[i..j] is negated: a negator shortly
 // before it in the same clause, or right after the verb ("slett den ikke",
 // "radera det inte", "löschen Sie die Daten nicht").
 func negated(toks []token, i, j int) bool {
 	c := toks[i].clause
-	for k := i - 1; k >= 0 && k >= i-5 && toks[k].clause == c; k-- {
+	for k := i - 1; k >= 0 && k >= i-wideScope && toks[k].clause == c; k-- {
 		t := &toks[k]
 		if negationStops.has(t) {
 			break
@@ -92,9 +100,13 @@ func negated(toks []token, i, j int) bool {
 			if k+1 < len(toks) && notOnly.has(&toks[k+1]) {
 				return false
 			}
-			return true
+			// "Jeg vil ikke at dere ...", "I don't want you to ...": the
+			// negation covers the whole clause that follows.
+			wide := k+1 < i && wideOpeners.has(&toks[k+1])
+			return i-k <= narrowScope || wide
 		}
 	}
+
 	// After the match: "slett ikke", "radera det inte".
 	for k, n := j+1, 0; k < len(toks) && toks[k].clause == toks[j].clause && n < 6; k, n = k+1, n+1 {
 
@@ -306,6 +318,12 @@ func (ss *sentenceSets) of(toks []token, i int) *setBits {
 		ss.done[s] = true
 	}
 	return &ss.union[s]
+}
+
+// inQuestion reports whether the sentence holding toks[i] ends with "?".
+func inQuestion(toks []token, i int) bool {
+	_, to := sentenceOf(toks, i)
+	return toks[to-1].ask
 }
 
 // sentenceOf returns the token range [from, to) of the sentence holding

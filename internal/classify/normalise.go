@@ -18,6 +18,7 @@ type token struct {
 	sets *setBits // the word families the word belongs to (lexicon.go)
 	slot int32    // the rules that may start at the word; -1: ask engine.index
 	lang int16    // the word's language weights (lang.go); 0 for none
+	ask  bool     // the word ends a question
 }
 
 // doc is a tokenised text. Tokens share one backing string so tokenising a
@@ -291,8 +292,14 @@ func (t *tokeniser) gap(i int, r rune) {
 		t.finish(i)
 	}
 	switch r {
-	case '?', '!':
+	case '?':
 		t.pendSent = true
+		if n := len(t.toks); n > 0 {
+			t.toks[n-1].ask = true
+		}
+	case '!':
+		t.pendSent = true
+
 	case '.', '…':
 		t.pendDot = true
 	case ',', ';', ':', '(', ')', '"', '«', '»', '“', '”', '–', '—', '/', '|':

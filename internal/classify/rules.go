@@ -33,6 +33,8 @@ const (
 	// notOwned: the noun names one's own earlier act ("my objection is
 	// being assessed", "klagen min"), not a new one.
 	notOwned
+	// asked: the phrase counts only in a question ("Bruker dere ...?").
+	asked
 )
 
 // ruleSpec is one line of a rule table: a phrase family that is evidence of
@@ -321,6 +323,9 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	if !r.docNeed.empty() && !sents.docMatches(toks, &r.docNeed) {
 		return false
 	}
+	if r.flags&asked != 0 && !inQuestion(toks, i) {
+		return false
+	}
 	if r.flags&notOwned != 0 && owned(toks, i) {
 
 		return false
@@ -407,7 +412,7 @@ func evidence(all []hit, right int16, text string, toks []token) []string {
 	var out []string
 	for _, h := range hits {
 		q := quote(text, toks, h.start, h.end)
-		if q == "" || contains(out, q) {
+		if q == "" || overlapping(out, q) {
 			continue
 		}
 		out = append(out, q)
@@ -418,9 +423,16 @@ func evidence(all []hit, right int16, text string, toks []token) []string {
 	return out
 }
 
-func contains(ss []string, s string) bool {
-	for _, x := range ss {
-		if x == s {
+// overlapping reports whether q says nothing the chosen phrases do not:
+// it is one of them or part of one. A longer phrase holding a chosen one
+// replaces it, so "begrensning" gives way to "begrensning av behandlingen".
+func overlapping(chosen []string, q string) bool {
+	for i, c := range chosen {
+		switch {
+		case strings.Contains(c, q):
+			return true
+		case strings.Contains(q, c):
+			chosen[i] = q
 			return true
 		}
 	}

@@ -117,7 +117,7 @@ var enRules = []ruleSpec{
 
 	rule(dsr.ObjectionMarketing, 0.6, "no|any|don't|dont|not ~2 more|further ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 sending|emailing|mailing|texting|calling|contacting|spamming|messaging|send|email").in("nomore").unless("invoice*"),
-	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).with(onlyNeg).in("profiling"),
 	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing|shown|show ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
 
@@ -162,6 +162,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "what ~2 do ~1 you ~2 do ~2 with ~3 "+enOwnData).in("howdata"),
 	rule(dsr.Information, 0.3, "build|create|make ~3 profile").in("how"),
 	rule(dsr.Information, 0.2, "privacy ~1 policy|notice|statement").in("policy"),
+	rule(dsr.Information, 0.45, "do|does ~1 you|u|magnet ~1 use|sell|share|track|profile|monitor|record|store|keep|collect|analyse|analyze").
+		with(asked).in("practice"),
 
 	// automated_decision
 	rule(dsr.AutomatedDecision, 0.45, enAuto+" ~5 "+enDec).in("autodec"),

@@ -173,7 +173,7 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 mer|meir|flere|fleire|noen|fleire ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
 	rule(dsr.ObjectionMarketing, 0.8, "stopp|stop|slutt|avmeld|avmelding").with(alone).in("stop"),
-	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).with(onlyNeg).in("profiling"),
 	rule(dsr.ObjectionMarketing, 0.7, "bruk*|brukar|nytt*|anvend* ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "fjern*|stryk* ~2 nummeret|nummer|mobilnummeret|eposten|epostadressen|adressa|adressen|meg").
 		given(marketingWords + "|*reklame|sms*|*sms").in("unsub"),
@@ -234,6 +234,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "hva|kva ~3 gjør|gjer ~3 dere|de ~3 med ~3 "+noData+"|kjøpsdata*|kundedata*").in("howdata"),
 	rule(dsr.Information, 0.5, "solgt|selges|seljast|selt|sold ~2 videre|vidare|on|til ~2 andre|tredjepart*").in("share"),
 	rule(dsr.Information, 0.2, "personvernerklæring*|personvernerklæringa|personvernerklæringen|personvernerklaering*").in("policy"),
+	rule(dsr.Information, 0.45, "bruker|brukar|selger|sel|deler|sporer|profilerer|overvåker|overvakar|registrerer|lagrer|lagrar|analyserer|samler|samlar ~1 dere|de|dykk").
+		with(asked).in("practice"),
 
 	// automated_decision: "avslått automatisk", "en person ser på søknaden
 	// på nytt", "manuell vurdering".

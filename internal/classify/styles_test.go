@@ -150,3 +150,13 @@ func TestReportedNotRequested(t *testing.T) {
 		{"told it would be deleted", "", "You told me that my data would be deleted after a year. Has that happened?", "none", ""},
 	})
 }
+
+// TestProfiling: profiling for marketing is objected to by saying no to it;
+// asking whether it happens is a question.
+func TestProfiling(t *testing.T) {
+	run(t, []tc{
+		{"no profiling for ads", "", "I don't want any profiling of me for advertising.", "objection_marketing", ""},
+		{"question about profiling", "", "Do you use profiling for advertising? What data do you collect for it?", "information", ""},
+		{"nb ikke profilering", "", "Jeg vil ikke at dere profilerer meg for reklameformål.", "objection_marketing", ""},
+	})
+}
