@@ -47,10 +47,13 @@ func eventHash(prev string, e Event) string {
 // AppendEvent adds e to the audit chain. It must run in the transaction of
 // the change it records, so the trail and the data never disagree.
 func (t *Tx) AppendEvent(ctx context.Context, e *Event) error {
-	prev := genesis
-	err := t.tx.QueryRowContext(ctx, `SELECT hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&prev)
-	if err != nil && !errors.Is(err, sql.ErrNoRows) {
-		return fmt.Errorf("store: audit: %w", err)
+	prev := t.lastHash
+	if prev == "" {
+		prev = genesis
+		err := t.tx.QueryRowContext(ctx, `SELECT hash FROM events ORDER BY id DESC LIMIT 1`).Scan(&prev)
+		if err != nil && !errors.Is(err, sql.ErrNoRows) {
+			return fmt.Errorf("store: audit: %w", err)
+		}
 	}
 	e.PrevHash = prev
 	e.Hash = eventHash(prev, *e)
@@ -65,6 +68,7 @@ func (t *Tx) AppendEvent(ctx context.Context, e *Event) error {
 		return fmt.Errorf("store: audit: %w", err)
 	}
 	e.ID, _ = res.LastInsertId()
+	t.lastHash = e.Hash
 	return nil
 }
 
