@@ -2,7 +2,7 @@
 GO ?= go
 STATICCHECK ?= $(GO) run honnef.co/go/tools/cmd/staticcheck@v0.8.2
 
-.PHONY: demo test bench lint build fmt eval
+.PHONY: demo test bench bench-sync lint build fmt eval
 
 demo:
 	$(GO) run ./cmd/pvdesk demo
@@ -12,6 +12,11 @@ test:
 
 bench:
 	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+# First sync of 10,000 messages from a local Dovecot against its floor and
+# mbsync, a no-op sync and peak RSS, best of three (needs Dovecot, mbsync).
+bench-sync:
+	GO=$(GO) scripts/bench-sync.sh
 
 lint:
 	@out=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$out" ]; then echo "gofmt would change:"; echo "$$out"; exit 1; fi
