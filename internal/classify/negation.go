@@ -320,6 +320,24 @@ func (ss *sentenceSets) of(toks []token, i int) *setBits {
 	return &ss.union[s]
 }
 
+// clauseMatches reports whether any word of the clause holding toks[i]
+// passes w: "I object to your ads" is about marketing, "I like the
+// newsletter, but I object to the tracking" is not.
+func clauseMatches(toks []token, i int, w *wordSet) bool {
+	c := toks[i].clause
+	for k := i; k >= 0 && toks[k].clause == c; k-- {
+		if w.matchTok(&toks[k]) {
+			return true
+		}
+	}
+	for k := i + 1; k < len(toks) && toks[k].clause == c; k++ {
+		if w.matchTok(&toks[k]) {
+			return true
+		}
+	}
+	return false
+}
+
 // inQuestion reports whether the sentence holding toks[i] ends with "?".
 func inQuestion(toks []token, i int) bool {
 	_, to := sentenceOf(toks, i)

@@ -334,7 +334,7 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 
 		return false
 	}
-	if !r.altCtx.empty() && sents.matches(toks, i, &r.altCtx) {
+	if !r.altCtx.empty() && clauseMatches(toks, i, &r.altCtx) {
 
 		h.right, h.group = r.alt, r.altGroup
 	}

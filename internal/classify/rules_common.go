@@ -57,13 +57,15 @@ var commonRules = []ruleSpec{
 	rule(dsr.Portability, 0.6, "csvfil*|jsonfil*|csvformat*|csvfile*|jsonfile*|excelfil*|regneark*|spreadsheet*").in("fileformat"),
 
 	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
+	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~4 "+marketingWords).in("nomore").unless("faktura*|invoice*"),
 }
 
 // actionWords are verbs of the other rights; a sentence holding one uses
 // "the data you have on me" as its object, not as a request for access.
 var actionWords = compileWordSet("slett*|sletning*|slet|fjern*|stryk*|delete*|deleting|erase*|remove*|wipe*|radera*|" +
 	"lösch*|rett|rette|retter|rettes|korriger*|oppdater*|correct*|update*|overfør*|transfer*|anonymi*|begrens*|" +
-	"restrict*|bruk|bruke|bruker|brukar|brukes|use|using|analyse*|analys*|stop|stopp|slutt*|stans*|endre|endres")
+	"restrict*|bruk|bruke|bruker|brukar|brukes|use|using|analyse*|analys*|stop|stopp|slutt*|stans*|endr*|" +
+	"feil|uriktig*|ukorrekt*|wrong|incorrect|inaccurate|outdated|forkert*|fel|felaktig*|falsch*")
 
 // artWords name an article of the regulation.
 

@@ -169,7 +169,7 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, enAuto+" ~5 "+enDec).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, enDec+" ~5 "+enAuto).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.6, "human ~2 review|intervention|assessment|check|decision|being").in("human"),
-	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look*|check*|assess*|reconsider*|examine*|decide*|go").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look*|check*|assess*|reconsider*|examine*|decide*|go|recheck*|reassess*|reevaluat*|reexamin*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "review*|reconsider*|reassess* ~4 by ~2 person|human|someone|staff").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "manual|manually ~3 review*|assess*|check*|reconsider*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "contest|challenge|appeal|dispute ~4 decision|assessment|refusal|rejection|outcome").in("human"),

@@ -5,7 +5,7 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 // Norwegian word families, bokmål and nynorsk together: they share most
 // stems, and people mix them.
 const (
-	noData = "opplysning*|opplysing*|personopplysning*|personopplysing*|data|dataene|dataa|dataen|" +
+	noData = "opplysning*|opplysing*|personopplysning*|personopplysing*|data|dataene|dataa|dataen|*data|*dataene|" +
 		"informasjon*|informasjonen|info|personinfo*|personalia|kundeopplysning*|kundedata"
 	// noAccessObj: what a copy or an overview is of, when it is the
 	// person's own data and not a receipt.
@@ -21,8 +21,8 @@ const (
 	// noPortObj: what people take with them to another provider.
 	noPortObj = noData + "|kjøp*|kjøpshistorikk*|historikk*|*historikken|kvittering*|*kvitteringane|garanti*|" +
 		"kundeopplysning*|servicehistorikk*|serviceavtal*|filer|fila|filene"
-	noRectVerb = "rett|rette|retter|rettes|rettet|retta|rettast|rettar|retting|korriger*|oppdater*|oppdatering|endre|endres|" +
-		"endra|endring|endringa|endringen|justere|justeres|fikse|fiks|fikses|rettelse"
+	noRectVerb = "rett|rette|retter|rettes|rettet|retta|rettast|rettar|retting|korriger*|oppdater*|oppdatering|endr*|" +
+		"justere|justeres|fikse|fiks|fikses|rettelse"
 	noRectObj = "adresse*|adressa|postadresse*|navn*|namn*|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|epost*|" +
 		"epostadresse*|mail|mailadresse*|telefon*|telefonnummer*|mobil*|mobilnummer*|nummer*|nummeret|fødselsdato*|" +
 		"fødselsdag*|fodselsdato*|fødselsnummer*|opplysning*|opplysing*|personopplysning*|data|dataene|info*|husnummer*|" +
@@ -149,7 +149,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
 	rule(dsr.Portability, 0.5, "få|fa|ta ~1 med ~1 meg ~4 "+noPortObj).in("transfer"),
 	rule(dsr.Portability, 0.45, "bytte|bytter|byter|skifte|skifter|flytter ~3 kundeklubb*|klubb*|leverandør*|butikk|butikkjede*|app|appen|tjeneste*|teneste*").in("elsewhere"),
-	rule(dsr.Portability, 0.45, "annen|annan|anna|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|klubb*|*klubben|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "annen|annan|anna|annet|andre|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|klubb*|*klubben|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system|*system|*systemet").in("elsewhere"),
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
 	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet|*fil|*fila|*filen|*format|*formatet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
@@ -163,7 +163,9 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
 	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|mot|markedsføringen").in("reserve"),
+	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|markedsføringen").in("reserve"),
+	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~3 mot ~3 alt|all|alle|"+marketingWords).in("reserve"),
+	rule(dsr.ObjectionMarketing, 0.7, "reservasjon|reservasjonen|reservasjonsregister*").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
 	rule(dsr.ObjectionMarketing, 0.65, negWords+" ~3 kontakt*|kontakta|ringt|ringe|ring|oppringt|oppringing*|contacted|called|phoned").with(selfNeg).
 		given(marketingWords + "|selger|seljar|salg|salgs*|selge|sales|seller|telefonsalg*").in("nomore"),
@@ -234,7 +236,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "hva|kva ~3 gjør|gjer ~3 dere|de ~3 med ~3 "+noData+"|kjøpsdata*|kundedata*").in("howdata"),
 	rule(dsr.Information, 0.5, "solgt|selges|seljast|selt|sold ~2 videre|vidare|on|til ~2 andre|tredjepart*").in("share"),
 	rule(dsr.Information, 0.2, "personvernerklæring*|personvernerklæringa|personvernerklæringen|personvernerklaering*").in("policy"),
-	rule(dsr.Information, 0.45, "bruker|brukar|selger|sel|deler|sporer|profilerer|overvåker|overvakar|registrerer|lagrer|lagrar|analyserer|samler|samlar ~1 dere|de|dykk").
+	rule(dsr.Information, 0.45, "bruker|brukar|selger|sel|deler|sporer|profilerer|overvåker|overvakar|registrerer|lagrer|lagrar|analyserer|samler|samlar|setter|set ~1 dere|de|dykk").
 		with(asked).in("practice"),
 
 	// automated_decision: "avslått automatisk", "en person ser på søknaden
