@@ -300,7 +300,12 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs
 				if it.Literal != nil {
 					b, err := io.ReadAll(it.Literal)
 					if err != nil {
-						cmd.Close()
+						// The literal is cut short, so the connection is
+						// past saving. Not cmd.Close: it would read on in
+						// this literal while go-imap's reader, told the
+						// literal is done, reads the same buffer (a data
+						// race). Closing the socket ends them both.
+						c.watch.Conn.Close()
 						return c.classify(err, "fetch from "+mailbox)
 					}
 					f.Raw = b
