@@ -488,19 +488,30 @@ func TestRenumberedMailboxStoresNothingTwice(t *testing.T) {
 			srv.SetUIDValidity(t, "INBOX", uidv+1000)
 		}},
 		{"UID list and index lost", func() { srv.ResetUIDListAndIndex(t, "INBOX") }},
-		{"UID list lost", func() { srv.ResetUIDList(t, "INBOX") }},
+		{"UID list lost", func() {
+			srv.ResetUIDList(t, "INBOX")
+			// Dovecot rescans a maildir only when its directories look
+			// changed, and until then serves the UIDs its index has; a
+			// newer mtime on cur/ makes the next look (the STATUS below)
+			// find the files without UIDs, as a real server would sooner
+			// or later.
+			dir := strings.TrimSpace(srv.Doveadm(t, "mailbox", "path", "-u", srv.User, "INBOX"))
+			later := time.Now().Add(time.Second)
+			if err := os.Chtimes(filepath.Join(dir, "cur"), later, later); err != nil {
+				t.Fatal(err)
+			}
+		}},
 	} {
 		before, _ := d.Store().Cursor(ctx, "INBOX")
 		step.change()
-		reps, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
-		if err != nil {
-			t.Fatalf("%s: %v", step.name, err)
-		}
-		// Dovecot renumbers when a session next looks, so ask after.
 		uidv, high := serverState(t, srv)
 		t.Logf("%s: %d:%d is now %d:%d", step.name, before.UIDValidity, before.LastUID, uidv, high)
 		if uidv == before.UIDValidity && high <= before.LastUID {
 			t.Fatalf("%s: the server did not renumber", step.name)
+		}
+		reps, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
+		if err != nil {
+			t.Fatalf("%s: %v", step.name, err)
 		}
 		if r := reps[0]; r.Fetched != len(mb.msgs) || r.AlreadyStored != len(mb.msgs) || r.NewCases+r.Threaded != 0 {
 			t.Errorf("%s: sync %+v, want all %d fetched and already stored", step.name, r, len(mb.msgs))
