@@ -96,6 +96,9 @@ func negated(toks []token, i, j int) bool {
 		if negationStops.has(t) {
 			break
 		}
+		if i-k <= narrowScope && deferred(toks, k, i) {
+			return true // "hold off on deleting", "vent med å slette"
+		}
 		if negators.has(t) {
 			if k+1 < len(toks) && notOnly.has(&toks[k+1]) {
 				return false
@@ -334,6 +337,35 @@ func clauseMatches(toks []token, i int, w *wordSet) bool {
 		if w.matchTok(&toks[k]) {
 			return true
 		}
+	}
+	return false
+}
+
+// deferrers are verbs that put an action off.
+func deferrers(s string) bool {
+	switch s {
+	case "postpone", "delay", "utsett", "utsette", "utset", "utsetje":
+		return true
+	}
+	return false
+}
+
+// deferred reports whether toks[k] puts off what follows it up to i:
+// "postpone", "utsett", "hold off on", "wait with", "vent med".
+func deferred(toks []token, k, i int) bool {
+	s := toks[k].s
+	if deferrers(s) {
+		return true
+	}
+	if k+1 >= i {
+		return false
+	}
+	next := toks[k+1].s
+	switch s {
+	case "hold":
+		return next == "off"
+	case "wait", "vent", "venta", "vente":
+		return next == "with" || next == "med" || next == "on"
 	}
 	return false
 }

@@ -70,6 +70,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
 	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("shouldbe"),
+	rule(dsr.Rectification, 0.35, "correct|right|new ~1 one|number|address|name|email|spelling ~1 is").in("shouldbe"),
+	rule(dsr.Rectification, 0.35, enRectObj+" ~8 out of date").in("err"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
 	rule(dsr.Rectification, 0.45, "new ~1 address|email|surname|name|number|phone").in("new"),
@@ -168,6 +170,8 @@ var enRules = []ruleSpec{
 	// automated_decision
 	rule(dsr.AutomatedDecision, 0.45, enAuto+" ~5 "+enDec).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, enDec+" ~5 "+enAuto).in("autodec"),
+	rule(dsr.AutomatedDecision, 0.35, enDec+" ~3 instantly|instant|immediately|online").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, "human|person|people|humans ~2 involved|involvement|intervene").in("human"),
 	rule(dsr.AutomatedDecision, 0.6, "human ~2 review|intervention|assessment|check|decision|being").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look*|check*|assess*|reconsider*|examine*|decide*|go|recheck*|reassess*|reevaluat*|reexamin*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "review*|reconsider*|reassess* ~4 by ~2 person|human|someone|staff").in("human"),
