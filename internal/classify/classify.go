@@ -121,7 +121,6 @@ func Classify(in Input) Result {
 type scratch struct {
 	toks [2][]token
 	bufs [2][]byte
-	sets [2][]setBits
 	hits []hit
 	best []float64
 }
@@ -139,7 +138,7 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (s *scratch) analyse(slot int, text string) doc {
 	d := tokeniseInto(text, s.toks[slot], s.bufs[slot])
 	s.toks[slot] = d.toks
-	s.sets[slot] = theLexicon.annotate(d.toks, s.sets[slot])
+	theLexicon.annotate(d.toks)
 	return d
 }
 

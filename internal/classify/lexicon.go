@@ -105,8 +105,11 @@ type lexicon struct {
 	bits     []setBits          // the family sets the tries point to
 	pre, suf trie
 	// odd holds whole words with letters outside the alphabet.
-	odd     map[string]setBits
+	odd     map[string]int32 // into bits
 	oddLang map[string]int16
+	// full is, per node of pre, its cum and the families of the whole word
+	// that ends there, filled in by seal.
+	full []int32
 }
 
 // theLexicon holds the word families of all rules; it is filled while the
@@ -116,7 +119,7 @@ var theLexicon = &lexicon{
 	bits:     make([]setBits, 1),
 	pre:      newTrie(),
 	suf:      newTrie(),
-	odd:      map[string]setBits{},
+	odd:      map[string]int32{},
 	oddLang:  map[string]int16{},
 }
 
@@ -158,9 +161,9 @@ func (l *lexicon) family(src string, alts []alt) *altSet {
 			if n, ok := l.pre.node(a.s, false); ok {
 				l.addTo(&l.pre.whole[n], f.id)
 			} else {
-				b := l.odd[a.s]
-				b.add(f.id)
-				l.odd[a.s] = b
+				ref := l.odd[a.s]
+				l.addTo(&ref, f.id)
+				l.odd[a.s] = ref
 			}
 			continue
 		case prefix:
@@ -216,19 +219,39 @@ func (l *lexicon) sealTrie(t *trie) {
 	walk(0)
 }
 
-// annotate sets every token's word families and index slot, keeping the
-// families in sets (reused when big enough), which it returns.
-func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
-	l.seal.Do(func() { l.sealTrie(&l.pre); l.sealTrie(&l.suf); l.sealed = true })
-
-	if cap(sets) < len(toks) {
-		sets = make([]setBits, len(toks))
+// sealAll completes the tries for reading; see sealTrie.
+func (l *lexicon) sealAll() {
+	l.sealTrie(&l.pre)
+	l.sealTrie(&l.suf)
+	l.full = make([]int32, len(l.pre.next))
+	for n := range l.full {
+		l.full[n] = l.union(l.pre.cum[n], l.pre.whole[n])
 	}
-	sets = sets[:len(toks)]
+	l.sealed = true
+}
+
+// union returns the index of the union of bits[a] and bits[b], adding it
+// if neither holds the other's families.
+func (l *lexicon) union(a, b int32) int32 {
+	if a == 0 || a == b {
+		return b
+	}
+	if b == 0 {
+		return a
+	}
+	u := l.bits[a]
+	u.or(&l.bits[b])
+	l.bits = append(l.bits, u)
+	return int32(len(l.bits) - 1)
+}
+
+// annotate points every token to its word families and sets its index
+// slot and language row. Tokens share the lexicon's sets, so this writes
+// two pointers per word, not a set.
+func (l *lexicon) annotate(toks []token) {
+	l.seal.Do(l.sealAll)
 	for k := range toks {
 		t := &toks[k]
-		sets[k] = setBits{}
-		t.sets = &sets[k]
 		t.slot = 0
 		t.lang = 0
 		w := t.s
@@ -246,21 +269,20 @@ func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
 				t.slot = l.pre.slot[n]
 			}
 		}
-		if p := l.pre.cum[last]; p != 0 {
-			t.sets.or(&l.bits[p])
-		}
+		t.pre = &l.bits[l.pre.cum[last]]
 		switch {
 		case i == len(w) && n != 0:
-			if p := l.pre.whole[n]; p != 0 {
-				t.sets.or(&l.bits[p])
-			}
+			t.pre = &l.bits[l.full[n]]
 			t.lang = l.pre.lang[n]
 		case i < len(w) && letter(w[i]) < 0:
 			if i < min(len(w), keyLen) {
 				t.slot = -1 // the key has an odd letter: the engine's map knows it
 			}
-			if b, ok := l.odd[w]; ok {
-				t.sets.or(&b)
+			if ref, ok := l.odd[w]; ok {
+				// Rare (a word in another script): a set of its own.
+				b := *t.pre
+				b.or(&l.bits[ref])
+				t.pre = &b
 			}
 			t.lang = l.oddLang[w]
 		}
@@ -275,9 +297,6 @@ func (l *lexicon) annotate(toks []token, sets []setBits) []setBits {
 			}
 			last = n
 		}
-		if p := l.suf.cum[last]; p != 0 {
-			t.sets.or(&l.bits[p])
-		}
+		t.suf = &l.bits[l.suf.cum[last]]
 	}
-	return sets
 }

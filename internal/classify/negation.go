@@ -28,7 +28,7 @@ func family(words ...string) wordFamily {
 	return wordFamily{theLexicon.family("family:"+strings.Join(words, "|"), alts)}
 }
 
-func (f wordFamily) has(t *token) bool { return t.sets.has(f.set.id) }
+func (f wordFamily) has(t *token) bool { return t.in(f.set.id) }
 
 var (
 	negators = family("ikke", "ikkje", "not", "never", "aldri", "inte", "ej", "icke",
@@ -282,7 +282,8 @@ func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
 	}
 	if !ss.docDone {
 		for k := range toks {
-			ss.doc.or(toks[k].sets)
+			ss.doc.or(toks[k].pre)
+			ss.doc.or(toks[k].suf)
 		}
 		ss.docDone = true
 	}
@@ -316,7 +317,8 @@ func (ss *sentenceSets) of(toks []token, i int) *setBits {
 	if !ss.done[s] {
 		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
-			ss.union[s].or(toks[k].sets)
+			ss.union[s].or(toks[k].pre)
+			ss.union[s].or(toks[k].suf)
 		}
 		ss.done[s] = true
 	}

@@ -15,10 +15,12 @@ type token struct {
 
 	bstart, bend int32 // the folded word's place in the tokeniser's buffer
 
-	sets *setBits // the word families the word belongs to (lexicon.go)
-	slot int32    // the rules that may start at the word; -1: ask engine.index
-	lang int16    // the word's language weights (lang.go); 0 for none
-	ask  bool     // the word ends a question
+	// pre and suf are the word families the word belongs to by its start
+	// (and whole) and by its end; they point into the lexicon.
+	pre, suf *setBits
+	slot     int32 // the rules that may start at the word; -1: ask engine.index
+	lang     int16 // the word's language weights (lang.go); 0 for none
+	ask      bool  // the word ends a question
 }
 
 // doc is a tokenised text. Tokens share one backing string so tokenising a
@@ -146,9 +148,12 @@ func tokenise(text string) doc {
 // rule engine needs them.
 func analyse(text string) doc {
 	d := tokenise(text)
-	theLexicon.annotate(d.toks, nil)
+	theLexicon.annotate(d.toks)
 	return d
 }
+
+// in reports whether the word belongs to word family id.
+func (t *token) in(id int) bool { return t.pre.has(id) || t.suf.has(id) }
 
 // tokeniseInto is tokenise reusing the storage of toks and buf, which the
 // returned doc then owns.

@@ -62,7 +62,7 @@ type altSet struct {
 }
 
 func (a *altSet) matchTok(t *token) bool {
-	if t.sets.has(a.id) {
+	if t.in(a.id) {
 		return true
 	}
 	for _, x := range a.fallback {

@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"cmp"
 	"slices"
 	"strings"
 	"unicode/utf8"
@@ -400,24 +399,28 @@ func round2(f float64) float64 {
 // see why, short enough for one screen line each.
 const maxEvidence = 3
 
-// evidence quotes the strongest matches for right as the sender wrote them.
+// evidence quotes the strongest matches for right as the sender wrote them:
+// it picks the heaviest hit not yet taken a few times over, which is
+// cheaper than sorting all of them.
 func evidence(all []hit, right int16, text string, toks []token) []string {
-	var hits []hit
-	for _, h := range all {
-		if h.right == right {
-			hits = append(hits, h)
-		}
-	}
-	slices.SortStableFunc(hits, func(a, b hit) int { return cmp.Compare(b.weight, a.weight) })
 	var out []string
-	for _, h := range hits {
-		q := quote(text, toks, h.start, h.end)
-		if q == "" || overlapping(out, q) {
-			continue
+	var taken [maxEvidence * 3]int
+	for n := 0; n < len(taken) && len(out) < maxEvidence; n++ {
+		best := -1
+		for i, h := range all {
+			if h.right != right || slices.Contains(taken[:n], i+1) {
+				continue
+			}
+			if best < 0 || h.weight > all[best].weight {
+				best = i
+			}
 		}
-		out = append(out, q)
-		if len(out) == maxEvidence {
+		if best < 0 {
 			break
+		}
+		taken[n] = best + 1
+		if q := quote(text, toks, all[best].start, all[best].end); q != "" && !overlapping(out, q) {
+			out = append(out, q)
 		}
 	}
 	return out
