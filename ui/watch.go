@@ -2,10 +2,8 @@ package ui
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"math"
-	"reflect"
 	"strconv"
 	"strings"
 	"time"
@@ -374,32 +372,6 @@ func (s *Strings) failure(err error) string {
 	return s.FailOther
 }
 
-// failureKind reads the kind of an intake error ("auth", "tls", "mailbox",
-// "config"), or "" if it has none.
-//
-// The kind is the Kind field of mail.Error, and ui may not import mail
-// (DESIGN.md: the screens never reach IMAP code), nor does desk re-export
-// it. So the error chain is searched for a struct with a Kind field that
-// names itself with String. TestWatchFailureNamesTheKind pins this to the
-// real mail.Error, so a rename there fails a test rather than silently
-// turning every headline into "intake stopped". If desk grows a kind on
-// WatchEvent, this goes.
-func failureKind(err error) string {
-	for e := err; e != nil; e = errors.Unwrap(e) {
-		v := reflect.ValueOf(e)
-		if v.Kind() == reflect.Pointer {
-			v = v.Elem()
-		}
-		if v.Kind() != reflect.Struct {
-			continue
-		}
-		f := v.FieldByName("Kind")
-		if !f.IsValid() || !f.CanInterface() {
-			continue
-		}
-		if k, ok := f.Interface().(fmt.Stringer); ok {
-			return k.String()
-		}
-	}
-	return ""
-}
+// failureKind names the kind of an intake error ("auth", "tls", "mailbox",
+// "config", ...), as the desk sorts it.
+func failureKind(err error) string { return desk.ErrorKind(err) }

@@ -66,6 +66,14 @@ func (d *Desk) setStatus(ctx context.Context, caseID, version int64, to dsr.Stat
 		}
 		c.Status = to
 		switch to {
+		case dsr.StatusAwaitingRequester:
+			// Waiting for the person is waiting whichever key got us here.
+			c.PausedAt = now
+			c.PauseReason = note
+			if c.PauseReason == "" {
+				c.PauseReason = "awaiting the requester"
+			}
+			details += "; clock paused"
 		case dsr.StatusClosed:
 			c.ClosedAt = now
 		case dsr.StatusInProgress, dsr.StatusNew:

@@ -256,3 +256,19 @@ func TestRepeatRequesterFlag(t *testing.T) {
 		t.Errorf("first request flagged")
 	}
 }
+
+func TestAwaitingRequesterByStatusPausesToo(t *testing.T) {
+	ctx := context.Background()
+	clk := &clock{oslo(2026, 1, 5, 10)}
+	d := deskAt(t, filepath.Join(t.TempDir(), "pv.db"), clk, "kari")
+	c := openCase(t, d, 1, "ola@example.no", "Jeg ber om innsyn i alle opplysninger dere har om meg.", clk.t).Case
+	cc, err := d.SetStatus(ctx, c.ID, c.Version, dsr.StatusAwaitingRequester, "")
+	if err != nil || cc.PausedAt.IsZero() {
+		t.Fatalf("not paused: %+v %v", cc, err)
+	}
+	clk.t = oslo(2026, 1, 7, 10)
+	cc, err = d.SetStatus(ctx, cc.ID, cc.Version, dsr.StatusInProgress, "")
+	if err != nil || cc.PausedDays != 2 || deadline.Format(cc.DueAt) != "2026-02-09" {
+		t.Errorf("after resume: %d days, due %s, %v (5 Feb + 2 = Sat 7 → Mon 9)", cc.PausedDays, deadline.Format(cc.DueAt), err)
+	}
+}

@@ -145,3 +145,8 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 		}
 	}
 }
+
+// ErrorKind names what kind of mail-server failure err is ("auth", "tls",
+// "mailbox", "unreachable", "timeout", "lost", "config" or "other"), so a
+// screen can say what to check without reaching into the mail package.
+func ErrorKind(err error) string { return mail.KindOf(err).String() }
