@@ -83,28 +83,13 @@ func Classify(in Input) Result {
 	sc.hits = eng.run(body, sc.hits)
 	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
 	if reason := notARequest(cues, body, c, len(labels) > 0); reason != "" {
-
 		res.Reason = reason
 		return res
 	}
 	if len(labels) == 0 && len(subj.toks) > 0 {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.
-		var scues cueScores
-		sc.hits = eng.run(subj, sc.hits)
-		labels, scues = eng.tally(sc.hits, subj, sc.bestOf())
-		if scues[cueSpam] >= spamLevel {
-			labels = nil
-		}
-		kept := labels[:0]
-		for _, l := range labels {
-			if l.Confidence *= subjectDiscount; l.Confidence >= threshold {
-				l.Confidence = round2(l.Confidence)
-				kept = append(kept, l)
-			}
-		}
-		labels = kept
-
+		labels = sc.subjectLabels(subj)
 	}
 	labels = settlePairs(labels, cues)
 	if len(labels) == 0 {
@@ -136,10 +121,30 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 
 // analyse is the package's analyse, reusing the scratch storage of slot.
 func (s *scratch) analyse(slot int, text string) doc {
-	d := tokeniseInto(text, s.toks[slot], s.bufs[slot])
+	var d doc
+	d, s.bufs[slot] = tokeniseInto(text, s.toks[slot], s.bufs[slot])
 	s.toks[slot] = d.toks
 	theLexicon.annotate(d.toks)
 	return d
+}
+
+// subjectLabels classifies a subject line on its own terms: a pitch's
+// subject asks for nothing, and a subject is short, so its labels count a
+// little less and must still reach the threshold.
+func (s *scratch) subjectLabels(subj doc) []Label {
+	s.hits = eng.run(subj, s.hits)
+	labels, cues := eng.tally(s.hits, subj, s.bestOf())
+	if cues[cueSpam] >= spamLevel {
+		return nil
+	}
+	kept := labels[:0]
+	for _, l := range labels {
+		if l.Confidence *= subjectDiscount; l.Confidence >= threshold {
+			l.Confidence = round2(l.Confidence)
+			kept = append(kept, l)
+		}
+	}
+	return kept
 }
 
 // subjectDiscount lowers the confidence of labels read only from a subject

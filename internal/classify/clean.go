@@ -144,28 +144,20 @@ func markerOf(l string) marker {
 }
 
 var (
-	fromFields = []string{"fra:", "from:", "von:", "från:", "de:", "van:", "frå:"}
+	fromFields = newPrefixTable([]string{"fra:", "from:", "von:", "från:", "de:", "van:", "frå:"})
 	// The second line of an Outlook header block.
-	headerFields = []string{"sendt:", "sent:", "dato:", "date:", "gesendet:", "skickat:", "datum:",
-		"til:", "to:", "an:", "emne:", "subject:", "betreff:", "ämne:", "emne:"}
+	headerFields = newPrefixTable([]string{"sendt:", "sent:", "dato:", "date:", "gesendet:", "skickat:", "datum:",
+		"til:", "to:", "an:", "emne:", "subject:", "betreff:", "ämne:"})
+	copyFields = newPrefixTable([]string{"cc:", "kopi:", "reply-to:"})
 )
 
-func hasFieldPrefix(l string, fields []string) bool {
+func hasFieldPrefix(l string, fields prefixTable) bool {
 	l = strings.TrimLeft(strings.TrimSpace(l), "*") // Outlook's bold "*From:*"
 	if len(l) < 3 || !strings.Contains(l[:min(len(l), 12)], ":") {
 		return false // most lines are not header fields; decide cheaply
 	}
-	for _, f := range fields {
-		if hasPrefixFold(l, f) {
-			return true
-		}
-	}
-	return false
-}
-
-// hasPrefixFold is strings.HasPrefix ignoring case, without allocating.
-func hasPrefixFold(s, prefix string) bool {
-	return len(s) >= len(prefix) && strings.EqualFold(s[:len(prefix)], prefix)
+	_, ok := fields.match(l)
+	return ok
 }
 
 // isHeaderBlock reports an Outlook-style quoted header ("Fra: ... / Sendt:
@@ -233,12 +225,22 @@ func splitForwardHeaders(lines []string) (from string, body []string) {
 			from = l
 			continue
 		}
-		if hasFieldPrefix(l, headerFields) || hasFieldPrefix(l, []string{"cc:", "kopi:", "reply-to:"}) {
+		if hasFieldPrefix(l, headerFields) || hasFieldPrefix(l, copyFields) {
 			continue
 		}
 		break
 	}
 	return from, lines[i:]
+}
+
+// set folds words into a look-up set, for text that is tokenised but not
+// annotated.
+func set(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[fold(w)] = true
+	}
+	return m
 }
 
 // handling words are all a forward says when it only passes a request on.

@@ -8,14 +8,6 @@ import "strings"
 // slettet"), allowing it later ("dere kan slette den når ...") or only
 // supposing it ("hvis dere sletter ...").
 
-func set(words ...string) map[string]bool {
-	m := make(map[string]bool, len(words))
-	for _, w := range words {
-		m[fold(w)] = true
-	}
-	return m
-}
-
 // wordFamily is a closed list of words known to the lexicon, tested with
 // one bit per token.
 type wordFamily struct{ set *altSet }
@@ -112,7 +104,6 @@ func negated(toks []token, i, j int) bool {
 
 	// After the match: "slett ikke", "radera det inte".
 	for k, n := j+1, 0; k < len(toks) && toks[k].clause == toks[j].clause && n < 6; k, n = k+1, n+1 {
-
 		t := &toks[k]
 		if postNeg.has(t) {
 			if k+1 < len(toks) && notOnly.has(&toks[k+1]) {
@@ -120,8 +111,7 @@ func negated(toks []token, i, j int) bool {
 			}
 			// German puts "nicht" at the end of the clause; elsewhere the
 			// negation must follow the verb or its pronoun object at once.
-			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || (t.s == "nicht" && n < 6)
-
+			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
 		}
 		if negationStops.has(t) {
 			break
@@ -296,7 +286,6 @@ func (ss *sentenceSets) matches(toks []token, i int, w *wordSet) bool {
 	if w.set == nil || len(w.set.fallback) > 0 {
 		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
-
 			if w.matchTok(&toks[k]) {
 				return true
 			}

@@ -141,7 +141,8 @@ const (
 // boundaries. Hyphens and apostrophes inside a word join it ("e-post" is
 // "epost", "don't" is "dont"), since people write compounds both ways.
 func tokenise(text string) doc {
-	return tokeniseInto(text, nil, nil)
+	d, _ := tokeniseInto(text, nil, nil)
+	return d
 }
 
 // analyse tokenises text and annotates the tokens from the lexicon, as the
@@ -155,12 +156,12 @@ func analyse(text string) doc {
 // in reports whether the word belongs to word family id.
 func (t *token) in(id int) bool { return t.pre.has(id) || t.suf.has(id) }
 
-// tokeniseInto is tokenise reusing the storage of toks and buf, which the
-// returned doc then owns.
-func tokeniseInto(text string, toks []token, buf []byte) doc {
+// tokeniseInto is tokenise reusing the storage of toks, which the returned
+// doc then owns, and of buf, which it returns for the next call.
+func tokeniseInto(text string, toks []token, buf []byte) (doc, []byte) {
 	d := doc{text: text}
 	if text == "" {
-		return d
+		return d, buf
 	}
 	if cap(buf) < len(text) {
 		buf = make([]byte, 0, len(text))
@@ -175,7 +176,7 @@ func tokeniseInto(text string, toks []token, buf []byte) doc {
 		t.toks[k].s = all[t.toks[k].bstart:t.toks[k].bend]
 	}
 	d.toks = t.toks
-	return d
+	return d, t.buf
 }
 
 // tokeniser is the state of one tokenise call.

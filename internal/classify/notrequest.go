@@ -60,7 +60,6 @@ const (
 // something, an absence note without headers, a reply that only thanks or
 // only adds an identity document.
 func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool) string {
-
 	n := len(body.toks)
 	asks := cues[cueRequest] >= 0.5
 	switch {

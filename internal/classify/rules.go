@@ -326,15 +326,12 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 		return false
 	}
 	if r.flags&notOwned != 0 && owned(toks, i) {
-
 		return false
 	}
 	if r.flags&nounPhrase != 0 && sents.matches(toks, i, &actionWords) {
-
 		return false
 	}
 	if !r.altCtx.empty() && clauseMatches(toks, i, &r.altCtx) {
-
 		h.right, h.group = r.alt, r.altGroup
 	}
 	return true
