@@ -15,6 +15,7 @@ import (
 	"github.com/magnetharstad/pvdesk/internal/deadline"
 	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
+	"github.com/magnetharstad/pvdesk/internal/reply"
 	"github.com/magnetharstad/pvdesk/mail"
 	"github.com/magnetharstad/pvdesk/store"
 	"github.com/magnetharstad/pvdesk/ui"
@@ -123,7 +124,28 @@ func (a *app) demo(ctx context.Context, args []string) error {
 		return err
 	}
 	defer st.Close()
-	d := desk.New(st, desk.Options{User: a.user, Systems: config.Default().Desk.Systems})
+	// The demo's SMTP server files what it is sent in the demo mailbox's
+	// Sent folder, so the whole loop (request, reply, thread) can be tried
+	// without anything leaving 127.0.0.1.
+	smtpSrv, err := mail.StartDemoSMTP(func(_ string, _ []string, raw []byte) error {
+		return srv.DeliverSent(raw, time.Now())
+	})
+	if err != nil {
+		return fmt.Errorf("demo: %w", err)
+	}
+	defer smtpSrv.Close()
+	shost, sport := splitHostPort(smtpSrv.Addr)
+	templates, err := reply.Load("")
+	if err != nil {
+		return err
+	}
+	replies := desk.ReplyConfig{Templates: templates, Mailer: &desk.Mailer{
+		From: mail.Address{Name: "Magnet AS", Addr: "post@magnetharstad.no"},
+		SMTP: func(context.Context) (mail.SMTPConfig, error) {
+			return mail.SMTPConfig{Host: shost, Port: sport, Security: "none"}, nil
+		},
+	}}
+	d := desk.New(st, desk.Options{User: a.user, Systems: config.Default().Desk.Systems, Replies: replies})
 	host, port := splitHostPort(srv.Addr)
 	ic := mail.IMAPConfig{Host: host, Port: port, Security: "none", Username: srv.User, Password: srv.Password}
 	syncFn := func(ctx context.Context, progress func(desk.SyncProgress)) ([]desk.SyncReport, error) {
