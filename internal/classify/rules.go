@@ -9,7 +9,7 @@ import (
 )
 
 // ruleFlag changes how a rule's match is read in context.
-type ruleFlag uint8
+type ruleFlag uint16
 
 const (
 	// selfNeg: the pattern carries its own negation ("ikke send meg
@@ -50,7 +50,7 @@ type ruleSpec struct {
 	gapVeto  string    // words that void the rule when inside the matched span
 	objVeto  string    // words that void the rule when they follow the match closely
 	docNeed  string    // words one of which must occur somewhere in the message
-	altRight dsr.Right // the right credited instead when altCtx is in the sentence
+	altRight dsr.Right // the right credited instead when altCtx is in the clause
 	altCtx   string
 }
 
@@ -78,8 +78,8 @@ func (s ruleSpec) notOf(words string) ruleSpec { s.objVeto = words; return s }
 // a mail about SMS offers.
 func (s ruleSpec) given(words string) ruleSpec { s.docNeed = words; return s }
 
-// or credits right instead when one of words shares the sentence: an
-// objection is a marketing objection when the sentence is about ads.
+// or credits right instead when one of words shares the clause: an
+// objection is a marketing objection when it is about ads.
 func (s ruleSpec) or(right dsr.Right, words string) ruleSpec {
 	s.altRight, s.altCtx = right, words
 	return s
@@ -146,6 +146,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 	for _, r := range dsr.AllRights {
 		id(r)
 	}
+	var starts []alt // suffix tests that begin patterns
 	groups := map[string]int32{}
 	group := func(right dsr.Right, s ruleSpec) int32 {
 		gk := string(right) + "/" + s.group
@@ -178,6 +179,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 					idx, k := e.index, key(a.s)
 					if a.kind == suffix {
 						idx, k = e.tails, tailKey(a.s)
+						starts = append(starts, a)
 					}
 					if seen[k] {
 						continue
@@ -195,34 +197,24 @@ func newEngine(tables ...[]ruleSpec) *engine {
 			e.slots = append(e.slots, entries)
 		}
 	}
-	var starts []alt
-	for _, r := range e.rules {
-		for _, p := range compilePatterns(r.pat) {
-			for _, a := range p[0].alts {
-				if a.kind == suffix {
-					starts = append(starts, a)
-				}
-			}
-		}
-	}
 	e.tailStarts = theLexicon.family("tail starts", starts)
 	return e
 }
 
-// hit is one rule matched in a text. It holds no pointers: messages make
-// dozens of hits, and sorting them should not cost write barriers.
+// hit is one rule matched in a text. It holds no pointers, so the pooled
+// slice of them costs the garbage collector nothing to scan.
 type hit struct {
 	rule       int32
 	group      int32
 	weight     float64
 	right      int16
-	negated    bool
 	start, end int // token indices, inclusive
 }
 
-// run matches every rule against d, whose tokens must be annotated, and returns the hits that count: not
-// negated (or negated, for onlyNeg rules), not reported, not merely
-// permitted or supposed, not vetoed. The hits are appended to buf.
+// run matches every rule against d, whose tokens must be annotated, and
+// returns the hits that count: not negated (or negated, for onlyNeg
+// rules), not reported, not merely permitted or supposed, not vetoed. The
+// hits are appended to buf[:0].
 func (e *engine) run(d doc, buf []hit) []hit {
 	hits := buf[:0]
 	toks := d.toks
@@ -284,6 +276,8 @@ func dup(hits []hit, rule int32, start int) bool {
 	return false
 }
 
+// counts reads the match h of rule r in its context and reports whether it
+// stands; a marketing context turns an objection into its alternative.
 func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) bool {
 	i, j := h.start, h.end
 	if r.flags&alone != 0 {
@@ -291,11 +285,8 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
-	if r.flags&selfNeg == 0 {
-		h.negated = negated(toks, i, j)
-		if h.negated != (r.flags&onlyNeg != 0) {
-			return false
-		}
+	if r.flags&selfNeg == 0 && negated(toks, i, j) != (r.flags&onlyNeg != 0) {
+		return false
 	}
 	if r.flags&noReport != 0 && reported(toks, i) {
 		return false
