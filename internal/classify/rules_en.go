@@ -29,6 +29,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
 		with(noReport | noPermit).except(listWords).unless(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "right ~3 forgotten|erasure"),
+	rule(dsr.Erasure, 0.7, enData+"|account|accounts|profile|details ~4 removed|deleted|erased|wiped").
+		with(noPermit).except("was|were|been|is|are|got|has|had|would|will|shall").in("remove"),
 	rule(dsr.Erasure, 0.7, "forget ~2 me|my|everything|all"),
 	rule(dsr.Erasure, 0.6, "take ~3 down").with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.6, "get ~1 rid ~2 of ~3 "+enData+"|account").with(noReport | noPermit).in("remove"),
@@ -149,6 +151,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "share|shared|sharing|sell|sold|selling|pass ~5 with|to|on ~3 third|other|others|partners|companies|advertisers").in("share"),
 	rule(dsr.Information, 0.5, "where ~3 "+enOwnData+" ~3 stored|kept|held|hosted|processed").in("where"),
 	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),
+	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see ~4 "+enOwnData+"|it|them").with(asked).in("share"),
 
 	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata"),
 	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),

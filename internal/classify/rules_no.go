@@ -27,7 +27,7 @@ const (
 		"epostadresse*|mail|mailadresse*|telefon*|telefonnummer*|mobil*|mobilnummer*|nummer*|nummeret|fødselsdato*|" +
 		"fødselsdag*|fodselsdato*|fødselsnummer*|opplysning*|opplysing*|personopplysning*|data|dataene|info*|husnummer*|" +
 		"postnummer*|stavemåte*|skrivemåte*|staving*|registrering*|kundeopplysning*|kontaktinfo*|kontaktopplysning*|" +
-		"personalia|kundeprofil*|profil*|profilen"
+		"personalia|kundeprofil*|profil*|profilen|*navn|*navnet|*namn|*namnet|*adresse|*adressen|*nummer|*nummeret"
 	noErrWords = "feil|feilstav*|feilstava|feilstavet|feilskrevet|feilskriven|feilregistrert*|uriktig*|ukorrekt*|" +
 		"utdatert*|gammel|gamle|gammelt|foreldet|ufullstendig*|mangelfull*|galt|gale|riktig|korrekt"
 	noAuto = "automatisk*|automatiske|automatiser*|automatisert*|algoritm*|systemet|system|maskin|maskina|maskinen|robot*|dataprogram*|ki"
@@ -87,7 +87,8 @@ var noRules = []ruleSpec{
 		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler"),
-	rule(dsr.Access, 0.4, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),
+	rule(dsr.Access, 0.5, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),
+	rule(dsr.Access, 0.5, "kopi|kopien|kopiar ~2 disse|dei|dem|desse").with(noReport).given(noData).in("copy"),
 	rule(dsr.Access, 0.7, "ha|få|fa ~1 utlevert|utlevere ~5 "+noData+"|kopi").with(noReport).in("copy").
 		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
 
@@ -110,6 +111,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
 	rule(dsr.Rectification, 0.6, "komplett*|kompletter*|supplere*|suppler*|utfylle*|fullstendiggjør* ~4 "+noRectObj+"|saken|saka|registrering*|journal*").in("complete"),
 	rule(dsr.Rectification, 0.6, noRectObj+"|registrering*|saken ~4 kompletteres|kompletterast|suppleres|komplett*").in("complete"),
+	rule(dsr.Rectification, 0.6, noRectObj+" ~3 legges|leggast|føyes|førast|føres ~1 til|inn|på").in("complete"),
+	rule(dsr.Rectification, 0.6, "legg|legge|legger|føy|føye ~1 til|inn ~3 "+noRectObj).in("complete"),
 
 	// restriction: "begrensning av behandlingen", "ikke slett, trenger det i
 	// en rettssak", "bare lagres, ikke brukes".
@@ -198,8 +201,9 @@ var noRules = []ruleSpec{
 
 	// withdraw_consent: "trekker tilbake samtykket", "trekkjer attende
 	// samtykket", "samtykket gjelder ikke lenger".
-	rule(dsr.WithdrawConsent, 0.9, "trekk*|tilbaketrekk*|trukket|trekkjer|trekte|tilbakekall*|kaller ~5 samtykk*|samtykkje*|samtykkja").in("withdraw"),
-	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje* ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "trekk*|tilbaketrekk*|trukket|trekkjer|trekte|tilbakekall*|kaller ~5 samtykk*|samtykkje*|samtykkja|tillatels*|tillating*|løyve").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating* ~10 trekk*|trekkes|trekkast|trekkjast ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "ta|tar|tek|tok ~2 tilbake|attende ~3 samtykk*|samtykkje*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "samtykk*|samtykkje* ~3 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "ikke|ikkje ~1 lenger|lengre|meir ~2 samtykk*|samtykkje*").with(selfNeg).in("nolonger"),
@@ -235,6 +239,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "informasjon|opplysning* ~2 om ~3 behandling*|handsaming*|hvordan|korleis").in("infoabout"),
 	rule(dsr.Information, 0.5, "hva|kva ~3 gjør|gjer ~3 dere|de ~3 med ~3 "+noData+"|kjøpsdata*|kundedata*").in("howdata"),
 	rule(dsr.Information, 0.5, "solgt|selges|seljast|selt|sold ~2 videre|vidare|on|til ~2 andre|tredjepart*").in("share"),
+	rule(dsr.Information, 0.5, "andre|tredjepart*|selskap*|partnere ~5 tilgang|innsyn ~4 "+noData+"|dem|dei").with(asked).in("share"),
 	rule(dsr.Information, 0.2, "personvernerklæring*|personvernerklæringa|personvernerklæringen|personvernerklaering*").in("policy"),
 	rule(dsr.Information, 0.45, "bruker|brukar|selger|sel|deler|sporer|profilerer|overvåker|overvakar|registrerer|lagrer|lagrar|analyserer|samler|samlar|setter|set ~1 dere|de|dykk").
 		with(asked).in("practice"),
@@ -247,6 +252,8 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "manuell*|manuelt ~3 vurder*|behandl*|handsam*|gjennomgang*|sjekk*|kontroll*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "vurder*|behandl*|handsam*|sjekk*|kontroller* ~4 manuelt|manuell*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb).in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "vurdering*|vurdert|gjennomgang|gjennomgått|behandling|behandlet|sett ~2 av ~2 person|menneske|saksbehandler*|saksbehandlar*|ansatt").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "vurdert|vurdering*|avgjort|bestemt|behandlet ~6 dataprogram*|maskin|maskinen|algoritme*|automatisk|datamaskin*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.4, "overprøv*|overprøving*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "bestrider|bestride|påklage|påklager|klage ~4 avgjørelse*|avgjerd*|avslag*|avslaget|vedtak*|vurdering*").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "uten|utan ~1 at ~3 menneske|person|noen|nokon").in("why"),
