@@ -86,6 +86,16 @@ func Classify(in Input) Result {
 		res.Reason = reason
 		return res
 	}
+	if len(labels) == 0 && c.fwdText != "" {
+		// "Se under fra min far": a note that itself asks for nothing in
+		// front of a forwarded request passes the request on.
+		fwd := analyse(c.fwdText)
+		sc.hits = eng.run(fwd, sc.hits)
+		var fcues cueScores
+		if labels, fcues = eng.tally(sc.hits, fwd, sc.bestOf()); fcues[cueSpam] >= spamLevel {
+			labels = nil // a forwarded pitch or phishing mail, shown to us
+		}
+	}
 	if len(labels) == 0 && len(subj.toks) > 0 {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.

@@ -18,6 +18,10 @@ type cleaned struct {
 	// stripped holds what was cut as signature or closing, which still
 	// tells whether the sender said thanks.
 	stripped string
+	// fwdText is the cleaned text of a forwarded message (not our own) that
+	// was not used because the sender wrote more than "please handle"; it
+	// counts if what the sender wrote asks for nothing itself.
+	fwdText string
 }
 
 // ownDomain marks mail Magnet sent: forwarding our own newsletter adds no
@@ -73,12 +77,15 @@ func clean(body, subject string) cleaned {
 	if fwd != nil {
 		from, fbody := splitForwardHeaders(fwd)
 		own := strings.Contains(strings.ToLower(from), ownDomain)
-		if onlyHandling(text) {
-			if own {
-				c.text, c.ownMail = "", true
+		switch {
+		case own && onlyHandling(text):
+			c.text, c.ownMail = "", true
+		case !own:
+			inner := clean(strings.Join(fbody, "\n"), "").text
+			if onlyHandling(text) {
+				c.text, c.forwarded = inner, true
 			} else {
-				inner := clean(strings.Join(fbody, "\n"), "")
-				c.text, c.forwarded = inner.text, true
+				c.fwdText = inner
 			}
 		}
 	}

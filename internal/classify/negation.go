@@ -60,6 +60,7 @@ var (
 	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil")
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
+	scheduled = family("due", "scheduled", "set", "going", "planned", "about", "supposed", "planlagt", "satt", "tenkt", "ment")
 	futureAux = family(
 		"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
@@ -142,7 +143,8 @@ func reported(toks []token, i int) bool {
 		if k >= 1 && futureAux.has(&toks[k-1]) {
 			return k < 2 || !firstPerson.has(&toks[k-2])
 		}
-		return false
+		// "is due to be deleted", "skal etter planen bli slettet".
+		return k >= 2 && (toks[k-1].s == "to" || toks[k-1].s == "a") && scheduled.has(&toks[k-2])
 	case answerPrep.has(&toks[k]):
 		// "fekk svar på innsynskravet", "an answer to my access request".
 		return k >= 1 && answers.has(&toks[k-1])

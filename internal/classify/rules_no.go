@@ -134,7 +134,7 @@ var noRules = []ruleSpec{
 
 	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruker|bruke|brukar|brukast|brukes|utleverer|utlevere|behandler|behandle|handsamar|deler|dele ~2 "+noData+"|dem|dei|de").
 		with(selfNeg).in("dontuse"),
-	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 sendes|sendast|utleveres|utleverast|deles|delast|brukes|brukast|oversendes ~3 til|videre|vidare|inkasso*|andre").
+	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 sendes|sendast|utleveres|utleverast|deles|delast|brukes|brukast|oversendes|send|sende|videresend*|gi|gje ~3 til|videre|vidare|inkasso*|andre").
 		with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest"),
 	rule(dsr.Restriction, 0.35, "stemmer|stemmar ~1 ikke|ikkje").with(selfNeg).in("contest"),
