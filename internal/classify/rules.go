@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"slices"
 	"strings"
 	"unicode/utf8"
 
@@ -391,23 +390,28 @@ const maxEvidence = 3
 // it picks the heaviest hit not yet taken a few times over, which is
 // cheaper than sorting all of them.
 func evidence(all []hit, right int16, text string, toks []token) []string {
+	var mine [64]int // the hits for right, by index; more are not needed
+	n := 0
+	for i := range all {
+		if all[i].right == right && n < len(mine) {
+			mine[n] = i
+			n++
+		}
+	}
 	var out []string
-	var taken [maxEvidence * 3]int
-	for n := 0; n < len(taken) && len(out) < maxEvidence; n++ {
+	for tries := 0; tries < maxEvidence*3 && len(out) < maxEvidence; tries++ {
 		best := -1
-		for i, h := range all {
-			if h.right != right || slices.Contains(taken[:n], i+1) {
-				continue
-			}
-			if best < 0 || h.weight > all[best].weight {
-				best = i
+		for k := range n {
+			if mine[k] >= 0 && (best < 0 || all[mine[k]].weight > all[mine[best]].weight) {
+				best = k
 			}
 		}
 		if best < 0 {
 			break
 		}
-		taken[n] = best + 1
-		if q := quote(text, toks, all[best].start, all[best].end); q != "" && !overlapping(out, q) {
+		h := all[mine[best]]
+		mine[best] = -1
+		if q := quote(text, toks, h.start, h.end); q != "" && !overlapping(out, q) {
 			out = append(out, q)
 		}
 	}
