@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/magnetharstad/pvdesk/mail"
@@ -26,25 +27,43 @@ func (s *sink) Cursor(ctx context.Context, mailbox string) (uint32, uint32, erro
 }
 
 func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through uint32, batch []mail.Fetched) error {
-	// Parsing and classifying are the slow part of a sync and need no lock:
-	// spread them over the cores before the short write transaction.
+	// Parsing and classifying need no lock and are spread over the cores.
+	// The write transaction does not wait for the whole batch: it ingests
+	// each message, in order, as soon as that one is ready, so writing
+	// (which only one goroutine can do) overlaps parsing instead of
+	// following it. Workers take messages in order, so the writer rarely
+	// waits; the transaction lasts about as long as the writing alone.
 	prepared := make([]parsed, len(batch))
+	ready := make([]chan struct{}, len(batch))
+	for i := range ready {
+		ready[i] = make(chan struct{})
+	}
+	var next atomic.Int64
+	var stop atomic.Bool // the transaction failed: parse no further
 	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	var wg sync.WaitGroup
-	for w := range workers {
+	defer wg.Wait()
+	defer stop.Store(true)
+	for range workers {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
-			for i := w; i < len(batch); i += workers {
+			for !stop.Load() {
+				i := int(next.Add(1) - 1)
+				if i >= len(batch) {
+					return
+				}
 				prepared[i] = s.d.prepare(batch[i])
+				close(ready[i])
 			}
 		}()
 	}
-	wg.Wait()
 	var results []IngestResult
 	err := s.d.st.Write(ctx, func(tx *store.Tx) error {
 		results = results[:0]
-		for _, p := range prepared {
+		for i := range prepared {
+			<-ready[i]
+			p := prepared[i]
 			r, err := s.d.ingestTx(ctx, tx, p)
 			if err != nil {
 				return fmt.Errorf("ingest %s UID %d: %w", mailbox, p.in.UID, err)

@@ -2,8 +2,10 @@ package desk_test
 
 import (
 	"context"
+	"fmt"
 	"net"
 	"strconv"
+	"strings"
 	"testing"
 	"time"
 
@@ -80,5 +82,33 @@ func TestSyncRefusesPlaintextToRemoteHost(t *testing.T) {
 	_, err := d.Sync(context.Background(), desk.SyncOptions{IMAP: mail.IMAPConfig{Host: "imap.example.no", Security: "none"}})
 	if err == nil {
 		t.Fatal("plaintext IMAP to a remote host was allowed")
+	}
+}
+
+// TestSyncFailedBatchStoresNothing makes the first new case of the first
+// batch fail to insert (its reference is taken behind the sequence's back):
+// the sync reports the error, and nothing of the batch is stored, not even
+// the cursor, while the parsing that runs alongside the transaction stops
+// and leaves nothing behind (go test -race).
+func TestSyncFailedBatchStoresNothing(t *testing.T) {
+	ctx := context.Background()
+	_, ic := demoIMAP(t)
+	d := newDesk(t)
+	for _, year := range []int{2025, 2026} {
+		if _, err := d.Store().DB().ExecContext(ctx,
+			`INSERT INTO cases (year, seq, ref, requester, status, received_at, due_at) VALUES (?, 1, ?, 'x@example.no', 'new', 1, 1)`,
+			year, fmt.Sprintf("PV-%d-0001", year)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
+	if err == nil || !strings.Contains(err.Error(), "ingest INBOX UID") {
+		t.Fatalf("Sync = %v, want an ingest error", err)
+	}
+	if n, _ := d.Store().CountMessages(ctx); n != 0 {
+		t.Errorf("%d messages stored from a failed batch", n)
+	}
+	if cur, _ := d.Store().Cursor(ctx, "INBOX"); cur.LastUID != 0 {
+		t.Errorf("cursor moved to UID %d past a failed batch", cur.LastUID)
 	}
 }
