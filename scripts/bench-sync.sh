@@ -10,12 +10,27 @@
 # It prints the raw benchmark lines, then a table with each issue target
 # and whether it holds, and exits 1 if one does not. BENCH_SYNC_RAW=FILE
 # tabulates the saved output of an earlier run instead of running again.
+#
+# Databases and maildirs go under TMPDIR (default /tmp). The table notes the
+# machine's load: on a shared machine every figure, mbsync's included, is
+# slower and noisier than on an idle one.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 GO=${GO:-go}
 raw=$(mktemp)
 trap 'rm -f "$raw"' EXIT
 
+# How busy the machine is: the 1-minute load and, where the kernel tells,
+# the share of time some task waited for a CPU.
+machine() {
+	local load pressure=""
+	load=$(cut -d' ' -f1 /proc/loadavg 2>/dev/null || echo "?")
+	if [ -r /proc/pressure/cpu ]; then
+		pressure=$(awk '/^some/ { sub("avg60=", "", $3); print $3 "%" }' /proc/pressure/cpu)
+	fi
+	echo "load ${load}${pressure:+, cpu pressure $pressure}"
+}
+before=$(machine)
 if [ -n "${BENCH_SYNC_RAW:-}" ]; then
 	# Tabulate a saved run again (the output of an earlier bench-sync).
 	cp "$BENCH_SYNC_RAW" "$raw"
@@ -29,8 +44,9 @@ else
 	"$GO" test -tags benchsync -run '^$' -timeout 10m -count 3 -benchtime 20x \
 		-bench '^BenchmarkNoopSync$' ./internal/desk/ | tee -a "$raw"
 fi
+after=$(machine)
 
-awk '
+awk -v cores="$(nproc 2>/dev/null || echo "?")" -v before="$before" -v after="$after" '
 # Benchmark lines: name, iterations, then value/unit pairs.
 /^Benchmark/ {
 	name = $1; sub(/-[0-9]+$/, "", name); sub(/^Benchmark/, "", name)
@@ -57,6 +73,8 @@ END {
 	# The targets hold for pvdesk only if they hold both in process and
 	# for the binary a person runs.
 	worst = cli > first ? cli : first
+	print ""
+	printf "machine: %s cores; before: %s; after: %s\n", cores, before, after
 	print ""
 	print "first sync of 10,000 messages from a local Dovecot, best of 3"
 	printf "  %-46s %8.3f s\n", "floor: bare UID FETCH 1:* BODY.PEEK[] -> discard", floor
