@@ -25,7 +25,7 @@ func (f wordFamily) has(t *token) bool { return t.in(f.set.id) }
 var (
 	negators = family("ikke", "ikkje", "not", "never", "aldri", "inte", "ej", "icke",
 		"nicht", "kein", "keine", "keinen", "nie", "dont", "don't", "doesn't", "didn't", "won't",
-		"cannot", "can't", "isn't", "aren't", "wouldn't", "shouldn't", "ingen", "uten",
+		"cannot", "can't", "isn't", "aren't", "wouldn't", "shouldn't", "ingen", "uten", "unngå", "avoid", "refrain", "unnlat", "unnlate",
 		"without", "ohne", "nor", "neither")
 	// A negation does not reach past these: "ikke kunde lenger, og slett meg".
 	negationStops = family("og", "and", "och", "und", "men", "but", "aber", "så", "so", "please",
@@ -141,7 +141,9 @@ func reported(toks []token, i int) bool {
 	case s == "bli" || s == "be" || s == "att":
 		// "kontoen vil bli slettet" is a report, "jeg vil bli slettet" a wish.
 		if k >= 1 && futureAux.has(&toks[k-1]) {
-			return k < 2 || !firstPerson.has(&toks[k-2])
+			// With no subject in front ("Vil bli slettet."), the sender
+			// speaks of themself.
+			return k >= 2 && toks[k-2].clause == c && !firstPerson.has(&toks[k-2])
 		}
 		// "is due to be deleted", "skal etter planen bli slettet".
 		return k >= 2 && (toks[k-1].s == "to" || toks[k-1].s == "a") && scheduled.has(&toks[k-2])
@@ -355,6 +357,8 @@ func deferred(toks []token, k, i int) bool {
 	}
 	next := toks[k+1].s
 	switch s {
+	case "la":
+		return next == "vaere" || next == "vere" // "la være å sende"
 	case "hold":
 		return next == "off"
 	case "wait", "vent", "venta", "vente":

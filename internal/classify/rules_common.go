@@ -20,7 +20,7 @@ const (
 	contactWords = "sms*|*sms|epost*|eposten*|email*|emails|mail|mails|mailer|meldinger|meldingar|messages|" +
 		"texts|tekstmeldinger|oppringinger|calls|telefoner|telefonsamtaler|samtaler|brev|letters|mejl*|nyhetsbrev*"
 	// listWords are the lists people ask to be taken off.
-	listWords = "liste|lista|listen|listene|listor|lists|list|*liste|*lista|*listen|*listene|*list|*lists|" +
+	listWords = "liste|lista|listen|listene|lister|listane|listar|listor|lists|list|*liste|*lista|*listen|*listene|*list|*lists|" +
 		"nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|nyheitsbrev*|newsletter*|mailing*|*sms*|sms*|utsendel*|" +
 		"*utsendelse|*utsendelser|distribusjon*|utskick*|verteiler*|mailliste*|epostliste*"
 	// quitWords stop something: "slutt å sende", "stop emailing me".

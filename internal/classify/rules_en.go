@@ -121,7 +121,8 @@ var enRules = []ruleSpec{
 
 	rule(dsr.ObjectionMarketing, 0.6, "no|any|don't|dont|not ~2 more|further ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 sending|emailing|mailing|texting|calling|contacting|spamming|messaging|send|email").in("nomore").unless("invoice*"),
-	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).with(onlyNeg).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.8, "profil* ~8 "+marketingWords).with(onlyNeg).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.7, "send*|email*|call*|contact*|text* ~3 me|us ~4 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing|shown|show ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
 

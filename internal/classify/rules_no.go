@@ -178,7 +178,9 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 mer|meir|flere|fleire|noen|fleire ~2 "+contactWords).with(selfNeg).except(receivedWords).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~3 send*|sende|sendinga|ringe|ring|kontakte|mase|spamme|spamming").in("nomore").unless("faktura*|purring*"),
 	rule(dsr.ObjectionMarketing, 0.8, "stopp|stop|slutt|avmeld|avmelding").with(alone).in("stop"),
-	rule(dsr.ObjectionMarketing, 0.8, "profil* ~5 "+marketingWords).with(onlyNeg).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.8, "profil* ~8 "+marketingWords).with(onlyNeg).in("profiling"),
+	rule(dsr.ObjectionMarketing, 0.7, "send*|sende|ring*|kontakt*|kontakte ~3 meg|oss ~4 "+marketingWords).with(onlyNeg).in("nomore"),
+	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 høre|høyre|hear ~2 mer|meir|more|igjen|again|noe|anything ~2 fra|frå|from").with(selfNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "bruk*|brukar|nytt*|anvend* ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "fjern*|stryk* ~2 nummeret|nummer|mobilnummeret|eposten|epostadressen|adressa|adressen|meg").
 		given(marketingWords + "|*reklame|sms*|*sms").in("unsub"),
