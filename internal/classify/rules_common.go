@@ -57,6 +57,7 @@ var commonRules = []ruleSpec{
 	rule(dsr.Portability, 0.6, "csvfil*|jsonfil*|csvformat*|csvfile*|jsonfile*|excelfil*|regneark*|spreadsheet*").in("fileformat"),
 
 	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
+	rule(dsr.Complaint, 0.6, "meldt|klaget|klaga|sendt|rapportert|reported|complained|anmeldt ~5 datatilsynet*|imy|ico|tilsynsmyndighet*|authority").in("dpa").unless(spamWords),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~4 "+marketingWords).in("nomore").unless("faktura*|invoice*"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+"|cease ~1 it|this|that|them|dem|det|dette").
 		given(marketingWords + "|texts|messages|calls|emails|mails|*reklame|sms*|oppringing*|selger|salg").in("nomore"),
@@ -133,11 +134,11 @@ var cueRules = []ruleSpec{
 	rule(cueSpam, 0.5, "lottery|winner|vinner|gevinst|bitcoin|crypto|kryptovaluta|inheritance|arv"),
 	rule(cueSpam, 0.6, "gratulerer|congratulations ~4 vunnet|won|selected|valgt"),
 	// Other companies' newsletters.
-	rule(cueSpam, 0.5, "shop|handle|kjøp|bestill ~1 now|nå|her|today|i dag"),
+	rule(cueSpam, 0.5, "shop|handle|kjøp|bestill ~1 now|nå|her|today|idag"),
 	rule(cueSpam, 0.4, "limited ~1 time|offer|stock"),
 	rule(cueSpam, 0.4, "free|gratis ~1 shipping|frakt|delivery|levering"),
 	rule(cueSpam, 0.3, "black|cyber ~1 friday|monday|week|week"),
-	rule(cueSpam, 0.4, "sale|salg|salget|tilbudet ~2 ends|slutter|ends|avsluttes ~2 soon|snart|tonight|midnight|i kveld"),
+	rule(cueSpam, 0.4, "sale|salg|salget|tilbudet ~2 ends|slutter|avsluttes ~2 soon|snart|tonight|midnight|ikveld"),
 
 	// Newsletter sign-ups: the opposite of unsubscribing.
 	rule(cueSignup, 0.8, "meld|melde|melder ~1 meg|oss ~1 på|paa"),
@@ -154,7 +155,7 @@ var cueRules = []ruleSpec{
 	rule(cueThanks, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|takka ~2 for|för|für|so|very|you|skal|så|mye|igjen|again"),
 	rule(cueThanks, 0.6, "much|greatly ~1 appreciated"),
 	rule(cuePolite, 0.6, "takk|takker|tack|thanks|thank|thx|danke|tak|cheers|flott|supert|perfekt|great|appreciated").with(alone),
-	rule(cueID, 0.6, "legitimasjon*|pass|passet|passport|passbilde*|førerkort*|førarkort*|fødselsattest*|idkort*|"+
+	rule(cueID, 0.6, "legitimasjon*|passet|passkopi*|passport*|passbilde*|førerkort*|førarkort*|fødselsattest*|idkort*|idcard|"+
 		"identifikasjon*|identification|licence|license|ausweis*|personalausweis|bankid|legitimation|identitetskort*|*legitimasjon"),
 	rule(cueID, 0.3, "vedlagt|vedlegg|attached|attachment|enclosed|anbei|bifogad*|vedhæftet|bilete|bilde|photo|scan|skanna|skannet"),
 

@@ -102,8 +102,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.35, "court|lawsuit|litigation|dispute|evidence|tribunal|insurance|solicitor*|lawyer*").in("legal"),
 
 	// portability
-	rule(dsr.Portability, 0.55, "transmit|transmitted|transfer|transferred|move|port|migrate ~4 "+enData+"|history|purchases|receipts|records").in("transfer"),
-	rule(dsr.Portability, 0.45, "directly|straight ~2 to ~2 them|the|another|new|my").in("elsewhere"),
+	rule(dsr.Portability, 0.55, "transmit|transmitted|transfer|transferred|move|port|migrate ~4 "+enData+"|history|purchases|receipts|records|warranty|warranties|registrations|agreement").in("transfer"),
+	rule(dsr.Portability, 0.45, "directly|straight ~1 to").in("elsewhere"),
 	rule(dsr.Portability, 0.45, "take|bring ~3 with ~2 me ~3 to").in("transfer"),
 	rule(dsr.Portability, 0.6, "export|exported|download ~4 "+enData+"|purchases|purchase|orders|receipts|history").in("export"),
 	rule(dsr.Portability, 0.45, "another|new|other|different ~1 provider|controller|company|service|app|installer|supplier|shop|retailer|platform").in("elsewhere"),
@@ -148,7 +148,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "what|which ~3 purpose*").in("purpose"),
 	rule(dsr.Information, 0.35, "purpose|purposes").in("purpose"),
 	rule(dsr.Information, 0.5, "legal|lawful ~2 basis|bases|ground|grounds").in("basis"),
-	rule(dsr.Information, 0.5, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets ~4 "+enOwnData+"|it|them").in("share"),
+	rule(dsr.Information, 0.5, "who ~5 share|shared|access|see|sees|receives|receive|recipients|get|gets|pass|give|disclose|transfer|send ~4 "+enOwnData+"|it|them").in("share"),
 	rule(dsr.Information, 0.5, "share|shared|sharing|sell|sold|selling|pass ~5 with|to|on ~3 third|other|others|partners|companies|advertisers").in("share"),
 	rule(dsr.Information, 0.5, "where ~3 "+enOwnData+" ~3 stored|kept|held|hosted|processed").in("where"),
 	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),

@@ -124,7 +124,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 inntil|mens|medan").in("pause").with(selfNeg),
 
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet|sjekket|sjekka").in("pause"),
-	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart").in("pause"),
+	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart|sett|gått|gjennomgått").in("pause"),
 	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka").in("pause"),
 	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
 
@@ -139,6 +139,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest"),
 	rule(dsr.Restriction, 0.35, "stemmer|stemmar ~1 ikke|ikkje").with(selfNeg).in("contest"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
+	rule(dsr.Restriction, 0.6, "sperr|sperre|sperres|frys|fryse ~2 bruken|bruk|behandlinga|behandlingen").in("freeze"),
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
 	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettar|slettes|slettast").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.4, "vent|venta|vente ~2 med ~2 det|dette|slettinga|slettingen|å|a").in("keep"),
@@ -196,6 +197,11 @@ var noRules = []ruleSpec{
 		with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 
 	rule(dsr.Objection, 0.35, "berettig*|berettiga|legitim* ~1 interess*").in("li"),
+	rule(dsr.Objection, 0.75, "setter|sett|set ~1 meg|oss ~1 imot|mot").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.5, "er|går ~1 imot").with(noReport).or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.5, "er|går ~1 i mot").with(noReport).or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.5, "ikke|ikkje ~4 inngår|inngå|inkluderes|inkludert|delta|deltar").with(selfNeg).
+		given("berettig*|legitim*|analyse*|analyser|statistikk*|profilering*|sporing*").in("stop"),
 	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	rule(dsr.Objection, 0.5, "ikke|ikkje ~3 brukes|brukast|analyseres|analyserast|spores|filmes|overvåkes|logges ~3 til|i ~2 analyse*|statistikk*|sporing*|profilering*").
@@ -275,9 +281,11 @@ var noRules = []ruleSpec{
 	rule(dsr.Complaint, 0.7, "dette|det|denne ~2 er|vere|være|blir ~3 klage").in("complain"),
 	rule(dsr.Complaint, 0.7, "anser|ser|reknar|regner ~4 som ~2 klage").in("complain"),
 	rule(dsr.Complaint, 0.75, "klager|klagar ~1 herved|hermed|med|formelt").in("complain"),
+	rule(dsr.Complaint, 0.7, "jeg|eg|vi ~3 klager|klagar").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
 	rule(dsr.Complaint, 0.3, "uakseptabel*|uhørt|skandaløs*|kritikkverdig*|ikkje ~1 greitt|ikke ~1 greit").in("crit"),
 	rule(dsr.Complaint, 0.3, "ikke|ikkje|ingen|inga ~2 fått|fatt|fekk|svar ~1 svar").with(selfNeg).in("crit"),
+	rule(dsr.Complaint, 0.3, "ikke|ikkje ~2 svart|besvart|svara|reagert").with(selfNeg).in("crit"),
 }
