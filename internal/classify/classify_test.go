@@ -294,3 +294,31 @@ func TestEvidenceAndExplain(t *testing.T) {
 		t.Errorf("Explain of none lacks the reason:\n%s", none)
 	}
 }
+
+// TestConcurrent classifies from several goroutines at once, as the desk
+// does while syncing; run with -race it checks the shared rule tables and
+// the scratch pool.
+func TestConcurrent(t *testing.T) {
+	msgs := []string{"Slett meg.", "Jeg ber om innsyn.", "Unsubscribe me please.", "Hva brukes dataene til?"}
+	want := make([]string, len(msgs))
+	for i, m := range msgs {
+		want[i] = dsr.JoinRights(classify.Classify(classify.Input{Body: m}).Rights())
+	}
+	done := make(chan string, 8*len(msgs))
+	for g := 0; g < 8; g++ {
+		go func() {
+			for i, m := range msgs {
+				if got := dsr.JoinRights(classify.Classify(classify.Input{Body: m}).Rights()); got != want[i] {
+					done <- m + ": " + got + " != " + want[i]
+					continue
+				}
+				done <- ""
+			}
+		}()
+	}
+	for range 8 * len(msgs) {
+		if e := <-done; e != "" {
+			t.Error(e)
+		}
+	}
+}
