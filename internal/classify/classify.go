@@ -96,7 +96,7 @@ func Classify(in Input) Result {
 			labels = nil // a forwarded pitch or phishing mail, shown to us
 		}
 	}
-	if len(labels) == 0 && len(subj.toks) > 0 {
+	if len(labels) == 0 && len(subj.toks) > 0 && cues[cueHowTo] < 0.5 {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.
 		labels = sc.subjectLabels(subj)

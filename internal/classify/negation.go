@@ -60,6 +60,7 @@ var (
 	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil")
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
+	howWords  = family("hvordan", "korleis", "how", "hur", "wie", "hvorledes")
 	scheduled = family("due", "scheduled", "set", "going", "planned", "about", "supposed", "planlagt", "satt", "tenkt", "ment")
 	futureAux = family(
 		"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
@@ -363,6 +364,33 @@ func deferred(toks []token, k, i int) bool {
 		return next == "off"
 	case "wait", "vent", "venta", "vente":
 		return next == "with" || next == "med" || next == "on"
+	}
+	return false
+}
+
+// practiceQuestion reports a question about how things are done rather than
+// a request to do them: "sletter dere dataene på disken?", "do you delete
+// ...?", "hvordan sletter jeg søkehistorikken?", "how do I change my
+// email?". "Kan dere slette ...?" and "Could you delete ...?" ask for it.
+func practiceQuestion(toks []token, i, j int) bool {
+	if !inQuestion(toks, i) {
+		return false
+	}
+	s := toks[i].sent
+	if j+1 < len(toks) && toks[j+1].sent == s {
+		next := &toks[j+1]
+		if i == j && secondPers.has(next) {
+			return true // verb first: "sletter dere ...?"
+		}
+		if firstPerson.has(next) && sentenceHas(toks, i, howWords) {
+			return true // "hvordan sletter jeg ...?"
+		}
+	}
+	// "do you delete", "how do I delete"
+	for k := i - 1; k >= 0 && k >= i-3 && toks[k].sent == s; k-- {
+		if toks[k].s == "do" || toks[k].s == "does" {
+			return k+1 < i && (secondPers.has(&toks[k+1]) || (firstPerson.has(&toks[k+1]) && sentenceHas(toks, i, howWords)))
+		}
 	}
 	return false
 }

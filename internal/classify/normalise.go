@@ -305,9 +305,14 @@ func (t *tokeniser) gap(i int, r rune) {
 		}
 	case '!':
 		t.pendSent = true
-
 	case '.', '…':
-		t.pendDot = true
+		// A dot with a word right after it is inside an address or a
+		// domain ("ola@example.no"), not the end of a sentence.
+		if i+1 >= len(t.text) || !isWordStart(t.text[i+1:]) {
+			t.pendDot = true
+		} else {
+			t.pendClause = true
+		}
 	case ',', ';', ':', '(', ')', '"', '«', '»', '“', '”', '–', '—', '/', '|':
 		t.pendClause = true
 	case '\n':

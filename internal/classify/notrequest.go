@@ -94,6 +94,8 @@ func noneReason(cues cueScores, body doc, c cleaned) string {
 		return "no new text (only quoted or forwarded content)"
 	case cues[cueSignup] >= signupLevel:
 		return "newsletter sign-up"
+	case cues[cueHowTo] >= 0.5:
+		return "question on how something is done (self-service)"
 	case cues[cueJob] >= 0.6:
 		return "job application"
 	case cues[cueOrder] >= 0.4:

@@ -290,7 +290,7 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	if r.flags&noReport != 0 && reported(toks, i) {
 		return false
 	}
-	if r.flags&noPermit != 0 && permitted(toks, i) {
+	if r.flags&noPermit != 0 && (permitted(toks, i) || practiceQuestion(toks, i, j)) {
 		return false
 	}
 	if r.flags&(selfNeg|onlyNeg) == 0 && supposed(toks, i) {

@@ -94,6 +94,7 @@ const (
 	cueJob     dsr.Right = "x-job"
 	cueOrder   dsr.Right = "x-order"
 	cueAway    dsr.Right = "x-away"
+	cueHowTo   dsr.Right = "x-howto"
 )
 
 // cueRules recognise pitches, phishing, sign-ups, thanks, identity papers,
@@ -179,6 +180,11 @@ var cueRules = []ruleSpec{
 		"reklamasjon*|gavekort*|frakt*|fragt*|purring*|forfall*|order|orders|invoice*|delivery|shipping|refund*|"+
 		"warranty|receipt*|verksted*|verkstad*|reparasjon*|repair*|åpningstid*|opningstid*|pakke*|betaling*|payment|"+
 		"webshop|hente|henting|sporing|levert|bytte|retur*|vare|varen|produkt*|product*"),
+
+	// Questions on how to do something oneself, or whether we do it: the
+	// body then speaks for itself and the subject ("Slette søk") is a topic.
+	rule(cueHowTo, 0.6, "hvordan|korleis|how|hur|wie ~4 slett*|sletter|endr*|oppdater*|fjern*|meld*|delete*|change*|update*|remove*|unsubscrib*|ändra*|radera*").with(asked),
+	rule(cueHowTo, 0.6, "slett*|sletter|lagrer|lagrar|delete|deletes|store|keep ~1 dere|de|you").with(asked),
 
 	// Absence notes that arrive without an Auto-Submitted header.
 	rule(cueAway, 0.8, "out ~2 office"),

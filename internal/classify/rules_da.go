@@ -22,7 +22,7 @@ var daRules = []ruleSpec{
 
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),
-	rule(dsr.Rectification, 0.5, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
+	rule(dsr.Rectification, 0.45, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
 	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*").in("err"),
 	rule(dsr.Rectification, 0.35, "adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|oplysning* ~4 forkert*|fejl*|forkerte").in("err"),
 	rule(dsr.Rectification, 0.5, "mit|min|mine ~1 adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|telefonnummer*|fødselsdato* ~4 forkert*|fejl*").in("mine"),

@@ -56,6 +56,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
 
+	rule(dsr.Access, 0.65, "which|what ~2 of ~1 my ~2 "+enOwnData+" ~4 you|u ~2 have|hold|store|keep|process").with(noReport).in("whathave"),
+	rule(dsr.Access, 0.45, "where ~3 you ~2 get|got|obtain|obtained|find|found ~3 my|them|it|details|data").with(noReport).in("source"),
 	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all ~2 "+enOwnData).with(noReport).in("copy").
 		unless("delet*|eras*|remov*|correct*|updat*|transfer*|portab*|export*|machine*"),
 	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").with(noReport).in("whathave").
@@ -64,14 +66,16 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enOwnData).with(noReport).in("overview").unless("order*|invoice*|price*"),
 
 	// rectification
-	rule(dsr.Rectification, 0.7, enRectVerb+" ~4 "+enRectObj).with(noReport).in("fix").unless("order|invoice*|delivery|password|shipping|booking"),
+	rule(dsr.Rectification, 0.7, enRectVerb+" ~4 "+enRectObj).with(noReport | noPermit).in("fix").unless("order|invoice*|delivery|password|shipping|booking"),
 	rule(dsr.Rectification, 0.7, enRectObj+" ~3 corrected|updated|changed|amended|fixed|rectified").with(noReport).in("fix").
 		unless("order|invoice*|delivery|password|shipping|booking"),
-	rule(dsr.Rectification, 0.5, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
+	rule(dsr.Rectification, 0.45, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
 	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 "+enErr).in("err").unless("order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
 	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("shouldbe"),
+	rule(dsr.Rectification, 0.35, enRectObj+" ~2 is|was ~1 spelled|spelt|written|listed").in("err"),
+	rule(dsr.Rectification, 0.35, "change|update|amend|correct ~2 it|this|them ~1 to").in("newvalue"),
 	rule(dsr.Rectification, 0.35, "correct|right|new ~1 one|number|address|name|email|spelling ~1 is").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 out of date").in("err"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("order|invoice*|amount|price|item"),

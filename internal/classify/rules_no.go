@@ -77,6 +77,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
 		unless("kvittering*|faktura*|ordre*|garanti*|åpningstid*|opningstid*|prisar|priser|varer"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se ~3 mine|egne|eigne|mitt|dykkar|deres ~2 "+noData).with(noReport),
+	rule(dsr.Access, 0.45, "hvor|kor|hvorfra|kvarfrå ~3 dere|de ~2 fått|fått|henta|hentet|fekk ~4 "+noData+"|dem|dei|navnet|namnet|adressen|adressa").with(noReport).in("source"),
 	rule(dsr.Access, 0.6, noData+" ~4 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
 		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
 	rule(dsr.Access, 0.6, "dere|de|dykk ~2 har|lagrer|lagrar ~1 noe|noko|noen|nokon ~3 lagret|lagra|registrert|registrerte|opplysning*|om|på ~2 "+noPersons).
@@ -93,12 +94,14 @@ var noRules = []ruleSpec{
 		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
 
 	// rectification: "rett adressen", "navnet er feilstavet", "ny adresse er".
-	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
+	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
-	rule(dsr.Rectification, 0.5, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
+	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene"),
-	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil").in("err"),
+	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil|at").in("err"),
+	rule(dsr.Rectification, 0.35, noRectObj+" ~2 er|blir ~1 stavet|stava|skrevet|skrive|skrivi").in("err"),
+	rule(dsr.Rectification, 0.35, "endre|endra|oppdatere|oppdater|endr ~2 den|det|dei|dem ~1 til").in("newvalue"),
 	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
