@@ -12,7 +12,7 @@ import (
 // answers both; words with letters outside a-z and 0-9 fall back to maps.
 
 // maxFamilies bounds the word families; setBits has one bit per family.
-const maxFamilies = 768
+const maxFamilies = 704
 
 // setBits is a set of word-family ids.
 type setBits [maxFamilies / 64]uint64

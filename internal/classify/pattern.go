@@ -52,7 +52,7 @@ func (a alt) match(s string) bool {
 // bigElem is the number of alternatives from which an element becomes a
 // word family of the lexicon: the families run to dozens of words, and
 // most tokens are tested against them several times.
-const bigElem = 3
+const bigElem = 4
 
 // altSet is a word family: a big element whose membership the lexicon
 // computes once per token.
