@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/dsr"
@@ -184,4 +185,43 @@ func (s *Store) RequestsBetween(ctx context.Context, requester string, from, to 
 		`SELECT count(*) FROM cases WHERE requester = ? AND received_at BETWEEN ? AND ? AND status <> 'not_a_request'`,
 		requester, unix(from), unix(to)).Scan(&n)
 	return n, err
+}
+
+// Confirmed is a case whose rights staff confirmed, with the text of the
+// message that opened it: the learned classifier's training data.
+type Confirmed struct {
+	Ref     string
+	Subject string
+	Text    string
+	Rights  []dsr.Right
+}
+
+// ConfirmedCases returns every case with confirmed rights, oldest first.
+func (s *Store) ConfirmedCases(ctx context.Context) ([]Confirmed, error) {
+	rows, err := s.db.QueryContext(ctx,
+		`SELECT c.id, c.ref, coalesce(m.subject, c.subject), coalesce(m.text, ''),
+		   coalesce((SELECT group_concat(right) FROM case_rights r WHERE r.case_id = c.id), '')
+		 FROM cases c
+		 LEFT JOIN messages m ON m.id = (SELECT id FROM messages WHERE case_id = c.id AND direction = 'in' ORDER BY received_at, id LIMIT 1)
+		 WHERE c.rights_confirmed = 1 ORDER BY c.id`)
+	if err != nil {
+		return nil, fmt.Errorf("store: confirmed cases: %w", err)
+	}
+	defer rows.Close()
+	var out []Confirmed
+	for rows.Next() {
+		var c Confirmed
+		var id int64
+		var rights string
+		if err := rows.Scan(&id, &c.Ref, &c.Subject, &c.Text, &rights); err != nil {
+			return nil, err
+		}
+		for _, r := range strings.Split(rights, ",") {
+			if r != "" {
+				c.Rights = append(c.Rights, dsr.Right(r))
+			}
+		}
+		out = append(out, c)
+	}
+	return out, rows.Err()
 }

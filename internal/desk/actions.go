@@ -268,6 +268,15 @@ func (d *Desk) MarkStep(ctx context.Context, caseID, version int64, step string,
 // them (source staff). An empty list confirms that it is not a request.
 func (d *Desk) ConfirmRights(ctx context.Context, caseID, version int64, rights []dsr.Right) (*dsr.Case, error) {
 	rights = dsr.SortRights(rights)
+	c, err := d.confirmRights(ctx, caseID, version, rights)
+	if err == nil {
+		// The correction counts from the next message on.
+		err = d.Retrain(ctx)
+	}
+	return c, err
+}
+
+func (d *Desk) confirmRights(ctx context.Context, caseID, version int64, rights []dsr.Right) (*dsr.Case, error) {
 	return d.change(ctx, caseID, version, "rights", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
 		var crs []dsr.CaseRight
 		for _, r := range rights {

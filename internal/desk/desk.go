@@ -39,8 +39,9 @@ type Options struct {
 
 // Desk is the case-handling desk over one store.
 type Desk struct {
-	st   *store.Store
-	opts Options
+	st    *store.Store
+	opts  Options
+	learn learner
 }
 
 // New returns a desk over st.

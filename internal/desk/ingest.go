@@ -63,7 +63,7 @@ func (d *Desk) prepare(in Incoming) parsed {
 			"this message is %s, over the imap.max_message_bytes limit: only its headers were stored; read the whole message in the mailbox",
 			sizeText(in.Size)))
 	}
-	cls := d.opts.Classify(classify.Input{
+	cls := d.classify(classify.Input{
 		Subject: m.Subject, Body: m.Text, From: m.From.Addr,
 		AutoSubmitted: m.AutoSubmitted, ContentType: m.ContentType,
 	})
