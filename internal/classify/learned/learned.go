@@ -42,19 +42,21 @@ type Example struct {
 const (
 	// MinPerSide is how many confirmed examples with and without a right
 	// the model needs before its view of that right counts.
-	MinPerSide = 3
+	MinPerSide = 20
 	// VetoBelow: a rule hit is dropped when the model gives the right a
 	// probability below this.
-	VetoBelow = 0.05
+	VetoBelow = 0.02
 	// AddAbove: a right the rules missed is added when the model gives it
 	// a probability above this (and has MinAdd positive examples).
-	AddAbove = 0.97
+	AddAbove = 0.98
 	// MinAdd is how many positive examples a right needs before the model
 	// may add it on its own.
-	MinAdd = 5
+	MinAdd = 30
 	// Twin is the similarity above which a confirmed case counts as the
 	// same message.
 	Twin = 0.75
+	// Temper scales the mean per-word log-ratio into the model's logit.
+	Temper = 8
 )
 
 type rightModel struct {
@@ -72,6 +74,7 @@ type Model struct {
 	ids      map[uint64]int32 // feature hash → id
 	total    []int            // count of each feature over all examples
 	df       []int            // examples each feature occurs in
+	idf      []float64        // log((n+1)/(df+1)) + 1, the weight of a feature in similarity
 	allTotal int
 	rights   map[dsr.Right]*rightModel
 	examples []vecExample
@@ -164,6 +167,21 @@ func Train(examples []Example) *Model {
 		rm.logDenomPos = math.Log(float64(rm.posTotal + vocab))
 		rm.logDenomNeg = math.Log(float64(m.allTotal - rm.posTotal + vocab))
 	}
+	// Similarity weighs words by how rare they are (tf-idf): two messages
+	// are not alike because both say "jeg" and "dere".
+	m.idf = make([]float64, len(m.df))
+	for id, df := range m.df {
+		m.idf[id] = math.Log(float64(m.n+1)/float64(df+1)) + 1
+	}
+	for i := range m.examples {
+		ex := &m.examples[i]
+		ex.norm = 0
+		for j, id := range ex.ids {
+			ex.counts[j] *= m.idf[id]
+			ex.norm += ex.counts[j] * ex.counts[j]
+		}
+		ex.norm = math.Sqrt(ex.norm)
+	}
 	m.postings = make([][]int32, len(m.total))
 	limit := m.rareLimit()
 	for i, ex := range m.examples {
@@ -236,7 +254,16 @@ func (m *Model) predict(feats []uint64, name func(int) string) []Score {
 				}
 			}
 		}
-		s := Score{Right: r, P: 1 / (1 + math.Exp(ln-lp)), Trusted: rm.pos >= MinPerSide && rm.neg >= MinPerSide, Positives: rm.pos}
+		// Naive Bayes adds one log-ratio per word as if words were
+		// independent, which makes long messages absurdly certain; the
+		// mean ratio per word, scaled, keeps the evidence and tempers the
+		// certainty (a "geometric mean" naive Bayes).
+		prior := rm.logPriorPos - rm.logPriorNeg
+		like := (lp - rm.logPriorPos) - (ln - rm.logPriorNeg)
+		if len(ids) > 0 {
+			like = Temper * like / float64(len(ids))
+		}
+		s := Score{Right: r, P: 1 / (1 + math.Exp(-(prior + like))), Trusted: rm.pos >= MinPerSide && rm.neg >= MinPerSide, Positives: rm.pos}
 		for _, i := range best {
 			if i >= 0 {
 				s.Features = append(s.Features, name(i))
@@ -270,10 +297,13 @@ func (m *Model) nearest(feats []uint64) (string, []dsr.Right, float64) {
 			unknown++
 		}
 	}
-	for _, c := range q {
-		qnorm += c * c
+	for id, c := range q {
+		q[id] = c * m.idf[id]
+		qnorm += q[id] * q[id]
 	}
-	// Features the model never saw still count in the query's length.
+	// Features the model never saw count in the query's length with the
+	// weight of the commonest word: they are mostly what varies between
+	// twins (names, numbers, addresses), which should not hide the likeness.
 	qnorm = math.Sqrt(qnorm + float64(unknown))
 	if qnorm == 0 {
 		return "", nil, 0

@@ -64,7 +64,7 @@ func TestModelVetoesAndAdds(t *testing.T) {
 	var ex []Example
 	// Staff keep confirming that "avslutt kundekonto" mails are erasure and
 	// that mails about "kundeklubb poeng" are not requests.
-	for i := range 8 {
+	for i := range 40 {
 		ex = append(ex, Example{Ref: fmt.Sprint(i), Text: fmt.Sprintf("Vær så snill å avslutt kundekonto nummer %d hos dere, takk.", 1000+i), Rights: []dsr.Right{dsr.Erasure}})
 		ex = append(ex, Example{Ref: fmt.Sprint(100 + i), Text: fmt.Sprintf("Hvor mange kundeklubb poeng har jeg på kort %d? Hilsen kunde.", 2000+i)})
 	}
