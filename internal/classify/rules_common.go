@@ -70,6 +70,10 @@ var actionWords = compileWordSet("slett*|sletning*|slet|fjern*|stryk*|delete*|de
 	"restrict*|bruk|bruke|bruker|brukar|brukes|use|using|analyse*|analys*|stop|stopp|slutt*|stans*|endr*|" +
 	"feil|uriktig*|ukorrekt*|wrong|incorrect|inaccurate|outdated|forkert*|fel|felaktig*|falsch*")
 
+// temporary marks a pause, which is restriction, not an objection to the
+// processing as such.
+const temporary = "midlertidig|midlertidig*|mellombels|temporarily|temporary|foreløpig|inntil|mens|medan|until|while|pending"
+
 // artWords name an article of the regulation.
 
 const artWords = "art|artikkel|artikel|artikkelen|article|articles|artikla|artiklen|artiklane|artiklar"

@@ -134,7 +134,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
 	rule(dsr.Objection, 0.5, quitWords+" ~3 processing|analysing|analyzing|tracking|filming|monitoring|profiling|recording|logging").
-		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
 	rule(dsr.Objection, 0.5, "stop ~2 using ~3 "+enData+"|my|purchase*").or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
 	// withdraw_consent

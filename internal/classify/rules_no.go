@@ -206,7 +206,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Objection, 0.5, "ikke|ikkje ~4 inngår|inngå|inkluderes|inkludert|delta|deltar").with(selfNeg).
 		given("berettig*|legitim*|analyse*|analyser|statistikk*|profilering*|sporing*").in("stop"),
 	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
-		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
 	rule(dsr.Objection, 0.5, "ikke|ikkje ~3 brukes|brukast|analyseres|analyserast|spores|filmes|overvåkes|logges ~3 til|i ~2 analyse*|statistikk*|sporing*|profilering*").
 		with(selfNeg).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
