@@ -17,6 +17,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"time"
 
 	_ "modernc.org/sqlite" // registers the "sqlite" driver
 )
@@ -57,11 +58,32 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path}
-	if err := s.migrate(ctx); err != nil {
+	// Two processes opening a brand-new file at once can meet SQLITE_BUSY
+	// while one of them switches it to WAL, which busy_timeout does not
+	// cover; a short retry lets the second find the file ready.
+	for attempt := 0; ; attempt++ {
+		err = s.migrate(ctx)
+		if err == nil || attempt == 20 || !isBusy(err) {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			err = ctx.Err()
+		case <-time.After(time.Duration(10*(attempt+1)) * time.Millisecond):
+			continue
+		}
+		break
+	}
+	if err != nil {
 		db.Close()
 		return nil, err
 	}
 	return s, nil
+}
+
+func isBusy(err error) bool {
+	msg := err.Error()
+	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
 
 // Path is the database file.
@@ -96,6 +118,16 @@ func (s *Store) migrate(ctx context.Context) error {
 		ms = append(ms, mig{n, name})
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].n < ms[j].n })
+
+	// Most opens find the schema current: check without the write lock, so
+	// `pvdesk list` during a sync does not queue behind it.
+	var current int
+	if err := s.db.QueryRowContext(ctx, "PRAGMA user_version").Scan(&current); err != nil {
+		return fmt.Errorf("store: read schema version: %w", err)
+	}
+	if len(ms) > 0 && current == ms[len(ms)-1].n {
+		return nil
+	}
 
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {

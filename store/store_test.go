@@ -146,3 +146,27 @@ func TestRightsMask(t *testing.T) {
 		t.Errorf("case rights = %+v", c.Rights)
 	}
 }
+
+// TestConcurrentOpenOfNewFile: several desks starting at once on a file
+// that does not exist yet all get a working store.
+func TestConcurrentOpenOfNewFile(t *testing.T) {
+	for round := range 10 {
+		path := filepath.Join(t.TempDir(), "pv.db")
+		errs := make(chan error, 4)
+		for range 4 {
+			go func() {
+				st, err := store.Open(context.Background(), path)
+				if err == nil {
+					_, err = st.CountCases(context.Background())
+					st.Close()
+				}
+				errs <- err
+			}()
+		}
+		for range 4 {
+			if err := <-errs; err != nil {
+				t.Fatalf("round %d: %v", round, err)
+			}
+		}
+	}
+}
