@@ -52,7 +52,9 @@ var enRules = []ruleSpec{
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected"),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
-	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
+	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
+	rule(dsr.Access, 0.6, enOwnData+" ~4 have|has|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on|about|concerning ~1 "+enPersons).
+		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
 	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
 
