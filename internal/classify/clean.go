@@ -10,8 +10,6 @@ import (
 // cleaned is the part of a message its sender wrote now.
 type cleaned struct {
 	text string
-	// forwarded: text is a forwarded request the sender asked us to act on.
-	forwarded bool
 	// ownMail: the sender forwarded or quoted only mail of ours, with
 	// nothing to do beyond "see below".
 	ownMail bool
@@ -83,7 +81,7 @@ func clean(body, subject string) cleaned {
 		case !own:
 			inner := clean(strings.Join(fbody, "\n"), "").text
 			if onlyHandling(text) {
-				c.text, c.forwarded = inner, true
+				c.text = inner
 			} else {
 				c.fwdText = inner
 			}

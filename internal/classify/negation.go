@@ -25,8 +25,8 @@ func (f wordFamily) has(t *token) bool { return t.in(f.set.id) }
 var (
 	negators = family("ikke", "ikkje", "not", "never", "aldri", "inte", "ej", "icke",
 		"nicht", "kein", "keine", "keinen", "nie", "dont", "don't", "doesn't", "didn't", "won't",
-		"cannot", "can't", "isn't", "aren't", "wouldn't", "shouldn't", "ingen", "uten", "unngå", "avoid", "refrain", "unnlat", "unnlate",
-		"without", "ohne", "nor", "neither")
+		"cannot", "can't", "isn't", "aren't", "wouldn't", "shouldn't", "ingen", "uten", "without",
+		"ohne", "nor", "neither", "unngå", "avoid", "refrain", "unnlat", "unnlate")
 	// A negation does not reach past these: "ikke kunde lenger, og slett meg".
 	negationStops = family("og", "and", "och", "und", "men", "but", "aber", "så", "so", "please",
 		"vennligst", "bitte", "pls", "kindly", "samt", "sondern", "utan", "then", "da", "derfor", "therefore")
@@ -41,7 +41,6 @@ var (
 	reportVerbs = family("håndterte", "handterte", "behandlet", "behandla", "handsama", "handled", "processed",
 		"answered", "besvarte", "besvart", "avviste", "ignorerte", "ignored", "rejected", "refused",
 		"ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
-
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
 	answerPrep = family("på", "to", "on", "til")
@@ -54,9 +53,7 @@ var (
 		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt",
 		"ser", "see", "saw", "noticed", "leste", "las", "read", "oppdaget", "oppdaga", "merket", "merka",
 		"hørte", "høyrde", "heard", "skrev", "wrote", "said")
-
-	thatWords = family("at", "that", "om", "about", "att", "dass")
-
+	thatWords   = family("at", "that", "om", "about", "att", "dass")
 	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil")
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
