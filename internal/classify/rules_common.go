@@ -59,6 +59,7 @@ var commonRules = []ruleSpec{
 	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
 	rule(dsr.Complaint, 0.6, "meldt|klaget|klaga|sendt|rapportert|reported|complained|anmeldt ~5 datatilsynet*|imy|ico|tilsynsmyndighet*|authority").in("dpa").unless(spamWords),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~4 "+marketingWords).in("nomore").unless("faktura*|invoice*"),
+	rule(dsr.ObjectionMarketing, 0.65, quitWords+" ~2 "+contactWords).in("nomore").unless("faktura*|invoice*|ordre*|order*|kvittering*|receipt*"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+"|cease ~1 it|this|that|them|dem|det|dette").
 		given(marketingWords + "|texts|messages|calls|emails|mails|*reklame|sms*|oppringing*|selger|salg").in("nomore"),
 }

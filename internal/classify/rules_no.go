@@ -42,7 +42,10 @@ const (
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
 		"ordrene|bestillingene|ordre|bestilling|vare|varen|varene|appen|app|timen|avtalen|reservasjonen|duplikat*|dobbel*"
 
-	noHumanVerb = "ser|se|sjå|vurder*|går|gå|ga|gjennomgå*|behandl*|handsam*|sjekk*|kontroller*|titter|tittar|leser|les"
+	// wrongRecipient: "sendt til feil kunde" is about where data went, not
+	// about the data being wrong.
+	wrongRecipient = "kunde|kunden|person|personen|mottaker*|mottakar*|nabo|naboen|folk|firma|selskap"
+	noHumanVerb    = "ser|se|sjå|vurder*|går|gå|ga|gjennomgå*|behandl*|handsam*|sjekk*|kontroller*|titter|tittar|leser|les"
 )
 
 // noRules are the Norwegian phrase families, bokmål and nynorsk.
@@ -98,12 +101,15 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
 	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
-	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene"),
+	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene").
+		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil|at").in("err"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~2 er|blir ~1 stavet|stava|skrevet|skrive|skrivi").in("err"),
 	rule(dsr.Rectification, 0.35, "endre|endra|oppdatere|oppdater|endr ~2 den|det|dei|dem ~1 til").in("newvalue"),
-	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
-	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*").
+		notOf(wrongRecipient),
+	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*").
+		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
 	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe"),
