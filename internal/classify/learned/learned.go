@@ -381,10 +381,7 @@ func (m *Model) Combine(text string, rules classify.Result) classify.Result {
 		if have[r] || !s.Trusted || s.Positives < MinAdd || s.P <= AddAbove {
 			continue
 		}
-		ev := []string{"learned from confirmed cases"}
-		for _, f := range s.Features {
-			ev = append(ev, f)
-		}
+		ev := append([]string{"learned from confirmed cases"}, s.Features...)
 		out.Labels = append(out.Labels, classify.Label{Right: r, Confidence: s.P, Evidence: ev})
 	}
 	if len(out.Labels) == 0 && len(rules.Labels) > 0 {
