@@ -104,9 +104,6 @@ type lexicon struct {
 	families map[string]*altSet // by source, so rules share a family
 	bits     []setBits          // the family sets the tries point to
 	pre, suf trie
-	// odd holds whole words with letters outside the alphabet.
-	odd     map[string]int32 // into bits
-	oddLang map[string]int16
 	// full is, per node of pre, its cum and the families of the whole word
 	// that ends there, filled in by seal.
 	full []int32
@@ -119,16 +116,14 @@ var theLexicon = &lexicon{
 	bits:     make([]setBits, 1),
 	pre:      newTrie(),
 	suf:      newTrie(),
-	odd:      map[string]int32{},
-	oddLang:  map[string]int16{},
 }
 
-// addLang marks w as a profile word whose weights are langWeights[i].
+// addLang marks w as a profile word whose weights are langWeights[i]. A
+// word with letters outside the alphabet is left out: one word less in a
+// profile changes little.
 func (l *lexicon) addLang(w string, i int16) {
 	if n, ok := l.pre.node(w, false); ok {
 		l.pre.lang[n] = i
-	} else {
-		l.oddLang[w] = i
 	}
 }
 
@@ -160,12 +155,8 @@ func (l *lexicon) family(src string, alts []alt) *altSet {
 		case exact:
 			if n, ok := l.pre.node(a.s, false); ok {
 				l.addTo(&l.pre.whole[n], f.id)
-			} else {
-				ref := l.odd[a.s]
-				l.addTo(&ref, f.id)
-				l.odd[a.s] = ref
+				continue
 			}
-			continue
 		case prefix:
 			if n, ok := l.pre.node(a.s, false); ok {
 				l.addTo(&l.pre.pass[n], f.id)
@@ -246,8 +237,9 @@ func (l *lexicon) union(a, b int32) int32 {
 }
 
 // annotate points every token to its word families and sets its index
-// slot and language row. Tokens share the lexicon's sets, so this writes
-// two pointers per word, not a set.
+// slot and language row. Tokens share the lexicon's sets and refer to them
+// by index: two integers per word, no set to fill and no pointer for the
+// garbage collector to trace.
 func (l *lexicon) annotate(toks []token) {
 	l.seal.Do(l.sealAll)
 	for k := range toks {
@@ -269,22 +261,13 @@ func (l *lexicon) annotate(toks []token) {
 				t.slot = l.pre.slot[n]
 			}
 		}
-		t.pre = &l.bits[l.pre.cum[last]]
+		t.pre = l.pre.cum[last]
 		switch {
 		case i == len(w) && n != 0:
-			t.pre = &l.bits[l.full[n]]
+			t.pre = l.full[n]
 			t.lang = l.pre.lang[n]
-		case i < len(w) && letter(w[i]) < 0:
-			if i < min(len(w), keyLen) {
-				t.slot = -1 // the key has an odd letter: the engine's map knows it
-			}
-			if ref, ok := l.odd[w]; ok {
-				// Rare (a word in another script): a set of its own.
-				b := *t.pre
-				b.or(&l.bits[ref])
-				t.pre = &b
-			}
-			t.lang = l.oddLang[w]
+		case i < min(len(w), keyLen) && letter(w[i]) < 0:
+			t.slot = -1 // the key has an odd letter: the engine's map knows it
 		}
 		n, last = 0, 0
 		for i := len(w) - 1; i >= 0; i-- {
@@ -297,6 +280,16 @@ func (l *lexicon) annotate(toks []token) {
 			}
 			last = n
 		}
-		t.suf = &l.bits[l.suf.cum[last]]
+		t.suf = l.suf.cum[last]
 	}
+}
+
+// in reports whether the word belongs to word family id.
+func (t *token) in(id int) bool {
+	return theLexicon.bits[t.pre].has(id) || theLexicon.bits[t.suf].has(id)
+}
+
+// sets returns the word's family sets.
+func (t *token) sets() (pre, suf *setBits) {
+	return &theLexicon.bits[t.pre], &theLexicon.bits[t.suf]
 }

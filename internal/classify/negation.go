@@ -274,8 +274,9 @@ func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
 	}
 	if !ss.docDone {
 		for k := range toks {
-			ss.doc.or(toks[k].pre)
-			ss.doc.or(toks[k].suf)
+			pre, suf := toks[k].sets()
+			ss.doc.or(pre)
+			ss.doc.or(suf)
 		}
 		ss.docDone = true
 	}
@@ -308,8 +309,9 @@ func (ss *sentenceSets) of(toks []token, i int) *setBits {
 	if !ss.done[s] {
 		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
-			ss.union[s].or(toks[k].pre)
-			ss.union[s].or(toks[k].suf)
+			pre, suf := toks[k].sets()
+			ss.union[s].or(pre)
+			ss.union[s].or(suf)
 		}
 		ss.done[s] = true
 	}

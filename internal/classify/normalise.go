@@ -16,8 +16,8 @@ type token struct {
 	bstart, bend int32 // the folded word's place in the tokeniser's buffer
 
 	// pre and suf are the word families the word belongs to by its start
-	// (and whole) and by its end; they point into the lexicon.
-	pre, suf *setBits
+	// (and whole) and by its end, as indexes into the lexicon's sets.
+	pre, suf int32
 	slot     int32 // the rules that may start at the word; -1: ask engine.index
 	lang     int16 // the word's language weights (lang.go); 0 for none
 	ask      bool  // the word ends a question
@@ -152,9 +152,6 @@ func analyse(text string) doc {
 	theLexicon.annotate(d.toks)
 	return d
 }
-
-// in reports whether the word belongs to word family id.
-func (t *token) in(id int) bool { return t.pre.has(id) || t.suf.has(id) }
 
 // tokeniseInto is tokenise reusing the storage of toks, which the returned
 // doc then owns, and of buf, which it returns for the next call.
