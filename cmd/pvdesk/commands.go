@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"strings"
 	"text/tabwriter"
 	"time"
@@ -202,6 +203,9 @@ func (a *app) sync(ctx context.Context, args []string) error {
 		return err
 	}
 	defer closeDesk()
+	// A sync allocates briefly per message and keeps little: a lazier
+	// collector saves about a tenth of the CPU for a few MB (bench-sync).
+	debug.SetGCPercent(200)
 	o := desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox}
 	if isTerminal(a.stderr) {
 		o.Progress = func(p desk.SyncProgress) {
