@@ -30,6 +30,7 @@ Usage:
   pvdesk reply REF --template NAME [--reason TEXT] [--send | --draft]   (--list shows the templates)
   pvdesk audit verify                                  exit 1 and name the first bad event if the chain is broken
   pvdesk suppressions [--csv]                          addresses that must get no marketing
+  pvdesk report [--from DATE] [--to DATE] [--format table|csv|json]  a lead's figures (default: this year to date)
 `
 
 // app carries the global flags and the output streams, so sub-commands can
@@ -103,6 +104,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			err = a.audit(ctx, cargs)
 		case "suppressions":
 			err = a.suppressions(ctx, cargs)
+		case "report":
+			err = a.report(ctx, cargs)
 		case "help", "-h", "--help":
 			fmt.Fprint(stdout, usage)
 			return 0
