@@ -10,9 +10,14 @@ import (
 	"github.com/magnetharstad/pvdesk/internal/dsr"
 )
 
-// heldoutFloor is the macro-F1 the messages of testdata/heldout.tsv must
-// reach. They were written apart from the dev corpus, so this measures how
-// the rules carry over to other people's phrasing.
+// heldoutFloor is the macro-F1 each file of testdata/heldout*.tsv must
+// reach. The messages were written apart from the dev corpus, in other
+// styles, and each file was scored once before any rule was changed for
+// it; those first scores are the honest estimate of how the rules carry
+// over to unseen mail (exact label sets right, batches 2 to 16: 40/50,
+// 42/50, 42/50, 23/25, 13/20 (adversarial), 26/30, 23/30, 17/20, 26/30,
+// 14/20, 15/20, 19/20, 19/20, 13/15, 19/20). Afterwards they guard against
+// regressions.
 const heldoutFloor = 0.9
 
 func TestHeldOut(t *testing.T) {
