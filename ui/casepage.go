@@ -118,6 +118,9 @@ func (p *casePage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		k := p.c.Keys
 		switch {
+		case key.Matches(msg, k.Compose) && p.detail != nil:
+			cs := p.detail.Case
+			return p, func() tea.Msg { return openComposeMsg{cs: cs} }
 		case key.Matches(msg, k.Back):
 			return p, func() tea.Msg { return backMsg{} }
 		case key.Matches(msg, k.Up):
@@ -390,7 +393,9 @@ func (p *casePage) ShortHelp() []key.Binding {
 	} else {
 		b = append(b, k.Identity)
 	}
-	return append(b, k.Tab, k.Help, k.Back, k.Extend)
+	// R is the day's work too; tab gives way to it and to ?, since the
+	// tabs are named on screen.
+	return append(b, k.Compose, k.Help, k.Tab, k.Back, k.Extend)
 }
 
 // FullHelp lists every key of the page, in columns.
@@ -400,7 +405,7 @@ func (p *casePage) FullHelp() [][]key.Binding {
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Tab, k.Toggle, k.Back},
 		{k.AssignMe, k.Assign, k.Status, k.Rights},
-		{k.Identity, k.Resume, k.Extend},
+		{k.Identity, k.Resume, k.Extend, k.Compose},
 		{k.Refresh, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -56,3 +56,41 @@ func dialogTop(c *Common, title string, width int) []string {
 		c.Styles.Title.Render(fit(title, width)),
 	}
 }
+
+// confirm asks a yes/no question on one line: y runs yes, n or esc
+// cancels, every other key is ignored, so a key meant for the page (j to
+// scroll) cannot answer by accident.
+type confirm struct {
+	c     *Common
+	title string
+	yes   func() tea.Cmd
+}
+
+func newConfirm(c *Common, title string, yes func() tea.Cmd) *confirm {
+	return &confirm{c: c, title: title, yes: yes}
+}
+
+// Update implements dialog.
+func (d *confirm) Update(msg tea.KeyMsg) (bool, tea.Cmd) {
+	switch {
+	case key.Matches(msg, d.c.Keys.Yes):
+		return true, d.yes()
+	case key.Matches(msg, d.c.Keys.No):
+		return true, nil
+	}
+	return false, nil
+}
+
+// View implements dialog: the rule and the question.
+func (d *confirm) View(width, height int) []string {
+	lines := dialogTop(d.c, d.title, width)
+	if len(lines) > height {
+		lines = lines[len(lines)-max(height, 0):]
+	}
+	return lines
+}
+
+// ShortHelp implements dialog.
+func (d *confirm) ShortHelp() []key.Binding {
+	return []key.Binding{d.c.Keys.Yes, d.c.Keys.No}
+}

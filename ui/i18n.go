@@ -6,6 +6,7 @@ import (
 
 	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
+	"github.com/magnetharstad/pvdesk/internal/reply"
 )
 
 // Strings holds every label the screens draw, in one language. A struct
@@ -130,13 +131,52 @@ type Strings struct {
 	PickRightsHint    string
 	NoNextStatus      string
 
+	// Reply screen.
+	Compose          string // page title
+	To               string // in front of the recipient
+	ComposeDrafts    string // heading over the unsent drafts
+	ComposeSuggested string // heading over the templates that fit the case
+	ComposeOther     string // ... and over the rest
+	DraftFailed      string // marks a draft whose last send failed
+	NotSaved         string
+	DraftNoFmt       string // draft id
+	EditedNote       string // the body was edited since it was checked
+	CheckTitle       string
+	CheckNeeds       string // heading over inputs the letter lacks
+	CheckMissing     string // heading over required content the text lacks
+	SendFailedTitle  string
+	LastFailedTitle  string // a resumed draft's last error follows
+	MoreFmt          string // count of lines left out
+	Composing        string
+	Saving           string
+	Sending          string
+	Editing          string
+	SendConfirmFmt   string // address
+	SentFmt          string // message id
+	SentNoCopyFmt    string // message id, error
+	DraftSavedOK     string
+	NoMailer         string
+	LeadOnly         string
+	SendFailed       string // prefix before the error
+	ComposeFailed    string // prefix before the error
+	EditorFailed     string // prefix before the error
+	DraftsFailed     string // prefix before the error
+	// ReasonPrompts asks for the handler's text, for the kinds that
+	// carry one.
+	ReasonPrompts map[reply.Kind]string
+	// KindNames are the templates' names in the list and the header; the
+	// descriptions come from reply.Kind.Describe.
+	KindNames map[reply.Kind]string
+
 	// Help texts for the keys.
 	HelpUp, HelpDown, HelpPgUp, HelpPgDn, HelpHome, HelpEnd string
 	HelpOpen, HelpBack, HelpFilter, HelpScope, HelpRefresh  string
 	HelpHelp, HelpQuit, HelpNextTab, HelpClearFilter        string
 	HelpMove, HelpAssignMe, HelpAssign, HelpIdentity        string
 	HelpResume, HelpExtend, HelpStatus, HelpRights          string
-	HelpToggle, HelpSubmit, HelpCancel                      string
+	HelpToggle, HelpSubmit, HelpCancel, HelpCompose         string
+	HelpSend, HelpSaveDraft, HelpEdit, HelpEditExternal     string
+	HelpEditDone, HelpYes, HelpNo, HelpScroll               string
 
 	// Statuses: long names on the case page, short ones in narrow columns.
 	Statuses      map[dsr.Status]string
@@ -205,7 +245,34 @@ func bokmal() *Strings {
 		HelpQuit: "avslutt", HelpNextTab: "faner", HelpClearFilter: "fjern filter",
 		HelpMove: "flytt", HelpAssignMe: "til meg", HelpAssign: "tildel", HelpIdentity: "legitimasjon",
 		HelpResume: "gjenoppta", HelpExtend: "forleng", HelpStatus: "status", HelpRights: "rettigheter",
-		HelpToggle: "kryss av", HelpSubmit: "lagre", HelpCancel: "avbryt",
+		HelpToggle: "kryss av", HelpSubmit: "lagre", HelpCancel: "avbryt", HelpCompose: "svar",
+		HelpSend: "send", HelpSaveDraft: "lagre utkast", HelpEdit: "rediger", HelpEditExternal: "$EDITOR",
+		HelpEditDone: "ferdig", HelpYes: "ja", HelpNo: "nei", HelpScroll: "rull",
+
+		Compose: "Svar", To: "Til", ComposeDrafts: "Utkast som ikke er sendt",
+		ComposeSuggested: "Passer for saken", ComposeOther: "Andre maler", DraftFailed: "sending feilet",
+		NotSaved: "ikke lagret", DraftNoFmt: "utkast %d", EditedNote: "endret – sjekkes igjen når det sendes",
+		CheckTitle: "Brevet kan ikke sendes slik det står:", CheckNeeds: "Mangler fra saken:",
+		CheckMissing: "Mangler i teksten:", SendFailedTitle: "Sending feilet – utkastet er lagret. s prøver igjen.",
+		LastFailedTitle: "Forrige forsøk på å sende feilet:", MoreFmt: "… og %d til",
+		Composing: "skriver brevet …", Saving: "lagrer …", Sending: "sender …", Editing: "i redigeringsprogrammet …",
+		SendConfirmFmt: "Send til %s? y/n", SentFmt: "sendt %s", SentNoCopyFmt: "sendt %s, men ikke arkivert i Sendt: %s",
+		DraftSavedOK: "utkast lagret",
+		NoMailer:     "ingen SMTP er satt opp ([smtp] i oppsettet) – brevet er lagret som utkast",
+		LeadOnly:     "et avslag må godkjennes av en teamleder før brevet kan sendes",
+		SendFailed:   "sending feilet: ", ComposeFailed: "kunne ikke skrive brevet: ",
+		EditorFailed: "redigeringsprogrammet feilet: ", DraftsFailed: "kunne ikke lese utkastene: ",
+		ReasonPrompts: map[reply.Kind]string{
+			reply.Refusal:       "Begrunnelse for avslaget (kreves; står i brevet):",
+			reply.Clarification: "Spørsmålet til personen (kreves; står i brevet):",
+			reply.Answer:        "Svaret (kreves; står i brevet):",
+			reply.Completion:    "Svaret på klagen (kreves; står i brevet):",
+		},
+		KindNames: map[reply.Kind]string{
+			reply.Receipt: "kvittering", reply.Identity: "legitimasjon", reply.Clarification: "avklaring",
+			reply.Extension: "forlenget frist", reply.Completion: "gjennomført", reply.Refusal: "avslag",
+			reply.Answer: "svar",
+		},
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "ny", dsr.StatusInProgress: "under arbeid",
 			dsr.StatusAwaitingRequester: "venter på innsender", dsr.StatusAnswered: "besvart",
@@ -284,7 +351,34 @@ func english() *Strings {
 		HelpQuit: "quit", HelpNextTab: "tabs", HelpClearFilter: "clear filter",
 		HelpMove: "move", HelpAssignMe: "to me", HelpAssign: "assign", HelpIdentity: "ask for ID",
 		HelpResume: "resume", HelpExtend: "extend", HelpStatus: "status", HelpRights: "rights",
-		HelpToggle: "tick", HelpSubmit: "save", HelpCancel: "cancel",
+		HelpToggle: "tick", HelpSubmit: "save", HelpCancel: "cancel", HelpCompose: "reply",
+		HelpSend: "send", HelpSaveDraft: "save draft", HelpEdit: "edit", HelpEditExternal: "$EDITOR",
+		HelpEditDone: "done", HelpYes: "yes", HelpNo: "no", HelpScroll: "scroll",
+
+		Compose: "Reply", To: "To", ComposeDrafts: "Unsent drafts",
+		ComposeSuggested: "Fit this case", ComposeOther: "Other templates", DraftFailed: "sending failed",
+		NotSaved: "not saved", DraftNoFmt: "draft %d", EditedNote: "edited – checked again when sent",
+		CheckTitle: "The letter cannot be sent as it stands:", CheckNeeds: "Missing from the case:",
+		CheckMissing: "Missing from the text:", SendFailedTitle: "Sending failed – the draft is kept. s tries again.",
+		LastFailedTitle: "The last attempt to send failed:", MoreFmt: "… and %d more",
+		Composing: "writing the letter …", Saving: "saving …", Sending: "sending …", Editing: "in the editor …",
+		SendConfirmFmt: "Send to %s? y/n", SentFmt: "sent %s", SentNoCopyFmt: "sent %s, but not filed in Sent: %s",
+		DraftSavedOK: "draft saved",
+		NoMailer:     "no SMTP configured ([smtp] in the configuration) – the letter is kept as a draft",
+		LeadOnly:     "a refusal must be approved by a team lead before the letter can be sent",
+		SendFailed:   "sending failed: ", ComposeFailed: "could not write the letter: ",
+		EditorFailed: "the editor failed: ", DraftsFailed: "could not read the drafts: ",
+		ReasonPrompts: map[reply.Kind]string{
+			reply.Refusal:       "Reasons for the refusal (required; goes into the letter):",
+			reply.Clarification: "The question to ask (required; goes into the letter):",
+			reply.Answer:        "Your answer (required; goes into the letter):",
+			reply.Completion:    "Your answer to the complaint (required; goes into the letter):",
+		},
+		KindNames: map[reply.Kind]string{
+			reply.Receipt: "receipt", reply.Identity: "identity request", reply.Clarification: "clarification",
+			reply.Extension: "extension notice", reply.Completion: "completion", reply.Refusal: "refusal",
+			reply.Answer: "answer",
+		},
 		Statuses: map[dsr.Status]string{
 			dsr.StatusNew: "new", dsr.StatusInProgress: "in progress",
 			dsr.StatusAwaitingRequester: "awaiting requester", dsr.StatusAnswered: "answered",
@@ -355,6 +449,15 @@ func (s *Strings) RightsShort(rs dsr.RightSet) string {
 		b.WriteString(s.RightShort[r])
 	}
 	return b.String()
+}
+
+// Kind is the name of a reply template; an unknown kind (a newer
+// database) shows its identifier.
+func (s *Strings) Kind(k reply.Kind) string {
+	if n, ok := s.KindNames[k]; ok {
+		return n
+	}
+	return string(k)
 }
 
 // Days is the days-left cell: "i dag", "12 d", "−3 d".

@@ -39,6 +39,23 @@ type KeyMap struct {
 	// Toggle ticks a checklist step, or a right in the rights picker. On
 	// the checklist it wins over space as page down.
 	Toggle key.Binding
+	// Compose opens the reply screen for the case (R: r is refresh).
+	Compose key.Binding
+
+	// On the reply screen. Send and Edit share letters with Status and
+	// Extend on the case page; a key means what the focused screen says.
+	Send         key.Binding // s: send the letter (after a yes)
+	SaveDraft    key.Binding // d: keep the letter as a draft
+	Edit         key.Binding // e: edit the body in place
+	EditExternal key.Binding // E: edit the body in $EDITOR
+	// EditDone ends editing in place or the reason, keeping the text.
+	// Esc does too: nothing typed is thrown away by a key.
+	EditDone key.Binding
+	// Finish ends the handler's text for a letter and has it written;
+	// there esc cancels instead.
+	Finish key.Binding
+	Yes    key.Binding // in a yes/no question
+	No     key.Binding
 
 	// In prompts and pickers.
 	Submit key.Binding
@@ -84,6 +101,16 @@ func NewKeyMap(t *Strings) *KeyMap {
 		Extend:   b("e", t.HelpExtend, "e"),
 		Status:   b("s", t.HelpStatus, "s"),
 		Toggle:   b("space/x", t.HelpToggle, " ", "x"),
+		Compose:  b("R", t.HelpCompose, "R"),
+
+		Send:         b("s", t.HelpSend, "s"),
+		SaveDraft:    b("d", t.HelpSaveDraft, "d"),
+		Edit:         b("e", t.HelpEdit, "e"),
+		EditExternal: b("E", t.HelpEditExternal, "E"),
+		EditDone:     b("ctrl+s/esc", t.HelpEditDone, "ctrl+s", "esc"),
+		Finish:       b("ctrl+s", t.HelpEditDone, "ctrl+s"),
+		Yes:          b("y", t.HelpYes, "y"),
+		No:           b("n/esc", t.HelpNo, "n", "esc"),
 
 		Submit: b("enter", t.HelpSubmit, "enter"),
 		Cancel: b("esc", t.HelpCancel, "esc"),

@@ -1,7 +1,8 @@
 // Package ui is pvdesk's terminal interface: Bubble Tea screens over
 // internal/desk. The root model in this file routes keys to the focused
 // screen and runs every read and the mail sync in tea.Cmds; each screen
-// lives in its own file (inbox.go, casepage.go) and shares one Common.
+// lives in its own file (inbox.go, casepage.go, compose.go) and shares
+// one Common.
 //
 // Everything a stranger wrote (subjects, bodies, names, file names) passes
 // through internal/textsafe before it is drawn.
@@ -50,6 +51,7 @@ type page int
 const (
 	pageInbox page = iota
 	pageCase
+	pageCompose // over the case page, which stays open beneath
 )
 
 // screen is what the root needs of a page: a model that can be sized and
@@ -60,6 +62,10 @@ type screen interface {
 	ShortHelp() []key.Binding
 	FullHelp() [][]key.Binding
 }
+
+// typer is a screen that can have the keyboard for text, when the root
+// must not treat letters such as q and r as commands.
+type typer interface{ Typing() bool }
 
 // lastSyncLoadedMsg carries when the mailbox was last synced, read from
 // the store at start.
@@ -76,6 +82,8 @@ type model struct {
 	page  page
 	inbox *inboxPage
 	caseP *casePage // nil unless a case is open
+	// compose is the reply screen for the open case; nil unless open.
+	compose *composePage
 
 	// dialog, when set, has the keyboard: a prompt or a picker that a
 	// page opened, drawn over the bottom of the page.
@@ -96,6 +104,8 @@ type model struct {
 	// after schedules a message; tests replace both.
 	wall  func() time.Time
 	after func(time.Duration, tea.Msg) tea.Cmd
+	// exec runs $EDITOR on the terminal; tests run it directly.
+	exec execFunc
 
 	ctx    context.Context
 	cancel context.CancelFunc
@@ -118,7 +128,7 @@ func New(o Options) tea.Model {
 	sp := spinner.New(spinner.WithSpinner(spinner.MiniDot), spinner.WithStyle(c.Styles.Subtle))
 	ctx, cancel := context.WithCancel(context.Background())
 	return &model{c: c, opts: o, inbox: newInboxPage(c), help: h, spinner: sp,
-		wall: time.Now, after: afterTick, ctx: ctx, cancel: cancel}
+		wall: time.Now, after: afterTick, exec: tea.ExecProcess, ctx: ctx, cancel: cancel}
 }
 
 // Run shows the desk on the terminal until the user quits.
@@ -175,8 +185,18 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		}
 		_, cmd := m.caseP.Update(msg)
 		return m, cmd
+	case openComposeMsg:
+		if m.caseP == nil || m.caseP.id != msg.cs.ID {
+			return m, nil
+		}
+		m.compose = newComposePage(m.c, msg.cs, m.exec)
+		m.page = pageCompose
+		m.resize()
+		return m, m.compose.Init()
+	case composeDoneMsg:
+		return m, m.composeDone(msg)
 	case backMsg:
-		m.page, m.caseP = pageInbox, nil
+		m.page, m.caseP, m.compose = pageInbox, nil, nil
 		m.resize()
 		if m.inboxStale {
 			m.inboxStale = false
@@ -235,7 +255,10 @@ func (m *model) updateKey(msg tea.KeyMsg) tea.Cmd {
 		}
 		return cmd
 	}
-	typing := m.page == pageInbox && m.inbox.Typing()
+	typing := false
+	if t, ok := m.focused().(typer); ok {
+		typing = t.Typing()
+	}
 	if !typing {
 		switch {
 		case key.Matches(msg, k.Quit):
@@ -263,10 +286,42 @@ func (m *model) updateKey(msg tea.KeyMsg) tea.Cmd {
 }
 
 func (m *model) focused() screen {
-	if m.page == pageCase && m.caseP != nil {
+	switch {
+	case m.page == pageCompose && m.compose != nil:
+		return m.compose
+	case m.page == pageCase && m.caseP != nil:
 		return m.caseP
 	}
 	return m.inbox
+}
+
+// composeDone closes the reply screen and goes back to the case. After a
+// letter went out the case is read again (the thread has the letter, the
+// step is ticked, the status moved), and the inbox when it next shows.
+func (m *model) composeDone(msg composeDoneMsg) tea.Cmd {
+	if m.compose == nil || m.compose.cs.ID != msg.id {
+		return nil
+	}
+	m.compose = nil
+	m.page = pageCase
+	if m.caseP == nil {
+		m.page = pageInbox
+	}
+	if msg.ok != "" {
+		m.footOK = msg.ok
+	}
+	if msg.errText != "" {
+		m.footErr = msg.errText
+	}
+	m.resize()
+	if !msg.sent {
+		return nil
+	}
+	m.inboxStale = true
+	if m.caseP != nil {
+		return loadCase(m.c.Desk, m.caseP.id)
+	}
+	return nil
 }
 
 // resize gives the pages the terminal minus the status line and help bar.
@@ -276,6 +331,9 @@ func (m *model) resize() {
 	m.inbox.SetSize(m.c.Width, h)
 	if m.caseP != nil {
 		m.caseP.SetSize(m.c.Width, h)
+	}
+	if m.compose != nil {
+		m.compose.SetSize(m.c.Width, h)
 	}
 }
 
