@@ -45,15 +45,20 @@ func newDesk(t testing.TB, cls func(classify.Input) classify.Result) *desk.Desk 
 }
 
 // deskAt opens the store at path as user, with the fixed clock. Two desks
-// on one file are two handlers at two desks.
-func deskAt(t testing.TB, path, user string, cls func(classify.Input) classify.Result) *desk.Desk {
+// on one file are two handlers at two desks. with changes the options
+// further (a mailer for the reply tests).
+func deskAt(t testing.TB, path, user string, cls func(classify.Input) classify.Result, with ...func(*desk.Options)) *desk.Desk {
 	t.Helper()
 	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { st.Close() })
-	return desk.New(st, desk.Options{Now: func() time.Time { return fixedNow }, User: user, Classify: cls, Systems: testSystems})
+	o := desk.Options{Now: func() time.Time { return fixedNow }, User: user, Classify: cls, Systems: testSystems}
+	for _, f := range with {
+		f(&o)
+	}
+	return desk.New(st, o)
 }
 
 // demoDesk is a desk holding the demo sample mail, ingested oldest first
@@ -70,7 +75,7 @@ func demoDesk(t testing.TB) *desk.Desk {
 
 // demoDeskAt is demoDesk on the database file at path, so a test can open
 // a second desk on it: a colleague at another desk.
-func demoDeskAt(t testing.TB, path string) *desk.Desk {
+func demoDeskAt(t testing.TB, path string, with ...func(*desk.Options)) *desk.Desk {
 	t.Helper()
 	msgs, err := mail.DemoMessages()
 	if err != nil {
@@ -91,7 +96,7 @@ func demoDeskAt(t testing.TB, path string) *desk.Desk {
 		date := at.Add(-5 * time.Second).In(deadline.Oslo).Format("Mon, 02 Jan 2006 15:04:05 -0700")
 		raws[i] = strings.ReplaceAll(string(m.Raw), "{{DATE}}", date)
 	}
-	d := deskAt(t, path, "kari", manifestClassifier(msgs, raws))
+	d := deskAt(t, path, "kari", manifestClassifier(msgs, raws), with...)
 	for i, m := range msgs {
 		ingest(t, d, uint32(i+1), mail.DemoArrival(fixedNow, m.DaysAgo), raws[i])
 	}
@@ -294,6 +299,8 @@ func keyMsg(k string) tea.KeyMsg {
 		return tea.KeyMsg{Type: tea.KeyPgDown}
 	case "ctrl+c":
 		return tea.KeyMsg{Type: tea.KeyCtrlC}
+	case "ctrl+s":
+		return tea.KeyMsg{Type: tea.KeyCtrlS}
 	case " ":
 		return tea.KeyMsg{Type: tea.KeySpace, Runes: []rune{' '}}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/magnetharstad/pvdesk/internal/dsr"
+	"github.com/magnetharstad/pvdesk/internal/reply"
 )
 
 // Every label exists in both languages, so no screen shows an empty cell
@@ -34,6 +35,16 @@ func TestTranslationsComplete(t *testing.T) {
 		for _, st := range dsr.AllStatuses {
 			if tr.Statuses[st] == "" || tr.ShortStatuses[st] == "" {
 				t.Errorf("%s: status %s has no name", lang, st)
+			}
+		}
+		for _, k := range reply.Kinds {
+			if tr.KindNames[k] == "" {
+				t.Errorf("%s: reply kind %s has no name", lang, k)
+			}
+		}
+		for _, k := range []reply.Kind{reply.Refusal, reply.Clarification, reply.Answer, reply.Completion} {
+			if tr.ReasonPrompts[k] == "" {
+				t.Errorf("%s: reply kind %s has no prompt for its reason", lang, k)
 			}
 		}
 		for _, r := range dsr.AllRights {
