@@ -98,8 +98,15 @@ func (d *Desk) ComposeReply(ctx context.Context, caseID int64, kind reply.Kind, 
 	if err != nil && !errors.As(err, &ce) {
 		return nil, err
 	}
-	dr := &Draft{CaseID: caseID, Kind: string(kind), Language: letter.Language, Subject: letter.Subject,
-		Body: letter.Body, Reason: reason, CreatedBy: d.opts.User, UpdatedAt: d.opts.Now()}
+	// The subject is the one the letter will go out with: a reply in the
+	// person's own thread, tagged with the case reference.
+	orig := c.Subject
+	if last, lerr := d.st.LatestInbound(ctx, caseID); lerr == nil {
+		orig = last.Subject
+	}
+	dr := &Draft{CaseID: caseID, Kind: string(kind), Language: letter.Language,
+		Subject: replySubject(c.Ref.String(), orig, letter.Subject),
+		Body:    letter.Body, Reason: reason, CreatedBy: d.opts.User, UpdatedAt: d.opts.Now()}
 	return dr, err
 }
 
@@ -198,7 +205,13 @@ func (d *Desk) SendDraft(ctx context.Context, draftID int64) (*SentReply, error)
 			out.References = append(append([]string{}, last.References...), last.MessageID)
 		}
 	}
-	out.Subject = replySubject(c.Ref.String(), orig, dr.Subject)
+	// The draft's subject as written (ComposeReply made it a reply in the
+	// person's thread), unless an edit lost the reference that threads the
+	// answer back.
+	out.Subject = dr.Subject
+	if !strings.Contains(out.Subject, "["+c.Ref.String()+"]") {
+		out.Subject = replySubject(c.Ref.String(), orig, dr.Subject)
+	}
 	raw, msgID, err := mail.BuildMessage(out)
 	if err != nil {
 		return fail(err)
