@@ -28,6 +28,7 @@ Usage:
   pvdesk classify [--explain] FILE.eml...              one line per file: FILE<TAB>label,label (or none)
   pvdesk deadline --received RFC3339 [--extended]      prints the due date, YYYY-MM-DD
   pvdesk reply REF --template NAME [--reason TEXT] [--send | --draft]   (--list shows the templates)
+  pvdesk digest [--send]                               the overdue and due-soon list for the leads (--send mails it)
   pvdesk audit verify                                  exit 1 and name the first bad event if the chain is broken
   pvdesk suppressions [--csv]                          addresses that must get no marketing
   pvdesk report [--from DATE] [--to DATE] [--format table|csv|json]  a lead's figures (default: this year to date)
@@ -100,6 +101,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 			err = a.deadline(cargs)
 		case "reply":
 			err = a.reply(ctx, cargs)
+		case "digest":
+			err = a.digest(ctx, cargs)
 		case "audit":
 			err = a.audit(ctx, cargs)
 		case "suppressions":

@@ -103,6 +103,10 @@ type Desk struct {
 	DueSoonDays int `toml:"due_soon_days"`
 	// Leads are the user names that see the team-lead screens.
 	Leads []string `toml:"leads"`
+	// LeadAddresses maps a lead's user name to the address the daily
+	// digest goes to; a lead without one gets user@ the domain of
+	// smtp.from.
+	LeadAddresses map[string]string `toml:"lead_addresses"`
 	// Systems are where personal data is kept; the checklists ask the
 	// handler to search or change each one.
 	Systems []string `toml:"systems"`
