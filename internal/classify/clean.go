@@ -156,7 +156,7 @@ var (
 	copyFields = newPrefixTable([]string{"cc:", "kopi:", "reply-to:"})
 )
 
-func hasFieldPrefix(l string, fields prefixTable) bool {
+func hasFieldPrefix(l string, fields *prefixTable) bool {
 	l = strings.TrimLeft(strings.TrimSpace(l), "*") // Outlook's bold "*From:*"
 	if len(l) < 3 || !strings.Contains(l[:min(len(l), 12)], ":") {
 		return false // most lines are not header fields; decide cheaply
@@ -261,9 +261,16 @@ var handlingWords = set("hei", "hi", "hello", "hallo", "hej", "please", "pls", "
 	"ser", "sjå", "nedst", "which", "this", "sak", "saken", "case", "me", "meg", "got", "fikk", "fekk",
 	"mottok", "received", "som", "that", "dette", "denne", "der", "vedlagt", "attached")
 
+// maxHandlingNote is the longest text, in bytes, that can be a bare "please
+// handle this" note.
+const maxHandlingNote = 300
+
 // onlyHandling reports whether new text in front of a forward is empty or
 // only says "please handle this"; then the forward is the request.
 func onlyHandling(text string) bool {
+	if len(text) > maxHandlingNote {
+		return false
+	}
 	d := tokenise(text)
 	other := 0
 	for _, t := range d.toks {
@@ -373,26 +380,49 @@ func isClosing(line string) bool {
 
 // prefixTable finds which of many phrases a line starts with, ignoring
 // case, without lower-casing the line: the phrases are grouped by their
-// first letter.
-type prefixTable map[rune][]string
+// first letter, ASCII ones in an array.
+type prefixTable struct {
+	ascii [utf8.RuneSelf][]string
+	other map[rune][]string
+}
 
-func newPrefixTable(phrases []string) prefixTable {
-	t := prefixTable{}
+func newPrefixTable(phrases []string) *prefixTable {
+	t := &prefixTable{other: map[rune][]string{}}
 	for _, p := range phrases {
 		r, _ := utf8.DecodeRuneInString(p)
-		t[r] = append(t[r], p)
+		if r < utf8.RuneSelf {
+			t.ascii[r] = append(t.ascii[r], p)
+		} else {
+			t.other[r] = append(t.other[r], p)
+		}
 	}
-	for r := range t {
-		// Longest first, so "med vennlig hilsen" wins over "med".
-		slices.SortFunc(t[r], func(a, b string) int { return len(b) - len(a) })
+	// Longest first, so "med vennlig hilsen" wins over "med".
+	longest := func(a, b string) int { return len(b) - len(a) }
+	for _, ps := range t.ascii {
+		slices.SortFunc(ps, longest)
+	}
+	for _, ps := range t.other {
+		slices.SortFunc(ps, longest)
 	}
 	return t
 }
 
 // match returns the length in line of the longest phrase it starts with.
-func (t prefixTable) match(line string) (int, bool) {
-	r, _ := utf8.DecodeRuneInString(line)
-	for _, p := range t[unicode.ToLower(r)] {
+func (t *prefixTable) match(line string) (int, bool) {
+	if line == "" {
+		return 0, false
+	}
+	var ps []string
+	if c := line[0]; c < utf8.RuneSelf {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		ps = t.ascii[c]
+	} else {
+		r, _ := utf8.DecodeRuneInString(line)
+		ps = t.other[unicode.ToLower(r)]
+	}
+	for _, p := range ps {
 		if n, ok := prefixFold(line, p); ok {
 			return n, true
 		}
@@ -403,8 +433,23 @@ func (t prefixTable) match(line string) (int, bool) {
 // prefixFold reports whether s starts with prefix ignoring case, and how
 // many bytes of s the prefix covers (case changes can change byte length).
 func prefixFold(s, prefix string) (int, bool) {
-	i := 0
-	for _, pr := range prefix {
+	// ASCII first: most lines and phrases are, and a byte compare is cheap.
+	n := 0
+	for n < len(prefix) && n < len(s) && prefix[n] < utf8.RuneSelf && s[n] < utf8.RuneSelf {
+		c := s[n]
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != prefix[n] {
+			return 0, false
+		}
+		n++
+	}
+	if n == len(prefix) {
+		return n, true
+	}
+	i := n
+	for _, pr := range prefix[n:] {
 		if i >= len(s) {
 			return 0, false
 		}

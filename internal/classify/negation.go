@@ -260,6 +260,8 @@ type sentenceSets struct {
 
 	doc     setBits // the union over the whole message
 	docDone bool
+
+	perRule []uint8 // hits made so far, by rule
 }
 
 // docMatches reports whether any word of the message passes w.

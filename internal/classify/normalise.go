@@ -74,35 +74,6 @@ func foldRune(r rune) (rune, bool) {
 	return 0, false
 }
 
-// foldDigraphs rewrites the ASCII stand-ins for ø, å, ö ("oe", "aa") in
-// place, because people without a Nordic keyboard type them and the folded
-// letter above is a single vowel. It returns the new length.
-func foldDigraphs(b []byte) int {
-	w := 0
-	for r := 0; r < len(b); r++ {
-		c := b[r]
-		if r+1 < len(b) {
-			n := b[r+1]
-			if (c == 'a' && n == 'a') || (c == 'o' && n == 'e') {
-				b[w] = c
-				w++
-				r++
-				continue
-			}
-		}
-		if c == 's' && r+1 < len(b) && b[r+1] == 's' && r+2 == len(b) {
-			// word-final "ss" and "ß" meet ("gemäss"/"gemäß").
-			b[w] = c
-			w++
-			r++
-			continue
-		}
-		b[w] = c
-		w++
-	}
-	return w
-}
-
 // abbreviations end with a full stop that does not end a sentence.
 var abbreviations = map[string]bool{
 	"jf": true, "jfr": true, "art": true, "nr": true, "ca": true, "kl": true,
@@ -213,7 +184,7 @@ func (t *tokeniser) run() {
 					} else if k != cWord {
 						break
 					}
-					t.buf = append(t.buf, c)
+					t.put(c)
 				}
 				continue
 			case cJoin:
@@ -279,9 +250,10 @@ func (t *tokeniser) word(i int, fr rune) {
 	}
 	switch {
 	case fr < utf8.RuneSelf:
-		t.buf = append(t.buf, byte(fr))
+		t.put(byte(fr))
 	case fr == 'æ':
-		t.buf = append(t.buf, 'a', 'e')
+		t.put('a')
+		t.put('e')
 	default:
 
 		t.buf = utf8.AppendRune(t.buf, fr)
@@ -332,9 +304,23 @@ func (t *tokeniser) gap(i int, r rune) {
 	}
 }
 
+// put appends a folded ASCII letter to the current word, folding the ASCII
+// stand-ins for å and ø ("aa", "oe") as it goes, because people without a
+// Nordic keyboard type them and the folded letter is a single vowel.
+func (t *tokeniser) put(c byte) {
+	if n := len(t.buf); n > int(t.cur.bstart) {
+		if p := t.buf[n-1]; (p == 'a' && c == 'a') || (p == 'o' && c == 'e') {
+			return
+		}
+	}
+	t.buf = append(t.buf, c)
+}
+
 func (t *tokeniser) finish(end int) {
-	n := foldDigraphs(t.buf[t.cur.bstart:])
-	t.buf = t.buf[:int(t.cur.bstart)+n]
+	// Word-final "ss" and "ß" meet ("gemäss"/"gemäß").
+	if n := len(t.buf); n >= int(t.cur.bstart)+2 && t.buf[n-1] == 's' && t.buf[n-2] == 's' {
+		t.buf = t.buf[:n-1]
+	}
 	t.cur.bend = int32(len(t.buf))
 	t.cur.end = int32(end)
 	t.toks = append(t.toks, t.cur)

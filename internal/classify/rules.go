@@ -245,8 +245,11 @@ func needs(p pattern) []int {
 
 func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, entries []entry) []hit {
 	union := sents.of(toks, i)
+	if sents.perRule == nil {
+		sents.perRule = make([]uint8, len(e.rules))
+	}
 	for _, en := range entries {
-		if !union.hasAll(en.need) {
+		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll(en.need) {
 			continue
 		}
 		end, ok := en.pat.matchAt(toks, i)
@@ -260,9 +263,15 @@ func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, ent
 			continue
 		}
 		hits = append(hits, h)
+		sents.perRule[en.rule]++
 	}
 	return hits
 }
+
+// maxHitsPerRule bounds the hits one rule makes in a message: a rule's
+// weight counts once, and a few hits are all the evidence needs, so a long
+// message repeating a phrase costs no more than a short one.
+const maxHitsPerRule = 3
 
 // dup reports whether rule already matched at start (through another of
 // its optional-word variants).
