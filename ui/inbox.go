@@ -33,11 +33,10 @@ type openCaseMsg struct {
 // loadCases reads the inbox of scope and indexes it for the filter.
 func loadCases(d *desk.Desk, scope desk.Scope, seq int) tea.Cmd {
 	return func() tea.Msg {
-		rows, err := d.Inbox(context.Background(), scope)
+		compact, err := readRows(context.Background(), d, scope)
 		if err != nil {
 			return casesLoadedMsg{seq: seq, scope: scope, err: err}
 		}
-		compact := compactRows(rows)
 		return casesLoadedMsg{seq: seq, scope: scope, rows: compact, ix: buildIndex(compact)}
 	}
 }

@@ -1,7 +1,7 @@
 package ui
 
 import (
-	"strings"
+	"context"
 	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/desk"
@@ -23,37 +23,23 @@ type inboxRow struct {
 	Rights        dsr.RightSet
 }
 
-// compactRows turns the desk's rows into inbox rows. The texts are copied
-// into one string that the rows slice, so the per-row strings the database
-// driver allocated, and the CaseRows, become garbage all at once instead of
-// leaving half-empty memory behind (Go can return a span to the system
-// only when nothing in it lives). Each status is replaced by the package
-// constant for the same reason.
-func compactRows(in []desk.CaseRow) []inboxRow {
-	n := 0
-	for i := range in {
-		r := &in[i]
-		n += len(r.Ref) + len(r.Requester) + len(r.RequesterName) + len(r.Subject)
-	}
-	var b strings.Builder
-	b.Grow(n)
-	for i := range in {
-		r := &in[i]
-		b.WriteString(r.Ref)
-		b.WriteString(r.Requester)
-		b.WriteString(r.RequesterName)
-		b.WriteString(r.Subject)
-	}
-	arena := b.String()
-	next := func(l int) string {
-		s := arena[:l]
-		arena = arena[l:]
-		return s
-	}
-
-	out := make([]inboxRow, len(in))
-	for i := range in {
-		r := &in[i]
+// readRows streams the inbox of scope from the desk into inbox rows. The
+// texts are appended to one byte arena that the rows slice afterwards, so
+// each database string is garbage as soon as it is copied and the whole
+// list costs one compact copy instead of the desk's rows plus ours (the
+// peak with 100,000 cases was twice the settled size). Each status is
+// replaced by the package constant for the same reason.
+func readRows(ctx context.Context, d *desk.Desk, scope desk.Scope) ([]inboxRow, error) {
+	type offs struct{ ref, req, name, subj int32 }
+	var arena []byte
+	var lens []offs
+	var out []inboxRow
+	err := d.InboxEach(ctx, scope, func(r *desk.CaseRow) error {
+		arena = append(arena, r.Ref...)
+		arena = append(arena, r.Requester...)
+		arena = append(arena, r.RequesterName...)
+		arena = append(arena, r.Subject...)
+		lens = append(lens, offs{int32(len(r.Ref)), int32(len(r.Requester)), int32(len(r.RequesterName)), int32(len(r.Subject))})
 		st := r.Status
 		for _, known := range dsr.AllStatuses {
 			if st == known {
@@ -61,14 +47,25 @@ func compactRows(in []desk.CaseRow) []inboxRow {
 				break
 			}
 		}
-		out[i] = inboxRow{
-			ID: r.ID, Ref: next(len(r.Ref)), Requester: next(len(r.Requester)),
-			RequesterName: next(len(r.RequesterName)), Subject: next(len(r.Subject)),
-			Status: st, Rights: r.Rights,
-			received: unixOrZero(r.ReceivedAt), due: unixOrZero(r.DueAt),
-		}
+		out = append(out, inboxRow{ID: r.ID, Status: st, Rights: r.Rights,
+			received: unixOrZero(r.ReceivedAt), due: unixOrZero(r.DueAt)})
+		return nil
+	})
+	if err != nil {
+		return nil, err
 	}
-	return out
+	text := string(arena)
+	next := func(l int32) string {
+		s := text[:l]
+		text = text[l:]
+		return s
+	}
+	for i := range out {
+		o := lens[i]
+		out[i].Ref, out[i].Requester = next(o.ref), next(o.req)
+		out[i].RequesterName, out[i].Subject = next(o.name), next(o.subj)
+	}
+	return out, nil
 }
 
 func unixOrZero(t time.Time) int64 {
