@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -230,7 +231,18 @@ func (dr *driver) run(cmd tea.Cmd) {
 		if c == nil {
 			continue
 		}
-		switch msg := c().(type) {
+		msg := c()
+		// tea.Sequence's message is an unexported []tea.Cmd: run its
+		// commands first, in order, as the program would.
+		if rv := reflect.ValueOf(msg); rv.Kind() == reflect.Slice && rv.Type().Elem() == reflect.TypeFor[tea.Cmd]() {
+			seq := make([]tea.Cmd, rv.Len())
+			for i := range seq {
+				seq[i] = rv.Index(i).Interface().(tea.Cmd)
+			}
+			queue = append(seq, queue...)
+			continue
+		}
+		switch msg := msg.(type) {
 		case nil, tea.QuitMsg:
 		case tea.BatchMsg:
 			queue = append(queue, msg...)

@@ -17,11 +17,14 @@ import (
 // casesLoadedMsg carries the inbox rows of one scope, with the filter index
 // already built off the UI goroutine.
 type casesLoadedMsg struct {
-	seq   int // drops a load that a later scope switch overtook
-	scope desk.Scope
-	rows  []inboxRow
-	ix    *rowIndex
-	err   error
+	seq int // drops a load that a later scope switch overtook
+	// partial marks the first screenful, sent ahead of the whole list so
+	// the first frame does not wait for 100,000 rows.
+	partial bool
+	scope   desk.Scope
+	rows    []inboxRow
+	ix      *rowIndex
+	err     error
 }
 
 // openCaseMsg asks the root to open a case.
@@ -30,10 +33,35 @@ type openCaseMsg struct {
 	ref string
 }
 
+// firstPage is how many rows are read ahead of the whole list: more than
+// any terminal shows.
+const firstPage = 200
+
+// loadFirstPage reads the first screenful of the inbox of scope.
+func loadFirstPage(d *desk.Desk, scope desk.Scope, seq int) tea.Cmd {
+	return func() tea.Msg {
+		compact, err := readRows(func(fn func(*desk.CaseRow) error) error {
+			rows, err := d.InboxFirst(context.Background(), scope, firstPage)
+			for i := range rows {
+				if err == nil {
+					err = fn(&rows[i])
+				}
+			}
+			return err
+		})
+		if err != nil {
+			return casesLoadedMsg{seq: seq, scope: scope, err: err}
+		}
+		return casesLoadedMsg{seq: seq, scope: scope, partial: true, rows: compact, ix: buildIndex(compact)}
+	}
+}
+
 // loadCases reads the inbox of scope and indexes it for the filter.
 func loadCases(d *desk.Desk, scope desk.Scope, seq int) tea.Cmd {
 	return func() tea.Msg {
-		compact, err := readRows(context.Background(), d, scope)
+		compact, err := readRows(func(fn func(*desk.CaseRow) error) error {
+			return d.InboxEach(context.Background(), scope, fn)
+		})
 		if err != nil {
 			return casesLoadedMsg{seq: seq, scope: scope, err: err}
 		}
@@ -85,20 +113,22 @@ func newInboxPage(c *Common) *inboxPage {
 	return &inboxPage{c: c, loading: true, levels: []filterLevel{{}}}
 }
 
-// reload starts a fresh load of the current scope.
+// reload starts a fresh load of the current scope: the first screenful
+// at once, then the whole list.
 func (p *inboxPage) reload() tea.Cmd {
 	p.loadSeq++
 	p.loading, p.quiet = true, false
-	return loadCases(p.c.Desk, p.scope, p.loadSeq)
+	return tea.Sequence(loadFirstPage(p.c.Desk, p.scope, p.loadSeq), loadCases(p.c.Desk, p.scope, p.loadSeq))
 }
 
 // refresh is a reload nobody asked for (live intake, a saved change): the
 // title does not say it is loading, since the rows on screen stay until
-// the new ones replace them, and a sync refreshes every second.
+// the new ones replace them, and a sync refreshes every second. It loads
+// the whole list only, or the screen would flash a shortened list.
 func (p *inboxPage) refresh() tea.Cmd {
-	cmd := p.reload()
-	p.quiet = true
-	return cmd
+	p.loadSeq++
+	p.loading, p.quiet = true, true
+	return loadCases(p.c.Desk, p.scope, p.loadSeq)
 }
 
 // Init implements tea.Model.
@@ -145,8 +175,9 @@ func (p *inboxPage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		if msg.seq != p.loadSeq {
 			return p, nil
 		}
-		p.loading = false
+		p.loading = msg.partial
 		if msg.err != nil {
+			p.loading = false
 			return p, nil // the root shows the error; keep the old rows
 		}
 		p.setRows(msg.rows, msg.ix)

@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"context"
 	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/desk"
@@ -23,18 +22,19 @@ type inboxRow struct {
 	Rights        dsr.RightSet
 }
 
-// readRows streams the inbox of scope from the desk into inbox rows. The
+// readRows streams inbox rows from each (the desk's InboxEach or a first
+// page) into inbox rows. The
 // texts are appended to one byte arena that the rows slice afterwards, so
 // each database string is garbage as soon as it is copied and the whole
 // list costs one compact copy instead of the desk's rows plus ours (the
 // peak with 100,000 cases was twice the settled size). Each status is
 // replaced by the package constant for the same reason.
-func readRows(ctx context.Context, d *desk.Desk, scope desk.Scope) ([]inboxRow, error) {
+func readRows(each func(fn func(*desk.CaseRow) error) error) ([]inboxRow, error) {
 	type offs struct{ ref, req, name, subj int32 }
 	var arena []byte
 	var lens []offs
 	var out []inboxRow
-	err := d.InboxEach(ctx, scope, func(r *desk.CaseRow) error {
+	err := each(func(r *desk.CaseRow) error {
 		arena = append(arena, r.Ref...)
 		arena = append(arena, r.Requester...)
 		arena = append(arena, r.RequesterName...)
