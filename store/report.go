@@ -12,7 +12,7 @@ import (
 )
 
 // The queries behind desk.Figures and desk.Overview. They lean on the
-// columns, triggers and partial indexes of migration 0003: a request is a
+// columns, triggers and partial indexes of migration 0006: a request is a
 // case with is_request = 1; answered_at and refused_at are its first answer
 // and first refusal; ended_at is when it last left the open statuses (0
 // while open, never before received_at). Each query repeats

@@ -24,7 +24,7 @@ var benchNow = time.Date(2026, 11, 25, 10, 0, 0, 0, deadline.Oslo)
 
 // seedReportStore fills a store with n cases received over the three years
 // before benchNow, in one transaction through the store's own writes (and
-// so through the triggers of migration 0003), with the mix of a working
+// so through the triggers of migration 0006), with the mix of a working
 // desk: about one in ten is not a request; nearly every request older than
 // two months is answered (one in ten late, one in forty refused, one in
 // forty withdrawn, one in twenty extended) and most answered ones are closed;

@@ -463,7 +463,7 @@ func (s *seeder) confirm(name string, rights ...dsr.Right) {
 	})
 }
 
-// reportColumns reads the columns migration 0003 keeps for the figures.
+// reportColumns reads the columns migration 0006 keeps for the figures.
 func reportColumns(t *testing.T, st *store.Store) map[int64][4]int64 {
 	t.Helper()
 	rows, err := st.DB().Query(`SELECT id, answered_at, refused_at, ended_at, is_request FROM cases`)
@@ -483,7 +483,7 @@ func reportColumns(t *testing.T, st *store.Store) map[int64][4]int64 {
 	return out
 }
 
-// Migration 0003 fills its columns from the audit trail of an existing
+// Migration 0006 fills its columns from the audit trail of an existing
 // database; they must come out as the triggers keep them for new changes.
 func TestReportColumnsBackfillMatchesTriggers(t *testing.T) {
 	ctx := context.Background()
@@ -518,7 +518,7 @@ func TestReportColumnsBackfillMatchesTriggers(t *testing.T) {
 		}
 	}
 
-	// Take out what migration 0003 made, as in a database from before the
+	// Take out what migration 0006 made, as in a database from before the
 	// report, and run the migration again: later migrations stay as they are.
 	for _, q := range []string{
 		`DROP TRIGGER cases_report_insert`, `DROP TRIGGER cases_report_status`,
@@ -531,12 +531,12 @@ func TestReportColumnsBackfillMatchesTriggers(t *testing.T) {
 			t.Fatalf("%s: %v", q, err)
 		}
 	}
-	migration, err := os.ReadFile(filepath.Join("..", "..", "store", "migrations", "0003_report_indexes.sql"))
+	migration, err := os.ReadFile(filepath.Join("..", "..", "store", "migrations", "0006_report_indexes.sql"))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := st.DB().ExecContext(ctx, string(migration)); err != nil {
-		t.Fatalf("migration 0003 again: %v", err)
+		t.Fatalf("migration 0006 again: %v", err)
 	}
 	if got := reportColumns(t, st); !reflect.DeepEqual(got, want) {
 		for id, w := range want {
