@@ -305,7 +305,11 @@ func (c *Conn) selectMailbox(mailbox string) (*imap.SelectData, error) {
 	return sel, nil
 }
 
-func tlsConfig(host, caFile string) (*tls.Config, error) {
+func tlsConfig(host, caFile string) (*tls.Config, error) { return tlsConfigFor("imap", host, caFile) }
+
+// tlsConfigFor verifies host against the system roots plus caFile; errors
+// name the setting of section ("imap" or "smtp").
+func tlsConfigFor(section, host, caFile string) (*tls.Config, error) {
 	tc := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
 	if caFile == "" {
 		return tc, nil
@@ -316,10 +320,10 @@ func tlsConfig(host, caFile string) (*tls.Config, error) {
 	}
 	pem, err := os.ReadFile(caFile)
 	if err != nil {
-		return nil, &Error{Kind: KindConfig, Msg: "cannot read imap.ca_file", Err: err}
+		return nil, &Error{Kind: KindConfig, Msg: "cannot read " + section + ".ca_file", Err: err}
 	}
 	if !pool.AppendCertsFromPEM(pem) {
-		return nil, &Error{Kind: KindConfig, Msg: fmt.Sprintf("imap.ca_file %s holds no PEM certificate", caFile)}
+		return nil, &Error{Kind: KindConfig, Msg: fmt.Sprintf("%s.ca_file %s holds no PEM certificate", section, caFile)}
 	}
 	tc.RootCAs = pool
 	return tc, nil
@@ -336,20 +340,24 @@ func isTLSErr(err error) bool {
 		errors.As(err, &ci) || errors.As(err, &ae) || errors.As(err, &rh)
 }
 
-func tlsError(host string, err error) error {
-	msg := "TLS with " + host + " failed"
+func tlsError(host string, err error) error { return tlsErrorFor("imap", "", host, err) }
+
+// tlsErrorFor sorts a TLS failure with advice naming the setting of
+// section; server prefixes the host in messages ("the SMTP server ").
+func tlsErrorFor(section, server, host string, err error) error {
+	msg := "TLS with " + server + host + " failed"
 	var ua x509.UnknownAuthorityError
 	var hn x509.HostnameError
 	switch {
 	case errors.As(err, &ua):
-		msg = "the certificate of " + host + " is not signed by a trusted authority: set imap.ca_file to its CA if it is a private server"
+		msg = "the certificate of " + server + host + " is not signed by a trusted authority: set " + section + ".ca_file to its CA if it is a private server"
 	case errors.As(err, &hn):
-		msg = "the certificate of " + host + " is not valid for that name"
+		msg = "the certificate of " + server + host + " is not valid for that name"
 	}
 	if !isTLSErr(err) {
 		var ne net.Error
 		if errors.As(err, &ne) && ne.Timeout() {
-			return &Error{Kind: KindTimeout, Msg: "TLS handshake with " + host + " timed out"}
+			return &Error{Kind: KindTimeout, Msg: "TLS handshake with " + server + host + " timed out"}
 		}
 	}
 	return &Error{Kind: KindTLS, Msg: msg, Err: err}

@@ -4,12 +4,10 @@ import (
 	"cmp"
 	"context"
 	"crypto/tls"
-	"crypto/x509"
 	"encoding/base64"
 	"errors"
 	"fmt"
 	"net"
-	"os"
 	"strconv"
 	"strings"
 	"time"
@@ -322,45 +320,14 @@ func ctxError(ctx context.Context, msg string) error {
 	return &Error{Kind: KindOther, Msg: msg + ": cancelled", Err: ctx.Err()}
 }
 
-// smtpTLSConfig is tlsConfig with errors that name the [smtp] settings.
+// smtpTLSConfig is tlsConfig with errors that name smtp.ca_file.
 func smtpTLSConfig(host, caFile string) (*tls.Config, error) {
-	tc := &tls.Config{ServerName: host, MinVersion: tls.VersionTLS12}
-	if caFile == "" {
-		return tc, nil
-	}
-	pool, err := x509.SystemCertPool()
-	if err != nil || pool == nil {
-		pool = x509.NewCertPool()
-	}
-	pem, err := os.ReadFile(caFile)
-	if err != nil {
-		return nil, &Error{Kind: KindConfig, Msg: "cannot read smtp.ca_file", Err: err}
-	}
-	if !pool.AppendCertsFromPEM(pem) {
-		return nil, &Error{Kind: KindConfig, Msg: fmt.Sprintf("smtp.ca_file %s holds no PEM certificate", caFile)}
-	}
-	tc.RootCAs = pool
-	return tc, nil
+	return tlsConfigFor("smtp", host, caFile)
 }
 
 // smtpTLSError is tlsError with advice that names the [smtp] settings.
 func smtpTLSError(host string, err error) error {
-	msg := "TLS with the SMTP server " + host + " failed"
-	var ua x509.UnknownAuthorityError
-	var hn x509.HostnameError
-	switch {
-	case errors.As(err, &ua):
-		msg = "the certificate of the SMTP server " + host + " is not signed by a trusted authority: set smtp.ca_file to its CA if it is a private server"
-	case errors.As(err, &hn):
-		msg = "the certificate of the SMTP server " + host + " is not valid for that name"
-	}
-	if !isTLSErr(err) {
-		var ne net.Error
-		if errors.As(err, &ne) && ne.Timeout() {
-			return &Error{Kind: KindTimeout, Msg: "TLS handshake with the SMTP server " + host + " timed out"}
-		}
-	}
-	return &Error{Kind: KindTLS, Msg: msg, Err: err}
+	return tlsErrorFor("smtp", "the SMTP server ", host, err)
 }
 
 func isASCII(s string) bool {
