@@ -16,11 +16,7 @@ func (a *app) audit(ctx context.Context, args []string) error {
 	if len(args) != 1 || args[0] != "verify" {
 		return usageError{"audit: want `pvdesk audit verify`"}
 	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	_, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}
@@ -45,11 +41,7 @@ func (a *app) suppressions(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	_, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}

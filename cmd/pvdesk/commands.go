@@ -33,6 +33,17 @@ func (a *app) loadConfig() (config.Config, error) {
 	return config.Load(path)
 }
 
+// configAndDesk loads the configuration and opens the desk on it, as most
+// sub-commands start.
+func (a *app) configAndDesk(ctx context.Context) (config.Config, *desk.Desk, func(), error) {
+	cfg, err := a.loadConfig()
+	if err != nil {
+		return cfg, nil, nil, err
+	}
+	d, closeDesk, err := a.openDesk(ctx, cfg)
+	return cfg, d, closeDesk, err
+}
+
 func (a *app) openDesk(ctx context.Context, cfg config.Config) (*desk.Desk, func(), error) {
 	path := a.dbPath
 	if path == "" {
@@ -68,11 +79,7 @@ func imapConfig(ctx context.Context, c config.IMAP) (mail.IMAPConfig, error) {
 }
 
 func (a *app) tui(ctx context.Context) error {
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	cfg, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}
@@ -298,11 +305,7 @@ func (a *app) list(ctx context.Context, args []string) error {
 			return usageError{err.Error()}
 		}
 	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	_, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}
@@ -370,11 +373,7 @@ func (a *app) show(ctx context.Context, args []string) error {
 	if err != nil {
 		return usageError{err.Error()}
 	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	_, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}

@@ -17,11 +17,7 @@ func (a *app) digest(ctx context.Context, args []string) error {
 	if err := parseFlags(fs, args); err != nil {
 		return err
 	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	cfg, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}

@@ -52,11 +52,7 @@ func (a *app) report(ctx context.Context, args []string) error {
 	default:
 		return usageError{fmt.Sprintf("report: --format %q: want table, csv or json", *format)}
 	}
-	cfg, err := a.loadConfig()
-	if err != nil {
-		return err
-	}
-	d, closeDesk, err := a.openDesk(ctx, cfg)
+	_, d, closeDesk, err := a.configAndDesk(ctx)
 	if err != nil {
 		return err
 	}
