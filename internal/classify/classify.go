@@ -185,6 +185,11 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 				others++
 			}
 		}
+		// An unsubscription is no request the questions could belong to:
+		// "where did you get my address? And no more ads" asks both.
+		if has(dsr.ObjectionMarketing) {
+			others--
+		}
 		if has(dsr.Access) || (others > 0 && conf[dsr.Information.Order()] < infoBesideOthers) {
 			drop(dsr.Information)
 		}

@@ -42,7 +42,11 @@ var (
 		"answered", "besvarte", "besvart", "avviste", "ignorerte", "ignored", "rejected", "refused",
 		"ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
-		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog")
+		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog", "requested")
+	// pastAsks are past tenses of asking: "eg bad om innsyn for ei tid
+	// sidan", "I asked for a copy last year" tell of an earlier request.
+	waits      = family("venter", "ventar", "venta", "ventet", "waiting", "awaiting", "await", "still", "fortsatt", "framleis", "enda", "ennå", "väntar", "warte")
+	pastAsks   = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
 	answerPrep = family("på", "to", "on", "til")
 	answers    = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
 	aboutPrep  = family("om", "of", "about", "regarding", "concerning", "angående", "vedrørende", "vedkommande", "re", "on")
@@ -162,6 +166,46 @@ func reported(toks []token, i int) bool {
 		return true
 	}
 	return reportVerbs.has(&toks[k])
+}
+
+// answeredBefore reports a request told as made earlier and answered
+// since: "eg bad om innsyn for ei tid sidan. Svaret eg fekk ...", "I
+// asked for a copy in May; your reply left out ...". A request asked
+// before and never answered ("ba om innsyn for to måneder siden og har
+// ikke fått svar") is still open, so it still counts.
+func answeredBefore(toks []token, i int) bool {
+	c := toks[i].clause
+	k := i - 1
+	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
+		k--
+	}
+	if k < 1 || toks[k].clause != c || !(aboutPrep.has(&toks[k]) || toks[k].s == "for") {
+		return false
+	}
+	m := k - 1
+	for n := 0; m >= 0 && toks[m].clause == c && n < 2 && fillers.has(&toks[m]); n++ {
+		m--
+	}
+	if m < 0 || toks[m].clause != c || !pastAsks.has(&toks[m]) {
+		return false
+	}
+	for k := range toks {
+		if answers.has(&toks[k]) && !negated(toks, k, k) && !awaited(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// awaited reports an answer still waited for: "venter fortsatt på svar",
+// "still waiting for a reply".
+func awaited(toks []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-4 && toks[m].clause == toks[k].clause; m-- {
+		if waits.has(&toks[m]) {
+			return true
+		}
+	}
+	return false
 }
 
 // owned reports a possessive right before the match's first word or, in

@@ -296,7 +296,7 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	if r.flags&selfNeg == 0 && negated(toks, i, j) != (r.flags&onlyNeg != 0) {
 		return false
 	}
-	if r.flags&noReport != 0 && reported(toks, i) {
+	if r.flags&noReport != 0 && (reported(toks, i) || answeredBefore(toks, i)) {
 		return false
 	}
 	if r.flags&noPermit != 0 && (permitted(toks, i) || practiceQuestion(toks, i, j)) {

@@ -36,7 +36,10 @@ const (
 // commonRules are phrases that read the same in every language: article
 // numbers and the words of the regulation itself.
 var commonRules = []ruleSpec{
-	article("15", dsr.Access, 0.8),
+	// Art. 15(1)(h), cited for "the logic involved", asks about an
+	// automated decision, not for a copy.
+	article("15", dsr.Access, 0.8).unless(logicWords),
+	rule(dsr.AutomatedDecision, 0.45, artWords+" ~1 15 ~3 1 ~3 h"),
 	article("16", dsr.Rectification, 0.8),
 	article("17", dsr.Erasure, 0.8),
 	article("18", dsr.Restriction, 0.85),
@@ -74,6 +77,9 @@ var actionWords = compileWordSet("slett*|sletning*|slet|fjern*|stryk*|delete*|de
 // temporary marks a pause, which is restriction, not an objection to the
 // processing as such.
 const temporary = "midlertidig|midlertidig*|mellombels|temporarily|temporary|foreløpig|inntil|mens|medan|until|while|pending"
+
+// logicWords name the logic behind an automated decision.
+const logicWords = "logikk*|logic|logik*|logiken"
 
 // artWords name an article of the regulation.
 

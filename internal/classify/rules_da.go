@@ -17,7 +17,7 @@ var daRules = []ruleSpec{
 
 	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*").with(noReport),
 	rule(dsr.Access, 0.8, "kopi ~5 "+daData+"|alt|gemt|registreret").with(noReport).in("copy").unless("kvittering*|faktura*|ordre*"),
-	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor"),
+	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor|beslutning*|afgørelse*|baseret|grundlag*|logik*"),
 	rule(dsr.Access, 0.65, daData+"|alt ~3 i ~3 har|gemt|registreret|behandler ~3 om|på ~1 mig|os|hende|ham").with(noReport | nounPhrase).in("whathave"),
 
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix"),
@@ -50,6 +50,7 @@ var daRules = []ruleSpec{
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvad ~3 formål*").in("purpose"),
 	rule(dsr.Information, 0.5, "retsgrundlag*|retligt ~1 grundlag").in("basis"),
+	rule(dsr.Information, 0.55, "hvor|hvorfra|hvordan ~3 i|de ~2 fået|fik|hentet|købt ~4 "+daData+"|navn*|adresse*|nummer*|mail*").with(noReport).in("source"),
 	rule(dsr.Information, 0.45, "hvorfor ~3 har|skal|må ~2 brug|behøver|indsamler|gemmer|oplyse|opgive|registrere").in("why"),
 	rule(dsr.Information, 0.55, "hvorfor ~5 "+daData+"|cpr*|*nummer|nummer|personnummer").in("why"),
 

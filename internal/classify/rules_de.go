@@ -17,7 +17,7 @@ var deRules = []ruleSpec{
 
 	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
 	rule(dsr.Access, 0.8, "kopie ~5 "+deData).with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
-	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum"),
+	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum|entscheidung*|basiert|beruht|grundlage|logik*"),
 	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.6, deData+" ~6 über ~1 mich|uns|ihn").with(noReport | nounPhrase).in("whathave"),
 
@@ -48,6 +48,7 @@ var deRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "wie ~1 lange ~5 speicher*|gespeichert|aufbewahr*").in("retention"),
 	rule(dsr.Information, 0.5, "welche|welchem|welchen ~3 zweck*|zwecke").in("purpose"),
 	rule(dsr.Information, 0.5, "rechtsgrundlage*").in("basis"),
+	rule(dsr.Information, 0.55, "woher ~5 "+deData+"|adresse|anschrift|nummer|namen|email").in("source"),
 	rule(dsr.Information, 0.4, "wer ~5 erhält|zugriff|weitergegeben").in("share"),
 	rule(dsr.Information, 0.45, "warum|wieso ~3 benötigen|brauchen|speichern|erheben").in("why"),
 

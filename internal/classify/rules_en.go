@@ -49,21 +49,25 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have").with(noReport).in("copy").
 		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
-		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected"),
+		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
-		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
+		unless("used|use|purpose*|share|shared|sell|long|why|collect|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
 	rule(dsr.Access, 0.6, enOwnData+" ~4 have|has|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on|about|concerning ~1 "+enPersons).
-		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
+		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
-		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why"),
+		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 
 	rule(dsr.Access, 0.65, "which|what ~2 of ~1 my ~2 "+enOwnData+" ~4 you|u ~2 have|hold|store|keep|process").with(noReport).in("whathave"),
-	rule(dsr.Access, 0.45, "where ~3 you ~2 get|got|obtain|obtained|find|found ~3 my|them|it|details|data").with(noReport).in("source"),
+	// Where the data came from (Art. 14(2)(f)) is a question about the
+	// processing; with a copy asked for too, it is part of access.
+	rule(dsr.Information, 0.55, "where|how ~3 you ~2 get|got|obtain|obtained|find|found|source|sourced|buy|bought ~3 my|them|it|details|data|address|number|name|email").with(noReport).in("source"),
+	rule(dsr.Information, 0.5, "source|sources|origin ~4 "+enOwnData+"|address|number|name|email|details").in("source"),
+	rule(dsr.Information, 0.5, "what ~2 gives|gave ~2 you ~2 right").in("basis"),
 	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all ~2 "+enOwnData).with(noReport).in("copy").
 		unless("delet*|eras*|remov*|correct*|updat*|transfer*|portab*|export*|machine*"),
 	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").with(noReport).in("whathave").
-		unless("used|use|purpose*|share|shared|sell|long|why|collect"),
+		unless("used|use|purpose*|share|shared|sell|long|why|collect|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.4, "confirm|confirmation ~4 whether|if ~4 process|processing|hold").with(noReport),
 	rule(dsr.Access, 0.55, "printout|overview|summary|list ~4 "+enOwnData).with(noReport).in("overview").unless("order*|invoice*|price*"),
 

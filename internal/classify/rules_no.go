@@ -74,23 +74,27 @@ var noRules = []ruleSpec{
 	rule(dsr.Access, 0.8, "kopi|kopien|kopiar|kopier|kopi ~5 "+noAccessObj).with(noReport).in("copy").
 		unless("kvittering*|*kvittering|*kvitteringa|*kvitteringen|faktura*|*faktura|*fakturaen|ordrebekreftels*|garanti*|legitimasjon*|førerkort*|pass|passet|kontrakt*|avtale*|*avtalen|brev|brevet|vedlagt|vedlegg"),
 	rule(dsr.Access, 0.65, "hva|hvilke|hvilken|hvilket|kva|kvar|kven|kor ~6 om ~1 "+noPersons).with(noReport).in("whathave").
-		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng"),
+		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").with(noReport).in("whathave").
-		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
+		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
 		unless("kvittering*|faktura*|ordre*|garanti*|åpningstid*|opningstid*|prisar|priser|varer"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se ~3 mine|egne|eigne|mitt|dykkar|deres ~2 "+noData).with(noReport),
-	rule(dsr.Access, 0.45, "hvor|kor|hvorfra|kvarfrå ~3 dere|de ~2 fått|fått|henta|hentet|fekk ~4 "+noData+"|dem|dei|navnet|namnet|adressen|adressa").with(noReport).in("source"),
+	// Where the data came from (art. 14 nr. 2 bokstav f) is a question
+	// about the processing; with a copy asked for too, it is access.
+	rule(dsr.Information, 0.55, "hvor|kor|hvorfra|kvarfrå|kvar|hvordan|korleis ~3 dere|de ~2 fått|fatt|fikk|fekk|henta|hentet|kjøpt|kjøpte|skaffet|skaffa ~4 "+noData+"|dem|dei|navn*|namn*|adresse*|adressa|nummer*|*nummer|*nummeret|mobil*|telefon*|epost*|mail*").with(noReport).in("source"),
+	rule(dsr.Information, 0.5, "kilde|kilden|kildene|kjelde|kjelda|kjeldene ~4 "+noData+"|navn*|namn*|adresse*|adressa|nummer*|epost*").in("source"),
+	rule(dsr.Information, 0.5, "hva|kva ~2 gir|gjev|gav|ga ~2 dere|de|dykk ~2 rett|retten|lov|løyve").in("basis"),
 	rule(dsr.Access, 0.6, noData+" ~4 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
-		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
+		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.6, "dere|de|dykk ~2 har|lagrer|lagrar ~1 noe|noko|noen|nokon ~3 lagret|lagra|registrert|registrerte|opplysning*|om|på ~2 "+noPersons).
 		with(noReport).in("whathave"),
 	rule(dsr.Access, 0.6, "tilsendt|tilsend|utlevert ~4 "+noData+"|alt").with(noReport).in("copy").
 		unless("kvittering*|faktura*|ordre*|garanti*"),
 	rule(dsr.Access, 0.65, noData+"|alt ~3 dere|de|dykk ~3 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
-		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor"),
+		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").with(noReport).in("whathave").
-		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler"),
+		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.5, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),
 	rule(dsr.Access, 0.5, "kopi|kopien|kopiar ~2 disse|dei|dem|desse").with(noReport).given(noData).in("copy"),
 	rule(dsr.Access, 0.7, "ha|få|fa ~1 utlevert|utlevere ~5 "+noData+"|kopi").with(noReport).in("copy").

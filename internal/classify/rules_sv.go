@@ -16,7 +16,7 @@ var svRules = []ruleSpec{
 
 	rule(dsr.Access, 0.9, "registerutdrag*").with(noReport),
 	rule(dsr.Access, 0.8, "kopia|kopian ~5 "+svData+"|allt|lagrat|sparat|registrerat").with(noReport).in("copy").unless("kvitto*|faktura*|order*"),
-	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").with(noReport).in("whathave").unless("används|använder|ändamål*|delar|länge|varför"),
+	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").with(noReport).in("whathave").unless("används|använder|ändamål*|delar|länge|varför|beslut*|baserat|baserades|grund|grunden|logik*"),
 	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.65, svData+"|allt ~3 ni ~3 har|sparat|lagrat|behandlar|registrerat ~3 om|på ~1 mig|oss|henne|honom").with(noReport | nounPhrase).in("whathave"),
 	rule(dsr.Access, 0.5, "få ~1 ut|se ~3 "+svData).with(noReport).in("copy"),
@@ -56,6 +56,7 @@ var svRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "vilka|vilket|vad ~3 ändamål*|syfte*").in("purpose"),
 	rule(dsr.Information, 0.45, "vad|vilka ~4 används|använder ~5 till|för").in("purpose"),
 	rule(dsr.Information, 0.5, "rättslig*|laglig* ~2 grund*").in("basis"),
+	rule(dsr.Information, 0.55, "var|varifrån|hur ~3 ni ~2 fått|fick|hämtat|köpt ~4 "+svData+"|namn*|adress*|nummer*|mejl*").with(noReport).in("source"),
 	rule(dsr.Information, 0.4, "vem|vilka ~5 delar|delas|får|tillgång|lämnar").in("share"),
 	rule(dsr.Information, 0.45, "varför ~3 behöver|samlar|sparar|lagrar|kräver").in("why"),
 
