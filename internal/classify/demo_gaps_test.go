@@ -46,3 +46,16 @@ func TestSourceOfData(t *testing.T) {
 		{"nb: parcel", "", "Hvor har dere sendt pakken min? Sporingen viser ingenting.", "none", ""},
 	})
 }
+
+func TestVendorPitches(t *testing.T) {
+	run(t, []tc{
+		{"en: compliance platform", "Cut your DSAR workload", "Hello,\n\nData protection authorities are handing out record fines. Our platform automates request handling end to end, from identity checks to export of the data, so no request misses its deadline. Could we book a short demo on Thursday?\n\nKind regards,\nTom\nAccount Manager", "none", ""},
+		{"en: compliance tool erasure pitch", "", "Hi! Deleting customer data by hand is slow. Our GDPR compliance tool finds and erases personal data in every system in minutes. Happy to show you in a 15-minute demo, no obligation.", "none", ""},
+		{"nb: vi hjelper bedrifter", "Personvern uten stress", "Hei!\n\nVi hjelper bedrifter med å håndtere innsynskrav og sletting etter GDPR. Løsningen vår automatiserer saksbehandlingen, og kundene våre sparer mange timer i uka. Kan vi booke et uforpliktende møte neste uke?\n\nHilsen Line, salgssjef", "none", ""},
+		{"sv: lösning", "", "Hej! Vår lösning automatiserar hanteringen av registerutdrag och radering enligt GDPR. Boka en demo med oss redan idag.", "none", ""},
+		{"de: plattform", "", "Guten Tag, unsere Plattform automatisiert Auskunftsersuchen und Löschanfragen nach DSGVO. Gerne zeigen wir Ihnen das in einer unverbindlichen Demo.", "none", ""},
+		// Customers who happen to say "demo" or "your system" still ask.
+		{"en: demo unit, delete me", "", "I bought the demo unit of the TV in your shop last year. Please delete my account and all data you hold on me.", "erasure", ""},
+		{"nb: demo-modell, innsyn", "", "Jeg kjøpte en demomodell hos dere i fjor. Jeg ber om innsyn i alle opplysninger dere har om meg.", "access", ""},
+	})
+}
