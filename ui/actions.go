@@ -49,13 +49,20 @@ func (m *model) caseChanged(msg caseChangedMsg) tea.Cmd {
 	if open {
 		m.caseP.busy = false
 	}
-	if msg.err != nil {
+	var asked *desk.NeedsApprovalError
+	switch {
+	case errors.As(msg.err, &asked):
+		// Not a failure: a handler's extension or refusal now waits on a
+		// lead's overview. The case is unchanged but its history has the
+		// request, so it is read again below.
+		m.footOK = fmt.Sprintf(m.c.T.SentForApprovalFmt, m.c.T.ApprovalKind(asked.Kind))
+	case msg.err != nil:
 		m.footErr = m.c.actionError(msg.err)
 		var conflict *desk.ErrConflict
 		if !errors.As(msg.err, &conflict) {
 			return nil
 		}
-	} else {
+	default:
 		m.footOK = msg.ok
 		if open && m.caseP.detail != nil && msg.cs != nil {
 			// The reload below brings the rest; the version is needed at

@@ -131,6 +131,74 @@ type Strings struct {
 	PickRightsHint    string
 	NoNextStatus      string
 
+	// Lead screens: the overview (overview.go) and the figures
+	// (figures.go).
+	Overview      string // page title
+	Figures       string // page title
+	LeadsOnly     string // a handler asked for a lead screen
+	SecApprovals  string // section titles of the overview
+	SecOverdue    string
+	SecDueSoon    string
+	SecPaused     string
+	SecUnassigned string
+	SecLoad       string
+	NoneHere      string // after the title of an empty section
+	OpenCountFmt  string // count of open cases
+	MarkedFmt     string // count of marked cases
+	ColHandler    string
+	ColKind       string // of an approval request
+	ColBy         string // who asked
+	ColAsked      string // when
+	ColReason     string
+	ColSince      string // paused since
+	ColLate       string // days overdue
+	ColPausedFor  string // days paused
+	ColOpen       string // load columns
+	ColOverdue    string
+	ColDueSoon    string
+	LoadLegend    string // what the parts of the load bars mean
+	// ApprovalKinds names the kinds of request ("extension", "refusal").
+	ApprovalKinds       map[string]string
+	NotAnApproval       string
+	PromptRejectFmt     string // kind, ref
+	PromptBulkAssignFmt string // count
+	ApprovedExtFmt      string // ref, new due date
+	ApprovedFmt         string // kind, ref
+	RejectedFmt         string // kind, ref
+	AssignedOneFmt      string // ref, user
+	AssignedManyFmt     string // count, user
+	UnassignedOneFmt    string // ref
+	UnassignedManyFmt   string // count
+	AssignedSomeFmt     string // done, total, user ("" for nobody)
+	ChangedByFmt        string // ref, who, time: changed since it was shown
+	SentForApprovalFmt  string // kind
+
+	// Figures.
+	FigReceived      string // heading of the grid
+	ReceivedFmt      string // count of requests
+	AllRights        string // the row of totals
+	ColSum           string
+	FigBacklog       string
+	MinMaxFmt        string // min, max
+	FigOnTime        string
+	OnTimeOfFmt      string // on time, settled
+	LateFmt          string
+	OverdueOpenFmt   string
+	PendingFmt       string
+	WithoutAnswerFmt string
+	NothingSettled   string
+	FigDays          string
+	AnsweredFmt      string // count the days are taken over
+	Median           string
+	P90              string
+	FigExtensions    string
+	FigRefusals      string
+	NoReason         string
+	NoRequests       string
+	QuarterFmt       string // quarter, year
+	AsOfFmt          string // date and time
+	Months           [12]string
+
 	// Reply screen.
 	Compose          string // page title
 	To               string // in front of the recipient
@@ -177,6 +245,9 @@ type Strings struct {
 	HelpToggle, HelpSubmit, HelpCancel, HelpCompose         string
 	HelpSend, HelpSaveDraft, HelpEdit, HelpEditExternal     string
 	HelpEditDone, HelpYes, HelpNo, HelpScroll               string
+	HelpOverview, HelpFigures, HelpApprove, HelpReject      string
+	HelpMark, HelpReassign, HelpPrevPeriod, HelpNextPeriod  string
+	HelpPeriodKind, HelpComplete                            string
 
 	// Statuses: long names on the case page, short ones in narrow columns.
 	Statuses      map[dsr.Status]string
@@ -239,6 +310,33 @@ func bokmal() *Strings {
 		PickRightsFmt: "Rettigheter i %s", PickRightsHint: "ingen avkrysset = ikke en henvendelse",
 		NoNextStatus: "saken kan ikke endre status herfra",
 
+		Overview: "Oversikt", Figures: "Tall", LeadsOnly: "bare for teamledere",
+		SecApprovals: "Venter på godkjenning", SecOverdue: "Forfalt", SecDueSoon: "Forfaller snart",
+		SecPaused: "Pauset", SecUnassigned: "Ufordelt", SecLoad: "Belastning", NoneHere: "ingen",
+		OpenCountFmt: "%d åpne", MarkedFmt: "%d merket",
+		ColHandler: "Behandler", ColKind: "Type", ColBy: "Fra", ColAsked: "Bedt om", ColReason: "Begrunnelse",
+		ColSince: "Siden", ColLate: "Over", ColPausedFor: "Dager",
+		ColOpen: "Åpne", ColOverdue: "Forfalt", ColDueSoon: "Snart", LoadLegend: "█ forfalt  ▓ snart  ▒ øvrige",
+		ApprovalKinds:       map[string]string{"extension": "forlengelse", "refusal": "avslag"},
+		NotAnApproval:       "y og n gjelder forespørslene under «Venter på godkjenning»",
+		PromptRejectFmt:     "Avvis %s for %s – merknad (valgfri):",
+		PromptBulkAssignFmt: "Tildel %d saker til (tomt = ufordelt):",
+		ApprovedExtFmt:      "forlengelse godkjent for %s; ny frist %s", ApprovedFmt: "%s godkjent for %s",
+		RejectedFmt: "%s avvist for %s", AssignedOneFmt: "%s tildelt %s", AssignedManyFmt: "%d saker tildelt %s",
+		UnassignedOneFmt: "%s er ufordelt", UnassignedManyFmt: "%d saker er ufordelt",
+		AssignedSomeFmt: "%d av %d saker tildelt %s", ChangedByFmt: "%s endret av %s kl. %s",
+		SentForApprovalFmt: "%s sendt til teamleder for godkjenning; saken er uendret til da",
+
+		FigReceived: "Mottatt per rettighet og måned", ReceivedFmt: "%d henvendelser", AllRights: "alle", ColSum: "sum",
+		FigBacklog: "Åpne saker ved slutten av måneden", MinMaxFmt: "min %d · maks %d",
+		FigOnTime: "Besvart i tide", OnTimeOfFmt: "%d av %d i tide", LateFmt: "%d for sent",
+		OverdueOpenFmt: "%d åpne over frist", PendingFmt: "%d ikke forfalt ennå", WithoutAnswerFmt: "%d lukket uten svar",
+		NothingSettled: "ingen er besvart eller over frist ennå", FigDays: "Dager til svar", AnsweredFmt: "over %d besvarte",
+		Median: "median", P90: "90-persentil", FigExtensions: "Forlengelser", FigRefusals: "Avslag",
+		NoReason: "(ingen begrunnelse)", NoRequests: "Ingen henvendelser i perioden.",
+		QuarterFmt: "%d. kvartal %d", AsOfFmt: "per %s",
+		Months: [12]string{"jan", "feb", "mar", "apr", "mai", "jun", "jul", "aug", "sep", "okt", "nov", "des"},
+
 		HelpUp: "opp", HelpDown: "ned", HelpPgUp: "side opp", HelpPgDn: "side ned",
 		HelpHome: "først", HelpEnd: "sist", HelpOpen: "åpne", HelpBack: "tilbake",
 		HelpFilter: "filter", HelpScope: "utvalg", HelpRefresh: "oppdater", HelpHelp: "hjelp",
@@ -248,6 +346,9 @@ func bokmal() *Strings {
 		HelpToggle: "kryss av", HelpSubmit: "lagre", HelpCancel: "avbryt", HelpCompose: "svar",
 		HelpSend: "send", HelpSaveDraft: "lagre utkast", HelpEdit: "rediger", HelpEditExternal: "$EDITOR",
 		HelpEditDone: "ferdig", HelpYes: "ja", HelpNo: "nei", HelpScroll: "rull",
+		HelpOverview: "oversikt", HelpFigures: "tall", HelpApprove: "godkjenn", HelpReject: "avvis",
+		HelpMark: "merk", HelpReassign: "tildel", HelpPrevPeriod: "forrige", HelpNextPeriod: "neste",
+		HelpPeriodKind: "år/kvartal", HelpComplete: "fullfør",
 
 		Compose: "Svar", To: "Til", ComposeDrafts: "Utkast som ikke er sendt",
 		ComposeSuggested: "Passer for saken", ComposeOther: "Andre maler", DraftFailed: "sending feilet",
@@ -345,6 +446,33 @@ func english() *Strings {
 		PickRightsFmt: "Rights in %s", PickRightsHint: "none ticked = not a request",
 		NoNextStatus: "the case cannot change status from here",
 
+		Overview: "Overview", Figures: "Figures", LeadsOnly: "leads only",
+		SecApprovals: "Waiting for approval", SecOverdue: "Overdue", SecDueSoon: "Due soon",
+		SecPaused: "Paused", SecUnassigned: "Unassigned", SecLoad: "Load", NoneHere: "none",
+		OpenCountFmt: "%d open", MarkedFmt: "%d marked",
+		ColHandler: "Handler", ColKind: "Kind", ColBy: "By", ColAsked: "Asked", ColReason: "Reason",
+		ColSince: "Since", ColLate: "Late", ColPausedFor: "Days",
+		ColOpen: "Open", ColOverdue: "Overdue", ColDueSoon: "Soon", LoadLegend: "█ overdue  ▓ due soon  ▒ other",
+		ApprovalKinds:       map[string]string{"extension": "extension", "refusal": "refusal"},
+		NotAnApproval:       "y and n act on the requests under “Waiting for approval”",
+		PromptRejectFmt:     "Reject the %s for %s – note (optional):",
+		PromptBulkAssignFmt: "Assign %d cases to (empty = unassigned):",
+		ApprovedExtFmt:      "extension approved for %s; now due %s", ApprovedFmt: "%s approved for %s",
+		RejectedFmt: "%s rejected for %s", AssignedOneFmt: "%s assigned to %s", AssignedManyFmt: "%d cases assigned to %s",
+		UnassignedOneFmt: "%s is unassigned", UnassignedManyFmt: "%d cases are unassigned",
+		AssignedSomeFmt: "%d of %d cases assigned to %s", ChangedByFmt: "%s changed by %s at %s",
+		SentForApprovalFmt: "%s sent to a team lead for approval; the case is unchanged until then",
+
+		FigReceived: "Received per right and month", ReceivedFmt: "%d requests", AllRights: "all", ColSum: "total",
+		FigBacklog: "Open requests at the end of each month", MinMaxFmt: "min %d · max %d",
+		FigOnTime: "Answered on time", OnTimeOfFmt: "%d of %d on time", LateFmt: "%d late",
+		OverdueOpenFmt: "%d open past due", PendingFmt: "%d not yet due", WithoutAnswerFmt: "%d closed unanswered",
+		NothingSettled: "none answered or past due yet", FigDays: "Days to answer", AnsweredFmt: "over %d answered",
+		Median: "median", P90: "90th percentile", FigExtensions: "Extensions", FigRefusals: "Refusals",
+		NoReason: "(no reason given)", NoRequests: "No requests in the period.",
+		QuarterFmt: "Q%d %d", AsOfFmt: "as of %s",
+		Months: [12]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"},
+
 		HelpUp: "up", HelpDown: "down", HelpPgUp: "page up", HelpPgDn: "page down",
 		HelpHome: "first", HelpEnd: "last", HelpOpen: "open", HelpBack: "back",
 		HelpFilter: "filter", HelpScope: "scope", HelpRefresh: "refresh", HelpHelp: "help",
@@ -354,6 +482,9 @@ func english() *Strings {
 		HelpToggle: "tick", HelpSubmit: "save", HelpCancel: "cancel", HelpCompose: "reply",
 		HelpSend: "send", HelpSaveDraft: "save draft", HelpEdit: "edit", HelpEditExternal: "$EDITOR",
 		HelpEditDone: "done", HelpYes: "yes", HelpNo: "no", HelpScroll: "scroll",
+		HelpOverview: "overview", HelpFigures: "figures", HelpApprove: "approve", HelpReject: "reject",
+		HelpMark: "mark", HelpReassign: "reassign", HelpPrevPeriod: "previous", HelpNextPeriod: "next",
+		HelpPeriodKind: "year/quarter", HelpComplete: "complete",
 
 		Compose: "Reply", To: "To", ComposeDrafts: "Unsent drafts",
 		ComposeSuggested: "Fit this case", ComposeOther: "Other templates", DraftFailed: "sending failed",
@@ -458,6 +589,15 @@ func (s *Strings) Kind(k reply.Kind) string {
 		return n
 	}
 	return string(k)
+}
+
+// ApprovalKind names a kind of request for a lead's approval; an unknown
+// kind (a newer database) shows its identifier.
+func (s *Strings) ApprovalKind(kind string) string {
+	if n, ok := s.ApprovalKinds[kind]; ok {
+		return n
+	}
+	return kind
 }
 
 // Days is the days-left cell: "i dag", "12 d", "−3 d".

@@ -57,9 +57,22 @@ type KeyMap struct {
 	Yes    key.Binding // in a yes/no question
 	No     key.Binding
 
+	// On the lead screens (overview.go, figures.go). Only leads get there.
+	Overview   key.Binding // o in the inbox: the lead's overview
+	Figures    key.Binding // f on the overview: the figures of a period
+	Approve    key.Binding // y: approve the extension or refusal under the cursor
+	Reject     key.Binding // n: reject it, with an optional note
+	Mark       key.Binding // space: mark a case for reassigning
+	Reassign   key.Binding // A: reassign the marked cases, or the current one
+	PrevPeriod key.Binding
+	NextPeriod key.Binding
+	PeriodKind key.Binding // m: a year or a quarter at a time
+
 	// In prompts and pickers.
 	Submit key.Binding
 	Cancel key.Binding
+	// Complete fills in a prompt's text from its suggestions (handlers).
+	Complete key.Binding
 
 	// While the filter line has the keyboard, letters are text, so only
 	// these move the cursor and end the filter.
@@ -112,8 +125,19 @@ func NewKeyMap(t *Strings) *KeyMap {
 		Yes:          b("y", t.HelpYes, "y"),
 		No:           b("n/esc", t.HelpNo, "n", "esc"),
 
-		Submit: b("enter", t.HelpSubmit, "enter"),
-		Cancel: b("esc", t.HelpCancel, "esc"),
+		Overview:   b("o", t.HelpOverview, "o"),
+		Figures:    b("f", t.HelpFigures, "f"),
+		Approve:    b("y", t.HelpApprove, "y"),
+		Reject:     b("n", t.HelpReject, "n"),
+		Mark:       b("space", t.HelpMark, " ", "x"),
+		Reassign:   b("A", t.HelpReassign, "A"),
+		PrevPeriod: b("[/←", t.HelpPrevPeriod, "[", "left"),
+		NextPeriod: b("]/→", t.HelpNextPeriod, "]", "right"),
+		PeriodKind: b("m", t.HelpPeriodKind, "m"),
+
+		Submit:   b("enter", t.HelpSubmit, "enter"),
+		Cancel:   b("esc", t.HelpCancel, "esc"),
+		Complete: b("tab", t.HelpComplete, "tab"),
 
 		FilterUp:     b("↑", t.HelpUp, "up", "ctrl+p"),
 		FilterDown:   b("↓", t.HelpDown, "down", "ctrl+n"),

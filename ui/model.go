@@ -52,6 +52,10 @@ const (
 	pageInbox page = iota
 	pageCase
 	pageCompose // over the case page, which stays open beneath
+	// The lead screens: the overview from the inbox, the figures from the
+	// overview. Only a lead gets there (openOverview, openFigures).
+	pageOverview
+	pageFigures
 )
 
 // screen is what the root needs of a page: a model that can be sized and
@@ -84,6 +88,12 @@ type model struct {
 	caseP *casePage // nil unless a case is open
 	// compose is the reply screen for the open case; nil unless open.
 	compose *composePage
+	// overview and figures are the lead screens; nil unless open. The
+	// overview stays open beneath a case opened from it.
+	overview *overviewPage
+	figures  *figuresPage
+	// caseFrom is the page esc on the case page goes back to.
+	caseFrom page
 
 	// dialog, when set, has the keyboard: a prompt or a picker that a
 	// page opened, drawn over the bottom of the page.
@@ -173,6 +183,10 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 		return m, cmd
 	case openCaseMsg:
 		m.caseP = newCasePage(m.c, msg.id, msg.ref)
+		m.caseFrom = pageInbox
+		if m.page == pageOverview {
+			m.caseFrom = pageOverview
+		}
 		m.page = pageCase
 		m.resize()
 		return m, loadCase(m.c.Desk, msg.id)
@@ -196,13 +210,33 @@ func (m *model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case composeDoneMsg:
 		return m, m.composeDone(msg)
 	case backMsg:
-		m.page, m.caseP, m.compose = pageInbox, nil, nil
-		m.resize()
-		if m.inboxStale {
-			m.inboxStale = false
-			return m, m.inbox.refresh()
+		return m, m.back()
+	case openOverviewMsg:
+		return m, m.openOverview()
+	case openFiguresMsg:
+		return m, m.openFigures()
+	case overviewLoadedMsg:
+		if m.overview == nil {
+			return m, nil
 		}
-		return m, nil
+		if msg.err != nil && msg.seq == m.overview.seq {
+			m.footErr = m.c.T.LoadFailed + msg.err.Error()
+		}
+		_, cmd := m.overview.Update(msg)
+		return m, cmd
+	case figuresLoadedMsg:
+		if m.figures == nil {
+			return m, nil
+		}
+		if msg.err != nil && msg.seq == m.figures.seq {
+			m.footErr = m.c.T.LoadFailed + msg.err.Error()
+		}
+		_, cmd := m.figures.Update(msg)
+		return m, cmd
+	case approvalDecidedMsg:
+		return m, m.approvalDecided(msg)
+	case bulkAssignedMsg:
+		return m, m.bulkAssigned(msg)
 	case openDialogMsg:
 		m.dialog = msg.d
 		m.resize()
@@ -268,6 +302,8 @@ func (m *model) updateKey(msg tea.KeyMsg) tea.Cmd {
 			m.help.ShowAll = !m.help.ShowAll
 			m.resize()
 			return nil
+		case m.page == pageInbox && key.Matches(msg, k.Overview):
+			return m.openOverview()
 		case key.Matches(msg, k.Refresh):
 			cmds := []tea.Cmd{m.inbox.reload()}
 			if m.in.down() {
@@ -277,6 +313,12 @@ func (m *model) updateKey(msg tea.KeyMsg) tea.Cmd {
 			}
 			if m.caseP != nil {
 				cmds = append(cmds, loadCase(m.c.Desk, m.caseP.id))
+			}
+			if m.overview != nil {
+				cmds = append(cmds, m.overview.reload())
+			}
+			if m.figures != nil {
+				cmds = append(cmds, m.figures.reload())
 			}
 			return tea.Batch(cmds...)
 		}
@@ -291,8 +333,67 @@ func (m *model) focused() screen {
 		return m.compose
 	case m.page == pageCase && m.caseP != nil:
 		return m.caseP
+	case m.page == pageFigures && m.figures != nil:
+		return m.figures
+	case m.page == pageOverview && m.overview != nil:
+		return m.overview
 	}
 	return m.inbox
+}
+
+// isLead says whether the person at the desk may see the lead screens.
+func (m *model) isLead() bool { return m.c.Desk.IsLead(m.c.Desk.User()) }
+
+// openOverview shows the lead's overview, or tells a handler it is for
+// leads only.
+func (m *model) openOverview() tea.Cmd {
+	if !m.isLead() {
+		m.footErr = m.c.T.LeadsOnly
+		return nil
+	}
+	m.overview = newOverviewPage(m.c)
+	m.page = pageOverview
+	m.resize()
+	return m.overview.reload()
+}
+
+// openFigures shows the figures over the overview. The role is checked
+// again: the figures are a lead screen whoever asks for them.
+func (m *model) openFigures() tea.Cmd {
+	if !m.isLead() {
+		m.footErr = m.c.T.LeadsOnly
+		return nil
+	}
+	if m.overview == nil {
+		return nil
+	}
+	m.figures = newFiguresPage(m.c)
+	m.page = pageFigures
+	m.resize()
+	return m.figures.reload()
+}
+
+// back goes one screen back: from the figures to the overview, from a
+// case to where it was opened (the overview is read again, since the case
+// may have changed), from anything else to the inbox.
+func (m *model) back() tea.Cmd {
+	switch {
+	case m.page == pageFigures && m.overview != nil:
+		m.figures, m.page = nil, pageOverview
+		m.resize()
+		return nil
+	case m.page == pageCase && m.caseFrom == pageOverview && m.overview != nil:
+		m.caseP, m.compose, m.page = nil, nil, pageOverview
+		m.resize()
+		return m.overview.refresh()
+	}
+	m.page, m.caseP, m.compose, m.overview, m.figures = pageInbox, nil, nil, nil, nil
+	m.resize()
+	if m.inboxStale {
+		m.inboxStale = false
+		return m.inbox.refresh()
+	}
+	return nil
 }
 
 // composeDone closes the reply screen and goes back to the case. After a
@@ -334,6 +435,12 @@ func (m *model) resize() {
 	}
 	if m.compose != nil {
 		m.compose.SetSize(m.c.Width, h)
+	}
+	if m.overview != nil {
+		m.overview.SetSize(m.c.Width, h)
+	}
+	if m.figures != nil {
+		m.figures.SetSize(m.c.Width, h)
 	}
 }
 

@@ -25,22 +25,61 @@ type prompt struct {
 	required bool // enter on an empty line is refused
 	missing  bool // ... and was just tried
 	submit   func(string) tea.Cmd
+
+	// options are suggestions that tab fills in (the handlers, when
+	// assigning); repeated tabs cycle through those that start with what
+	// was typed before the first, stem.
+	options []string
+	stem    []rune
+	nth     int // -1 when the last key was not tab
 }
 
 // newPrompt returns a prompt titled title with value already typed and the
 // cursor at its end. submit gets the trimmed text on enter.
 func newPrompt(c *Common, title, value string, required bool, submit func(string) tea.Cmd) *prompt {
-	p := &prompt{c: c, title: title, required: required, submit: submit}
+	p := &prompt{c: c, title: title, required: required, submit: submit, nth: -1}
 	// A value from the store (the current assignee) is typed like any
 	// other text, so it is filtered like any other text.
 	p.insert([]rune(value))
 	return p
 }
 
+// withOptions gives the prompt suggestions for tab to complete from.
+func (p *prompt) withOptions(opts []string) *prompt {
+	p.options = opts
+	return p
+}
+
+// complete fills in the next option that starts with the stem, ignoring
+// case; the first tab takes what is typed as the stem.
+func (p *prompt) complete() {
+	if p.nth < 0 {
+		p.stem = append([]rune{}, p.value...)
+	}
+	stem := strings.ToLower(string(p.stem))
+	var fits []string
+	for _, o := range p.options {
+		if strings.HasPrefix(strings.ToLower(o), stem) {
+			fits = append(fits, o)
+		}
+	}
+	if len(fits) == 0 {
+		return
+	}
+	p.nth = (p.nth + 1) % len(fits)
+	p.value, p.pos = nil, 0
+	p.insert([]rune(fits[p.nth]))
+}
+
 // Update implements dialog.
 func (p *prompt) Update(msg tea.KeyMsg) (bool, tea.Cmd) {
 	k := p.c.Keys
 	p.missing = false
+	if len(p.options) > 0 && key.Matches(msg, k.Complete) {
+		p.complete()
+		return false, nil
+	}
+	p.nth = -1
 	switch {
 	case key.Matches(msg, k.Cancel):
 		return true, nil
@@ -107,11 +146,19 @@ func (p *prompt) insert(rs []rune) {
 	p.pos += len(add)
 }
 
-// View implements dialog: the title, then "> text" with the cursor, then
-// a reminder if enter was pressed on an empty required line.
+// View implements dialog: the title, the options tab completes from if
+// any, then "> text" with the cursor, then a reminder if enter was
+// pressed on an empty required line.
 func (p *prompt) View(width, height int) []string {
 	s := p.c.Styles
 	lines := dialogTop(p.c, p.title, width)
+	if len(p.options) > 0 {
+		// Above the input, which must be the last to go on a short
+		// terminal. The options come from the store (user names), so they
+		// are cleaned like any text.
+		hint := p.c.Keys.Complete.Help().Key + ": " + strings.Join(p.options, ", ")
+		lines = append(lines, s.Subtle.Render(textsafe.Line(hint, width)))
+	}
 	lines = append(lines, s.Filter.Render(">")+" "+p.inputLine(width-2))
 	if p.missing {
 		lines = append(lines, s.Error.Render(fit(p.c.T.PromptRequired, width)))
@@ -150,5 +197,8 @@ func (p *prompt) inputLine(width int) string {
 
 // ShortHelp implements dialog.
 func (p *prompt) ShortHelp() []key.Binding {
+	if len(p.options) > 0 {
+		return []key.Binding{p.c.Keys.Submit, p.c.Keys.Complete, p.c.Keys.Cancel}
+	}
 	return []key.Binding{p.c.Keys.Submit, p.c.Keys.Cancel}
 }

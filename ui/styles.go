@@ -19,6 +19,9 @@ type Theme struct {
 	Error    lipgloss.AdaptiveColor
 	Warning  lipgloss.AdaptiveColor
 	Border   lipgloss.AdaptiveColor
+	// Heat are the backgrounds of a heat table's cells, from the fewest
+	// to the most.
+	Heat [4]lipgloss.AdaptiveColor
 }
 
 // DefaultTheme is the theme the desk starts with.
@@ -34,6 +37,12 @@ func DefaultTheme() Theme {
 		Error:    lipgloss.AdaptiveColor{Light: "#c00000", Dark: "#ff5f5f"},
 		Warning:  lipgloss.AdaptiveColor{Light: "#9a5b00", Dark: "#ffaf00"},
 		Border:   lipgloss.AdaptiveColor{Light: "#c6c6c6", Dark: "#4e4e4e"},
+		Heat: [4]lipgloss.AdaptiveColor{
+			{Light: "#e4eef5", Dark: "#1c2b36"},
+			{Light: "#c3dbec", Dark: "#21435b"},
+			{Light: "#94bedd", Dark: "#275f86"},
+			{Light: "#5f9dcb", Dark: "#2f7db3"},
+		},
 	}
 }
 
@@ -62,13 +71,20 @@ type Styles struct {
 	Success  lipgloss.Style // a change saved, in the footer
 	Input    lipgloss.Style // the text of a prompt
 	Caret    lipgloss.Style // the character under a prompt's cursor
-	Help     help.Styles
+	// Heat are the cells of a heat table (figures), fewest to most. The
+	// numbers are in the cells, so the table reads without colour too.
+	Heat [4]lipgloss.Style
+	Help help.Styles
 }
 
 // NewStyles builds the styles of t with renderer r, so that one process
 // could serve several terminals, each with its own colour profile.
 func NewStyles(r *lipgloss.Renderer, t Theme) *Styles {
 	s := r.NewStyle
+	var heat [4]lipgloss.Style
+	for i, bg := range t.Heat {
+		heat[i] = s().Foreground(t.Text).Background(bg)
+	}
 	return &Styles{
 		Title:    s().Foreground(t.Accent).Bold(true),
 		Subtle:   s().Foreground(t.Faint),
@@ -92,6 +108,7 @@ func NewStyles(r *lipgloss.Renderer, t Theme) *Styles {
 		Success:  s().Foreground(t.OnTime),
 		Input:    s().Foreground(t.Text),
 		Caret:    s().Reverse(true),
+		Heat:     heat,
 		Help: help.Styles{
 			Ellipsis:       s().Foreground(t.Faint),
 			ShortKey:       s().Foreground(t.Accent),
