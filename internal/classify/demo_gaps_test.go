@@ -59,3 +59,31 @@ func TestVendorPitches(t *testing.T) {
 		{"nb: demo-modell, innsyn", "", "Jeg kjøpte en demomodell hos dere i fjor. Jeg ber om innsyn i alle opplysninger dere har om meg.", "access", ""},
 	})
 }
+
+func TestRecordingsOfOneself(t *testing.T) {
+	run(t, []tc{
+		{"nb: kopi av videoopptak", "", "Jeg ble stoppet av en vekter i butikken på fredag. Jeg ber om kopi av videoopptakene der jeg vises.", "access", ""},
+		{"nb: få se opptaket", "", "Kan jeg få se opptaket fra kassa den 12. mai? Jeg er på det.", "access", ""},
+		{"nn: få utlevert opptaka", "", "Eg vil få utlevert opptaka frå kameraet ved inngangen der eg er med.", "access", ""},
+		{"en: copy of cctv", "", "I was in your Harstad store on 3 June around noon. Please send me a copy of the CCTV footage in which I appear.", "access", ""},
+		{"en: call recording", "", "You record customer service calls. I would like a copy of the recording of my call last Tuesday.", "access", ""},
+		{"en: footage of me", "", "I request all footage of me from your cameras on 4 April.", "access", ""},
+		{"da: kopi af optagelse", "", "Jeg beder om en kopi af optagelsen fra jeres kamera, hvor jeg er med.", "access", ""},
+		{"sv: kopia av inspelning", "", "Jag begär en kopia av inspelningen från er kamera där jag syns.", "access", ""},
+		{"de: Kopie der Aufnahme", "", "Ich bitte um eine Kopie der Videoaufnahmen, auf denen ich zu sehen bin.", "access", ""},
+		{"nb: keep footage as evidence", "", "Jeg ber om kopi av opptakene av meg fra kameraet, og at dere ikke sletter dem inntil forsikringssaken er avgjort.", "access,restriction", ""},
+		// Deleting the footage is erasure; asking staff to look is none.
+		{"nb: slett opptakene", "", "Slett opptakene av meg fra kameraet ved inngangen.", "erasure", ""},
+		{"en: delete footage of me", "", "Please delete the footage of me from your cameras.", "erasure", ""},
+		{"nb: se på opptaket selv", "", "Jeg betalte for varen. Se på opptaket fra kassa, så ser dere det selv.", "none", ""},
+	})
+}
+
+func TestNegationStopsAtTimeClause(t *testing.T) {
+	run(t, []tc{
+		{"nb: ikke slett inntil", "", "Jeg ber om at dere ikke sletter loggene inntil forsikringssaken er avgjort.", "restriction", ""},
+		{"en: do not delete until", "", "Do not delete the recordings until my insurance claim is settled.", "restriction", ""},
+		// Still negated inside its own clause.
+		{"nb: ikke send reklame", "", "Ikke send meg reklame mens jeg er medlem.", "objection_marketing", ""},
+	})
+}

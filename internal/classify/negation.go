@@ -29,7 +29,10 @@ var (
 		"ohne", "nor", "neither", "unngå", "avoid", "refrain", "unnlat", "unnlate")
 	// A negation does not reach past these: "ikke kunde lenger, og slett meg".
 	negationStops = family("og", "and", "och", "und", "men", "but", "aber", "så", "so", "please",
-		"vennligst", "bitte", "pls", "kindly", "samt", "sondern", "utan", "then", "da", "derfor", "therefore")
+		"vennligst", "bitte", "pls", "kindly", "samt", "sondern", "utan", "then", "da", "derfor", "therefore",
+		// "ikke slett dem inntil saken er avgjort": the time clause is not
+		// negated ("før" folds to "for" and cannot be told apart).
+		"inntil", "until", "mens", "medan", "while", "before", "pending", "bis", "tills")
 	// "ikke bare", "not only": the sender wants more, not less.
 	notOnly    = family("bare", "berre", "bara", "nur", "only", "just", "kun", "enbart", "alene")
 	objectPron = family("det", "den", "dem", "dei", "it", "them", "meg", "mig", "mich", "es", "sie", "dette", "this", "that", "those", "these")

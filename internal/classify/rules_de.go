@@ -16,7 +16,7 @@ var deRules = []ruleSpec{
 	rule(dsr.Erasure, 0.9, "recht ~3 vergessenwerden|vergessen"),
 
 	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
-	rule(dsr.Access, 0.8, "kopie ~5 "+deData).with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
+	rule(dsr.Access, 0.8, "kopie ~5 "+deData+"|aufnahme*|*aufnahme|*aufnahmen|aufzeichnung*|*aufzeichnung|*aufzeichnungen|video*|*video|*videos").with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
 	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum|entscheidung*|basiert|beruht|grundlage|logik*"),
 	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.6, deData+" ~6 über ~1 mich|uns|ihn").with(noReport | nounPhrase).in("whathave"),

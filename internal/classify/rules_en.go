@@ -7,8 +7,10 @@ const (
 	enData    = "data|information|info|details|records|record|personal|everything|anything|profile|history"
 	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
 	// enOwnData: what a copy or a transfer is of.
-	enOwnData  = "data|information|info|personal|records|details"
-	enRectVerb = "correct|corrected|correcting|correction|rectify|rectification|rectified|update|updated|updating|" +
+	enOwnData = "data|information|info|personal|records|details"
+	// enRecording: camera and call recordings, which hold the person too.
+	enRecording = "footage|recording|recordings|video|videos|cctv|camera"
+	enRectVerb  = "correct|corrected|correcting|correction|rectify|rectification|rectified|update|updated|updating|" +
 		"amend|amended|amendment|fix|fixed|change|changed|changing|edit"
 	enRectObj = "address|addresses|name|names|surname|lastname|firstname|email|emailaddress|phone|telephone|number|mobile|" +
 		"birth|birthday|dob|birthdate|details|data|information|record|records|spelling|postcode|zip"
@@ -46,7 +48,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Access, 0.85, "right ~2 access").with(noReport),
 	rule(dsr.Access, 0.7, "access ~3 my|our|his|her|the ~2 "+enOwnData).with(noReport).in("copy").
 		unless("portal|login|log|website|site|password|online|app|page|account"),
-	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have").with(noReport).in("copy").
+	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have|"+enRecording).with(noReport).in("copy").
 		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
@@ -59,6 +61,8 @@ var enRules = []ruleSpec{
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 
 	rule(dsr.Access, 0.65, "which|what ~2 of ~1 my ~2 "+enOwnData+" ~4 you|u ~2 have|hold|store|keep|process").with(noReport).in("whathave"),
+	rule(dsr.Access, 0.6, enRecording+" ~3 of|showing|with ~1 me|myself").with(noReport | nounPhrase).in("copy"),
+	rule(dsr.Access, 0.7, "let ~1 me ~2 see|view|watch|have ~3 "+enRecording).with(noReport).in("copy"),
 	// Where the data came from (Art. 14(2)(f)) is a question about the
 	// processing; with a copy asked for too, it is part of access.
 	rule(dsr.Information, 0.55, "where|how ~3 you ~2 get|got|obtain|obtained|find|found|source|sourced|buy|bought ~3 my|them|it|details|data|address|number|name|email").with(noReport).in("source"),

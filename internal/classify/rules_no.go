@@ -9,7 +9,12 @@ const (
 		"informasjon*|informasjonen|info|personinfo*|personalia|kundeopplysning*|kundedata"
 	// noAccessObj: what a copy or an overview is of, when it is the
 	// person's own data and not a receipt.
-	noAccessObj = noData + "|alt|lagret|lagra|registrert|registrerte|lagrede|lagra|behandler|handsamar|om"
+	noAccessObj = noData + "|alt|lagret|lagra|registrert|registrerte|lagrede|lagra|behandler|handsamar|om|" + noRecording
+	// noRecording: camera and sound recordings, which hold the person too
+	// (Danish spellings included, they fold alike).
+	noRecording = "opptak*|*opptak|*opptaket|*opptakene|*opptaka|videoopptak*|kameraopptak*|filmopptak*|lydopptak*|" +
+		"overvåkingsbild*|overvåkingsbilete*|overvakingsbilete*|overvåkingsvideo*|kamerabild*|videoen|videoane|videoene|" +
+		"optagelse*|*optagelse|*optagelsen|*optagelserne"
 	// noEraseObj: what people ask to have removed.
 	noEraseObj = noData + "|konto*|*konto|*kontoen|kundekonto*|brukar*|bruker|brukeren|brukerkonto*|profil*|*profil|*profilen|" +
 		"bilde*|bilete*|*bildet|*biletet|foto*|*fotoet|*register|*registeret|*registre|*registra|*registeret|system*|*systemet|*systemene|*systema|" +
@@ -97,6 +102,7 @@ var noRules = []ruleSpec{
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.5, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),
 	rule(dsr.Access, 0.5, "kopi|kopien|kopiar ~2 disse|dei|dem|desse").with(noReport).given(noData).in("copy"),
+	rule(dsr.Access, 0.7, "få|fa ~1 se|sjå|utlevert|utlevere|tilsendt|tilsend|kopi ~5 "+noRecording).with(noReport).in("copy"),
 	rule(dsr.Access, 0.7, "ha|få|fa ~1 utlevert|utlevere ~5 "+noData+"|kopi").with(noReport).in("copy").
 		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
 
