@@ -87,3 +87,27 @@ func TestNegationStopsAtTimeClause(t *testing.T) {
 		{"nb: ikke send reklame", "", "Ikke send meg reklame mens jeg er medlem.", "objection_marketing", ""},
 	})
 }
+
+func TestObjectionScope(t *testing.T) {
+	run(t, []tc{
+		// An objection to analytics that says it is not about marketing.
+		{"nb: gjelder ikke reklame", "", "Jeg protesterer mot at dere bruker handlehistorikken min til statistikk basert på berettiget interesse. Dette gjelder ikke reklame, den kan dere fortsatt sende.", "objection", ""},
+		{"nn: gjeld ikkje marknadsføring", "", "Eg protesterer mot at kjøpa mine vert brukte i analysane dykkar. Det gjeld ikkje nyhetsbrevet, berre analysen.", "objection", ""},
+		{"en: not about marketing", "", "I object to you using my purchase history for product analytics under legitimate interest. This is not about marketing; keep sending the newsletter.", "objection", ""},
+		// Marketing objections stay marketing objections.
+		{"nb: protest reklame", "", "Jeg protesterer mot at dere bruker kjøpene mine til målrettet reklame.", "objection_marketing", ""},
+		{"nb: ikke mer reklame", "", "Jeg vil ikke ha mer reklame fra dere.", "objection_marketing", ""},
+	})
+}
+
+func TestComplaintKeepsUnsubscription(t *testing.T) {
+	run(t, []tc{
+		{"nb: klage og utsendelser stoppe", "", "Jeg klager på hvordan dere behandler e-postadressen min. Jeg meldte meg av for lenge siden, og nå må nyhetsbrevene stoppe.", "objection_marketing,complaint", ""},
+		{"en: complaint, never signed up", "", "This is a formal complaint about how you handle my data. I never signed up for your newsletter, yet it arrives every week.", "objection_marketing,complaint", ""},
+		{"en: complaint, emails must stop", "", "I want to complain about how you handled my personal data: I unsubscribed in May and the marketing emails have to stop.", "objection_marketing,complaint", ""},
+		{"nn: aldri meldt på", "", "Eg har aldri meldt meg på nyhetsbrevet dykkar, men får det kvar veke. Eg klagar på korleis de handsamar e-postadressa mi.", "objection_marketing,complaint", ""},
+		// The newsletter stopping is a report, not a wish.
+		{"nb: nyhetsbrevet stoppet", "", "Nyhetsbrevet har stoppet å komme. Kan dere sjekke hvorfor?", "none", ""},
+		{"en: order emails", "", "The order emails stopped arriving last week. Where is my parcel?", "none", ""},
+	})
+}

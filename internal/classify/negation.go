@@ -370,15 +370,29 @@ func (ss *sentenceSets) of(toks []token, i int) *setBits {
 // clauseMatches reports whether any word of the clause holding toks[i]
 // passes w: "I object to your ads" is about marketing, "I like the
 // newsletter, but I object to the tracking" is not.
+//
+// A negated word does not count: "I object to the analytics, not to
+// marketing" is about the analytics.
 func clauseMatches(toks []token, i int, w *wordSet) bool {
 	c := toks[i].clause
 	for k := i; k >= 0 && toks[k].clause == c; k-- {
-		if w.matchTok(&toks[k]) {
+		if w.matchTok(&toks[k]) && !negatedWord(toks, k) {
 			return true
 		}
 	}
 	for k := i + 1; k < len(toks) && toks[k].clause == c; k++ {
-		if w.matchTok(&toks[k]) {
+		if w.matchTok(&toks[k]) && !negatedWord(toks, k) {
+			return true
+		}
+	}
+	return false
+}
+
+// negatedWord reports a negator at most two words before toks[k], in
+// its clause: "ikke markedsføring", "not to marketing".
+func negatedWord(toks []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-2 && toks[m].clause == toks[k].clause; m-- {
+		if negators.has(&toks[m]) {
 			return true
 		}
 	}

@@ -48,6 +48,7 @@ type ruleSpec struct {
 	veto     string    // words that void the rule when in the same sentence
 	gapVeto  string    // words that void the rule when inside the matched span
 	objVeto  string    // words that void the rule when they follow the match closely
+	preVeto  string    // words that void the rule when they come right before the match
 	docNeed  string    // words one of which must occur somewhere in the message
 	altRight dsr.Right // the right credited instead when altCtx is in the clause
 	altCtx   string
@@ -72,6 +73,11 @@ func (s ruleSpec) except(words string) ruleSpec { s.gapVeto = words; return s }
 // match: "slett bestillingen" cancels an order, "slett kontoen" is erasure.
 func (s ruleSpec) notOf(words string) ruleSpec { s.objVeto = words; return s }
 
+// notAfter voids the rule when one of words comes just before the match:
+// "ikke markedsføring" is an objection, "dette gjelder ikke
+// markedsføring" says what an objection is not about.
+func (s ruleSpec) notAfter(words string) ruleSpec { s.preVeto = words; return s }
+
 // given makes the rule count only in a message that also holds one of
 // words, in any sentence: "Fjern nummeret mitt." is an unsubscription in
 // a mail about SMS offers.
@@ -93,6 +99,7 @@ type compiled struct {
 	veto     wordSet
 	gapVeto  wordSet
 	objVeto  wordSet
+	preVeto  wordSet
 	docNeed  wordSet
 	altCtx   wordSet
 }
@@ -164,6 +171,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 		for _, s := range t {
 			r := compiled{ruleSpec: s, right: id(s.right), alt: id(s.altRight),
 				veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), objVeto: compileWordSet(s.objVeto),
+				preVeto: compileWordSet(s.preVeto),
 				docNeed: compileWordSet(s.docNeed),
 				altCtx:  compileWordSet(s.altCtx)}
 			r.group = group(s.right, s)
@@ -318,6 +326,11 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 			return false
 		}
 	}
+	for k := i - 1; k >= 0 && k >= i-preReach && toks[k].clause == toks[i].clause && !r.preVeto.empty(); k-- {
+		if r.preVeto.matchTok(&toks[k]) {
+			return false
+		}
+	}
 	if !r.docNeed.empty() && !sents.docMatches(toks, &r.docNeed) {
 		return false
 	}
@@ -335,6 +348,10 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	}
 	return true
 }
+
+// preReach is how many words before a match notAfter looks ("dette
+// gjelder altså ikke reklame").
+const preReach = 2
 
 // objectReach is how many words after a verb notOf looks for its object
 // ("slett den gamle bestillingen").

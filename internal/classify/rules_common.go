@@ -26,6 +26,10 @@ const (
 	// quitWords stop something: "slutt å sende", "stop emailing me".
 	quitWords = "slutt|slutte|slutter|sluttar|stopp|stop|stops|stoppe|stopper|stopping|sluta|slutar|cease|quit|aufhören|hør|hoer"
 
+	// scopeWords say what something is about: "dette gjelder ikke
+	// markedsføring", "this is not about marketing" limit an objection,
+	// they make none.
+	scopeWords = "gjelder|gjeld|gjaldt|handler|handlar|angår|dreier|dreiar|omfatter|omfattar|concerns|concern|regards|about|regarding|gäller|gælder|betrifft|betreffen|vedrører|vedkjem"
 	// negWords open a phrase that carries its own negation.
 	negWords = "ikke|ikkje|aldri|ingen|inga|inte|ej|not|no|never|dont|don't|nicht|kein|keine|keinen|ingen|ikkje"
 	// receivedWords turn "ikke fått nyhetsbrevet" into a complaint about not
@@ -62,6 +66,12 @@ var commonRules = []ruleSpec{
 	rule(dsr.Complaint, 0.45, "datatilsynet*|imy|integritetsskyddsmyndigheten|datenschutzbehörde*|aufsichtsbehörde*|ico|datatilsynets|tilsynsmyndighet*").in("dpa").unless(spamWords),
 	rule(dsr.Complaint, 0.6, "meldt|klaget|klaga|sendt|rapportert|reported|complained|anmeldt ~5 datatilsynet*|imy|ico|tilsynsmyndighet*|authority").in("dpa").unless(spamWords),
 	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~4 "+marketingWords).in("nomore").unless("faktura*|invoice*"),
+	// "utsendelsene må stoppe", "the newsletters have to stop".
+	rule(dsr.ObjectionMarketing, 0.7, marketingWords+" ~3 "+quitWords+"|opphøre|opphører|opphøyre|cease|ophøre|upphöra|aufhören").with(noReport).in("nomore").
+		unless("faktura*|invoice*|ordre*|order*|kvittering*|receipt*"),
+	// "I never signed up for your newsletter", "jeg har aldri meldt meg
+	// på reklame": unsolicited marketing, to be stopped.
+	rule(dsr.ObjectionMarketing, 0.6, "never|aldri|not|didn't|ikke|ikkje|nie|nicht|aldrig|inte ~3 signed|subscribed|registered|opted|meldt|meldte|abonnert|abonnerte|påmeldt|samtykket|samtykka|samtykt|consented|agreed|angemeldet|tilmeldt|prenumererat ~4 "+marketingWords).with(selfNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+" ~2 "+contactWords).in("nomore").unless("faktura*|invoice*|ordre*|order*|kvittering*|receipt*"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+"|cease ~1 it|this|that|them|dem|det|dette").
 		given(marketingWords + "|texts|messages|calls|emails|mails|*reklame|sms*|oppringing*|selger|salg").in("nomore"),

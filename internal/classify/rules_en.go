@@ -129,7 +129,7 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),
 	rule(dsr.ObjectionMarketing, 0.7, "opt ~1 out|optout|optingout").in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("consent|consented|agreed"),
+	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords + "|" + scopeWords).notAfter(scopeWords + "|is|isn't|was|wasn't").in("nomore").unless("consent|consented|agreed"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|call*|contact*|email*|text*|ring* ~1 me|us").with(selfNeg).in("nomore").
 		unless("invoice*|reminder*|copy|confirmation|receipt*|answer|reply|need"),
 

@@ -189,7 +189,7 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~3 mot ~3 alt|all|alle|"+marketingWords).in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.7, "reservasjon|reservasjonen|reservasjonsregister*").in("reserve"),
-	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords).in("nomore").unless("samtykk*|faktura*"),
+	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords + "|" + scopeWords).notAfter(scopeWords).in("nomore").unless("samtykk*|faktura*"),
 	rule(dsr.ObjectionMarketing, 0.65, negWords+" ~3 kontakt*|kontakta|ringt|ringe|ring|oppringt|oppringing*|contacted|called|phoned").with(selfNeg).
 		given(marketingWords + "|selger|seljar|salg|salgs*|selge|sales|seller|telefonsalg*").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|sende|ring*|ringe|kontakt*|kontakte ~1 meg|oss").with(selfNeg).in("nomore").
