@@ -158,7 +158,11 @@ func (p *figuresPage) grid(f *desk.Figures, width int) []string {
 	bar := min(width-label-len(months)*(cell+1)-1-sum-1, 30)
 
 	var out []string
-	heading := s.Header.Render(t.FigReceived) + s.Subtle.Render(" · "+fmt.Sprintf(t.ReceivedFmt, f.Received))
+	received := fmt.Sprintf(t.ReceivedFmt, f.Received)
+	if f.Received == 1 {
+		received = t.ReceivedOne
+	}
+	heading := s.Header.Render(t.FigReceived) + s.Subtle.Render(" · "+received)
 	out = append(out, heading)
 	head := fit("", label)
 	for _, m := range months {

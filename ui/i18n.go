@@ -175,7 +175,8 @@ type Strings struct {
 
 	// Figures.
 	FigReceived      string // heading of the grid
-	ReceivedFmt      string // count of requests
+	ReceivedFmt      string // count of requests, two or more
+	ReceivedOne      string // one request
 	AllRights        string // the row of totals
 	ColSum           string
 	FigBacklog       string
@@ -327,7 +328,7 @@ func bokmal() *Strings {
 		AssignedSomeFmt: "%d av %d saker tildelt %s", ChangedByFmt: "%s endret av %s kl. %s",
 		SentForApprovalFmt: "%s sendt til teamleder for godkjenning; saken er uendret til da",
 
-		FigReceived: "Mottatt per rettighet og måned", ReceivedFmt: "%d henvendelser", AllRights: "alle", ColSum: "sum",
+		FigReceived: "Mottatt per rettighet og måned", ReceivedFmt: "%d henvendelser", ReceivedOne: "1 henvendelse", AllRights: "alle", ColSum: "sum",
 		FigBacklog: "Åpne saker ved slutten av måneden", MinMaxFmt: "min %d · maks %d",
 		FigOnTime: "Besvart i tide", OnTimeOfFmt: "%d av %d i tide", LateFmt: "%d for sent",
 		OverdueOpenFmt: "%d åpne over frist", PendingFmt: "%d ikke forfalt ennå", WithoutAnswerFmt: "%d lukket uten svar",
@@ -463,7 +464,7 @@ func english() *Strings {
 		AssignedSomeFmt: "%d of %d cases assigned to %s", ChangedByFmt: "%s changed by %s at %s",
 		SentForApprovalFmt: "%s sent to a team lead for approval; the case is unchanged until then",
 
-		FigReceived: "Received per right and month", ReceivedFmt: "%d requests", AllRights: "all", ColSum: "total",
+		FigReceived: "Received per right and month", ReceivedFmt: "%d requests", ReceivedOne: "1 request", AllRights: "all", ColSum: "total",
 		FigBacklog: "Open requests at the end of each month", MinMaxFmt: "min %d · max %d",
 		FigOnTime: "Answered on time", OnTimeOfFmt: "%d of %d on time", LateFmt: "%d late",
 		OverdueOpenFmt: "%d open past due", PendingFmt: "%d not yet due", WithoutAnswerFmt: "%d closed unanswered",

@@ -47,6 +47,11 @@ func TestTranslationsComplete(t *testing.T) {
 				t.Errorf("%s: reply kind %s has no prompt for its reason", lang, k)
 			}
 		}
+		for _, k := range []string{"extension", "refusal"} {
+			if tr.ApprovalKinds[k] == "" {
+				t.Errorf("%s: approval kind %s has no name", lang, k)
+			}
+		}
 		for _, r := range dsr.AllRights {
 			if tr.RightNames[r] == "" || tr.RightShort[r] == "" {
 				t.Errorf("%s: right %s has no name", lang, r)

@@ -536,3 +536,70 @@ func TestOverviewTinyTerminals(t *testing.T) {
 		checkFits(t, dr.m.View(), w, h)
 	}
 }
+
+// Names, reasons and references typed by strangers or staff reach the lead
+// screens cleaned: a hostile requester, a handler whose name and reason
+// carry escape sequences, an extension and a refusal with hostile reasons.
+func TestLeadScreensNeverDrawRawText(t *testing.T) {
+	d := hostileDesk(t)
+	ctx := context.Background()
+	ola := desk.New(d.Store(), desk.Options{Now: func() time.Time { return fixedNow }, User: "ola" + hostile,
+		Leads: []string{"kari"}, Systems: testSystems})
+	rows, err := d.Inbox(ctx, desk.ScopeOpen)
+	if err != nil || len(rows) != 2 {
+		t.Fatalf("inbox: %d rows, %v", len(rows), err)
+	}
+	first, second := rows[0], rows[1]
+	cs, err := d.Extend(ctx, first.ID, stored(t, d, first.Ref).Case.Version, "Grunn "+hostile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var asked *desk.NeedsApprovalError
+	if _, err := ola.SetStatus(ctx, cs.ID, cs.Version, dsr.StatusRefused, "Avslag "+hostile); !errors.As(err, &asked) {
+		t.Fatalf("handler refusal: %v", err)
+	}
+	if _, err := d.SetStatus(ctx, second.ID, stored(t, d, second.Ref).Case.Version, dsr.StatusRefused, "Nei "+hostile); err != nil {
+		t.Fatal(err)
+	}
+	for _, sz := range [][2]int{{80, 24}, {160, 50}} {
+		w, h := sz[0], sz[1]
+		dr := overviewDriver(t, d, "nb", w, h)
+		if dr.m.overview.count(secApprovals) != 1 {
+			t.Fatalf("the hostile request is not on the overview:\n%s", dr.m.View())
+		}
+		assertSafe(t, fmt.Sprintf("overview %dx%d", w, h), dr.m.View())
+		checkFits(t, dr.m.View(), w, h)
+		if v := dr.m.View(); !strings.Contains(v, "Avslag RØD") || !strings.Contains(v, "olaRØD") {
+			// The test means something only if the text is on screen.
+			t.Errorf("the hostile request is not drawn at all:\n%s", v)
+		}
+		dr.keys("A")
+		assertSafe(t, "reassign prompt", dr.m.View())
+		checkFits(t, dr.m.View(), w, h)
+		dr.keys("esc", "f")
+		if len(dr.m.figures.f.Extensions) != 1 || len(dr.m.figures.f.Refusals) != 1 {
+			t.Fatalf("figures without the hostile reasons: %+v", dr.m.figures.f)
+		}
+		assertSafe(t, fmt.Sprintf("figures %dx%d", w, h), dr.m.View())
+		assertSafe(t, "figures content", dr.m.figures.content)
+		if c := dr.m.figures.content; !strings.Contains(c, "Grunn RØD") || !strings.Contains(c, "Nei RØD") {
+			t.Errorf("the hostile reasons are not drawn at all:\n%s", c)
+		}
+		checkFits(t, dr.m.View(), w, h)
+	}
+}
+
+// New mail shows on an open overview as it arrives, as in the inbox.
+func TestOverviewFollowsLiveIntake(t *testing.T) {
+	tm := seedTeam(t)
+	dr := overviewDriver(t, tm.desks["kari"], "nb", 100, 30)
+	cursorTo(t, dr, secOverdue, tm.ref("Jonas"))
+	tm.receive("Mona Berg", "Slett meg", dsr.Erasure)
+	dr.send(watchEventsMsg{evs: []desk.WatchEvent{{State: desk.WatchSynced, NewCases: 1, At: fixedNow}}})
+	if n := dr.m.overview.count(secUnassigned); n != 3 {
+		t.Errorf("%d unassigned after new mail, want 3", n)
+	}
+	if _, r := dr.m.overview.caseOf(dr.m.overview.items[dr.m.overview.cursor]); r != tm.ref("Jonas") {
+		t.Errorf("the reload moved the cursor to %s", r)
+	}
+}

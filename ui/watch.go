@@ -179,6 +179,10 @@ func (m *model) watchEvents(msg watchEventsMsg) tea.Cmd {
 		if m.caseP != nil {
 			cmds = append(cmds, loadCase(m.c.Desk, m.caseP.id))
 		}
+		if m.overview != nil {
+			// New mail is a new unassigned case on the lead's overview.
+			cmds = append(cmds, m.overview.refresh())
+		}
 	case (syncing || found) && now.Sub(m.in.lastReload) >= reloadEvery && !m.inbox.loading:
 		// While a large sync runs, at most once a second and never two
 		// loads at once: a load of 100,000 rows takes a while.
