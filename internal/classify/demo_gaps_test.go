@@ -111,3 +111,20 @@ func TestComplaintKeepsUnsubscription(t *testing.T) {
 		{"en: order emails", "", "The order emails stopped arriving last week. Where is my parcel?", "none", ""},
 	})
 }
+
+func TestRightsNamedInAccessRequest(t *testing.T) {
+	run(t, []tc{
+		{"en: SAR listing rights", "Data subject access request", "Under Article 15 GDPR please send me a copy of all personal data you process about me, together with the purposes, the recipients, the retention period, information about the existence of my rights to rectification, erasure, restriction of processing and to object, and my right to lodge a complaint with a supervisory authority.", "access", ""},
+		{"en: SAR asks about automated decisions", "", "I request a copy of my personal data. Please also tell me whether any automated decision-making, including profiling, takes place, and the existence of my right to data portability.", "access", ""},
+		{"nb: innsyn med rettighetsliste", "Innsynsbegjæring", "Jeg ber om innsyn etter personvernforordningen artikkel 15, herunder formålene, mottakerne, lagringstiden, informasjon om retten til å kreve retting, sletting eller begrensning av behandlingen og retten til å protestere, samt retten til å klage til Datatilsynet.", "access", ""},
+		{"nn: innsyn med rettar", "", "Eg ber om innsyn i opplysningane de har om meg, og om informasjon om rettane mine til retting, sletting og avgrensing av handsaminga.", "access", ""},
+		{"sv: registerutdrag med rättigheter", "", "Jag begär ett registerutdrag med information om förekomsten av rätten att begära rättelse, radering eller begränsning av behandlingen.", "access", ""},
+		{"de: Auskunft mit Rechten", "", "Ich verlange Auskunft nach Art. 15 DSGVO, einschließlich des Bestehens eines Rechts auf Berichtigung, Löschung oder Einschränkung der Verarbeitung.", "access", ""},
+		// Rights exercised, not named: still requests.
+		{"en: exercise erasure", "", "I am exercising my right to erasure: delete my account and all data you hold on me.", "erasure", ""},
+		{"en: access and erasure", "", "Please send me a copy of my data. Then I want you to delete all of it.", "access,erasure", ""},
+		{"nb: krever retten til sletting", "", "Jeg krever retten til sletting oppfylt. Slett kontoen min.", "erasure", ""},
+		{"nb: innsyn og protest", "", "Jeg ber om innsyn i opplysningene dere har om meg. Jeg protesterer også mot at dere bruker dem til analyse basert på berettiget interesse.", "access,objection", ""},
+		{"en: complaint with rights", "", "I want to complain about how you handled my data. I have the right to object, and I object to you analysing my purchases under legitimate interest.", "objection,complaint", ""},
+	})
+}

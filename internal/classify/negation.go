@@ -49,6 +49,22 @@ var (
 	// pastAsks are past tenses of asking: "eg bad om innsyn for ei tid
 	// sidan", "I asked for a copy last year" tell of an earlier request.
 	waits      = family("venter", "ventar", "venta", "ventet", "waiting", "awaiting", "await", "still", "fortsatt", "framleis", "enda", "ennå", "väntar", "warte")
+	rightWords = family("right", "rights", "rett", "retten", "rettane", "rettene", "rettighet", "rettigheten",
+		"rettighetene", "rettigheter", "rettigheit", "rettigheita", "rettigheitene", "rettigheiter", "rätt", "rätten",
+		"rättighet", "rättigheter", "rättigheterna", "recht", "rechte", "rechts", "rettighed", "rettigheder", "rettighederne")
+	existence = family("existence", "eksistens", "eksistensen", "förekomst", "förekomsten", "bestehen")
+	// whetherWords ask whether something takes place at all.
+	whetherWords = family("whether", "hvorvidt", "korvidt", "huruvida", "ob")
+	// exercise verbs invoke a right rather than name it.
+	exercise = family("exercise", "exercising", "invoke", "invoking", "use", "using", "have", "has", "claim",
+		"utøve", "utøver", "utøvar", "bruke", "bruker", "brukar", "benytte", "benytter", "nytte", "nyttar",
+		"påberope", "påberoper", "påkalle", "har", "krever", "krev", "kreve", "ber", "ønsker", "ønskjer", "vil",
+		"want", "wish", "request", "requesting", "utöva", "utövar", "åberopar", "åberopa", "anvende",
+		"anvender", "gør", "geltend", "wahrnehmen", "habe", "hat")
+	// mentionStops end the reach of a "right to" in front: a new request
+	// starts.
+	mentionStops = family("please", "vennligst", "venligst", "bitte", "so", "så", "derfor", "therefore", "then",
+		"jeg", "eg", "i", "jag", "ich", "vi", "we")
 	pastAsks   = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
 	answerPrep = family("på", "to", "on", "til")
 	answers    = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
@@ -210,6 +226,40 @@ func awaited(toks []token, k int) bool {
 	}
 	return false
 }
+
+// mentioned reports a right named as a piece of information, not invoked:
+// an access request that copies Art. 15(1) asks for "the existence of my
+// rights to rectification, erasure, restriction and objection", "my right
+// to lodge a complaint with a supervisory authority", "informasjon om
+// retten til å kreve retting, sletting og begrensning", "whether
+// automated decision-making takes place". A right one exercises ("I
+// exercise my right to erasure", "jeg krever retten til sletting", "I
+// have the right to be forgotten") is still a request. decision is set
+// for automated decisions, whose existence is asked with "whether".
+func mentioned(toks []token, i int, decision bool) bool {
+	s := toks[i].sent
+	for k := i - 1; k >= 0 && k >= i-mentionReach && toks[k].sent == s; k-- {
+		t := &toks[k]
+		switch {
+		case mentionStops.has(t):
+			return false
+		case existence.has(t), decision && whetherWords.has(t):
+			return true
+		case rightWords.has(t):
+			for m := k - 1; m >= 0 && m >= k-3 && toks[m].sent == s; m-- {
+				if exercise.has(&toks[m]) {
+					return false
+				}
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// mentionReach is how far back mentioned looks for "right to" or
+// "existence of": over a list of four rights.
+const mentionReach = 10
 
 // owned reports a possessive right before the match's first word or, in
 // Norwegian, right after it: "my objection", "protesten min".

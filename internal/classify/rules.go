@@ -337,6 +337,9 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	if r.flags&asked != 0 && !inQuestion(toks, i) {
 		return false
 	}
+	if rt := e.rights[r.right]; rt != dsr.Access && rt != dsr.Information && mentioned(toks, i, rt == dsr.AutomatedDecision) {
+		return false
+	}
 	if r.flags&notOwned != 0 && owned(toks, i) {
 		return false
 	}
