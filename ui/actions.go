@@ -100,6 +100,9 @@ func (c *Common) actionError(err error) string {
 		return fmt.Sprintf(t.ConflictFmt, conflict.Ref, by, at)
 	case errors.As(err, &trans):
 		return fmt.Sprintf(t.TransitionFmt, t.Status(trans.From), t.Status(trans.To))
+	case errors.Is(err, desk.ErrLeadOnly):
+		// Moving a colleague's case, deciding a request.
+		return t.LeadOnlyAct
 	case errors.Is(err, desk.ErrExtension):
 		// The reason after the sentinel's text is the desk's own and says
 		// which rule applies (deadline passed, already extended).

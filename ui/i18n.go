@@ -136,6 +136,7 @@ type Strings struct {
 	Overview      string // page title
 	Figures       string // page title
 	LeadsOnly     string // a handler asked for a lead screen
+	LeadOnlyAct   string // a handler tried what only a lead may do
 	SecApprovals  string // section titles of the overview
 	SecOverdue    string
 	SecDueSoon    string
@@ -312,6 +313,7 @@ func bokmal() *Strings {
 		NoNextStatus: "saken kan ikke endre status herfra",
 
 		Overview: "Oversikt", Figures: "Tall", LeadsOnly: "bare for teamledere",
+		LeadOnlyAct:  "bare en teamleder kan gjøre dette",
 		SecApprovals: "Venter på godkjenning", SecOverdue: "Forfalt", SecDueSoon: "Forfaller snart",
 		SecPaused: "Pauset", SecUnassigned: "Ufordelt", SecLoad: "Belastning", NoneHere: "ingen",
 		OpenCountFmt: "%d åpne", MarkedFmt: "%d merket",
@@ -448,6 +450,7 @@ func english() *Strings {
 		NoNextStatus: "the case cannot change status from here",
 
 		Overview: "Overview", Figures: "Figures", LeadsOnly: "leads only",
+		LeadOnlyAct:  "only a team lead may do this",
 		SecApprovals: "Waiting for approval", SecOverdue: "Overdue", SecDueSoon: "Due soon",
 		SecPaused: "Paused", SecUnassigned: "Unassigned", SecLoad: "Load", NoneHere: "none",
 		OpenCountFmt: "%d open", MarkedFmt: "%d marked",

@@ -498,7 +498,7 @@ func (m *model) approvalDecided(msg approvalDecidedMsg) tea.Cmd {
 	kind := t.ApprovalKind(msg.a.Kind)
 	switch {
 	case msg.err != nil:
-		m.footErr = m.c.leadError(msg.err)
+		m.footErr = m.c.actionError(msg.err)
 	case !msg.approve:
 		m.footOK = fmt.Sprintf(t.RejectedFmt, kind, msg.a.Ref)
 	case msg.a.Kind == "extension" && msg.cs != nil:
@@ -571,14 +571,5 @@ func (c *Common) bulkFailureText(f bulkFailure) string {
 		}
 		return fmt.Sprintf(c.T.ChangedByFmt, f.ref, by, conflict.At.In(c.Now().Location()).Format("15:04"))
 	}
-	return f.ref + ": " + c.leadError(f.err)
-}
-
-// leadError is actionError with the lead's own refusal: a handler who
-// reached a lead action hears that it is for leads.
-func (c *Common) leadError(err error) string {
-	if errors.Is(err, desk.ErrLeadOnly) {
-		return c.T.LeadsOnly
-	}
-	return c.actionError(err)
+	return f.ref + ": " + c.actionError(f.err)
 }

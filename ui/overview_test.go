@@ -603,3 +603,21 @@ func TestOverviewFollowsLiveIntake(t *testing.T) {
 		t.Errorf("the reload moved the cursor to %s", r)
 	}
 }
+
+// A handler may not move a colleague's case: the case page says it is
+// for leads, in the desk's language, and the case stays where it was.
+func TestHandlerCannotReassignAColleaguesCase(t *testing.T) {
+	tm := seedTeam(t)
+	dr := newDriver(t, Options{Desk: tm.desks["ola"]}, 100, 30)
+	dr.openRef(tm.ref("Jonas"))
+	dr.keys("A")
+	dr.send(tea.KeyMsg{Type: tea.KeyCtrlU})
+	dr.typeText("ola")
+	dr.keys("enter")
+	if f := footer(dr); !strings.Contains(f, "bare en teamleder kan gjøre dette") {
+		t.Errorf("footer = %q", f)
+	}
+	if got := stored(t, tm.desks["ola"], tm.ref("Jonas")).Case.Assignee; got != "per" {
+		t.Errorf("assignee %q, want per", got)
+	}
+}
