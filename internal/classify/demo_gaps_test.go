@@ -128,3 +128,12 @@ func TestRightsNamedInAccessRequest(t *testing.T) {
 		{"en: complaint with rights", "", "I want to complain about how you handled my data. I have the right to object, and I object to you analysing my purchases under legitimate interest.", "objection,complaint", ""},
 	})
 }
+
+func TestRightWordsNeedTheirObject(t *testing.T) {
+	run(t, []tc{
+		// "Rett" here is "correct", not "the right to".
+		{"nb: rett opp, og ikke send", "", "Beløpet dere har registrert på meg er feil. Rett opp dette, og ikke send saken til inkasso inntil det er avklart.", "rectification,restriction", ""},
+		// A range of Art. 15(1) items is no citation of item (h) alone.
+		{"en: art 15 range", "", "Under Article 15(1)(a) to (h) I request a copy of my personal data.", "access", ""},
+	})
+}

@@ -48,8 +48,11 @@ var (
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog", "requested")
 	// pastAsks are past tenses of asking: "eg bad om innsyn for ei tid
 	// sidan", "I asked for a copy last year" tell of an earlier request.
-	waits      = family("venter", "ventar", "venta", "ventet", "waiting", "awaiting", "await", "still", "fortsatt", "framleis", "enda", "ennå", "väntar", "warte")
-	rightWords = family("right", "rights", "rett", "retten", "rettane", "rettene", "rettighet", "rettigheten",
+	waits = family("venter", "ventar", "venta", "ventet", "waiting", "awaiting", "await", "still", "fortsatt", "framleis", "enda", "ennå", "väntar", "warte")
+	// rightPreps join a right to what it is a right to: "right to",
+	// "retten til", "rätten att", "Recht auf".
+	rightPreps = family("to", "of", "til", "på", "att", "till", "auf", "zur", "zum", "om")
+	rightWords = family("right", "rights", "retten", "rettane", "rettene", "rettighet", "rettigheten",
 		"rettighetene", "rettigheter", "rettigheit", "rettigheita", "rettigheitene", "rettigheiter", "rätt", "rätten",
 		"rättighet", "rättigheter", "rättigheterna", "recht", "rechte", "rechts", "rettighed", "rettigheder", "rettighederne")
 	existence = family("existence", "eksistens", "eksistensen", "förekomst", "förekomsten", "bestehen")
@@ -105,7 +108,13 @@ const (
 // "radera det inte", "löschen Sie die Daten nicht").
 func negated(toks []token, i, j int) bool {
 	c := toks[i].clause
-	for k := i - 1; k >= 0 && k >= i-wideScope && toks[k].clause == c; k-- {
+	// A match that opens a time clause ("inntil saken er avklart") is
+	// not reached by a negation in front of it.
+	from := i - 1
+	if negationStops.has(&toks[i]) {
+		from = -1
+	}
+	for k := from; k >= 0 && k >= i-wideScope && toks[k].clause == c; k-- {
 		t := &toks[k]
 		if negationStops.has(t) {
 			break
@@ -245,7 +254,7 @@ func mentioned(toks []token, i int, decision bool) bool {
 			return false
 		case existence.has(t), decision && whetherWords.has(t):
 			return true
-		case rightWords.has(t):
+		case rightWords.has(t) && rightOf(toks, k, i):
 			for m := k - 1; m >= 0 && m >= k-3 && toks[m].sent == s; m-- {
 				if exercise.has(&toks[m]) {
 					return false
@@ -255,6 +264,16 @@ func mentioned(toks []token, i int, decision bool) bool {
 		}
 	}
 	return false
+}
+
+// rightOf reports a right word at k joined to what follows it up to i:
+// "right to", "rettane mine til".
+func rightOf(toks []token, k, i int) bool {
+	n := k + 1
+	if n < i && possessives.has(&toks[n]) {
+		n++
+	}
+	return n < i && rightPreps.has(&toks[n])
 }
 
 // mentionReach is how far back mentioned looks for "right to" or

@@ -43,7 +43,7 @@ var commonRules = []ruleSpec{
 	// Art. 15(1)(h), cited for "the logic involved", asks about an
 	// automated decision, not for a copy.
 	article("15", dsr.Access, 0.8).unless(logicWords),
-	rule(dsr.AutomatedDecision, 0.45, artWords+" ~1 15 ~3 1 ~3 h"),
+	rule(dsr.AutomatedDecision, 0.45, artWords+" ~1 15 ~3 1 ~3 h").except("a|bis|to|til|till|through|b|c"),
 	article("16", dsr.Rectification, 0.8),
 	article("17", dsr.Erasure, 0.8),
 	article("18", dsr.Restriction, 0.85),
