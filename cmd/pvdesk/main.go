@@ -2,7 +2,10 @@
 // Magnet AS. Without a sub-command it opens the desk (TUI); sub-commands do
 // the same work without a screen, for scripts and cron.
 //
-// Exit codes: 0 success, 1 failure, 2 usage error.
+// Exit codes: 0 success, 1 failure, 2 usage error; pvdesk sync also 3 login
+// refused, 4 no such mailbox, 5 server unreachable, 6 TLS failure, 7 server
+// silent or connection lost after retries, 8 configuration or password
+// command unusable (see exit.go and the README).
 package main
 
 import (
