@@ -444,10 +444,16 @@ func (p *inboxPage) ShortHelp() []key.Binding {
 // FullHelp lists every key of the page, in columns.
 func (p *inboxPage) FullHelp() [][]key.Binding {
 	k := p.c.Keys
+	actions := []key.Binding{k.AssignMe, k.Rights}
+	if d := p.c.Desk; d.IsLead(d.User()) {
+		// Only in the full help: the short bar has no room at 100
+		// columns, and a handler would only be told it is for leads.
+		actions = append(actions, k.Overview)
+	}
 	return [][]key.Binding{
 		{k.Up, k.Down, k.PageUp, k.PageDown, k.Home, k.End},
 		{k.Open, k.Filter, k.FilterClear, k.Scope},
-		{k.AssignMe, k.Rights},
+		actions,
 		{k.Refresh, k.Help, k.Quit, k.ForceQuit},
 	}
 }

@@ -621,3 +621,15 @@ func TestHandlerCannotReassignAColleaguesCase(t *testing.T) {
 		t.Errorf("assignee %q, want per", got)
 	}
 }
+
+// The inbox's full help names o for a lead, not for a handler.
+func TestOverviewKeyInHelp(t *testing.T) {
+	tm := seedTeam(t)
+	for user, want := range map[string]bool{"kari": true, "ola": false} {
+		dr := newDriver(t, Options{Desk: tm.desks[user]}, 100, 30)
+		dr.keys("?")
+		if got := strings.Contains(dr.m.View(), "o oversikt"); got != want {
+			t.Errorf("%s: o in the full help = %v, want %v", user, got, want)
+		}
+	}
+}
