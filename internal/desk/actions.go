@@ -57,33 +57,39 @@ func (d *Desk) SetStatus(ctx context.Context, caseID, version int64, to dsr.Stat
 
 func (d *Desk) setStatus(ctx context.Context, caseID, version int64, to dsr.Status, note string) (*dsr.Case, error) {
 	return d.change(ctx, caseID, version, "status", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
-		if err := dsr.CheckTransition(c.Status, to); err != nil {
-			return "", err
-		}
-		details := fmt.Sprintf("%s → %s", c.Status, to)
-		if c.Status == dsr.StatusAwaitingRequester {
-			details += "; " + resume(c, now)
-		}
-		c.Status = to
-		switch to {
-		case dsr.StatusAwaitingRequester:
-			// Waiting for the person is waiting whichever key got us here.
-			c.PausedAt = now
-			c.PauseReason = note
-			if c.PauseReason == "" {
-				c.PauseReason = "awaiting the requester"
-			}
-			details += "; clock paused"
-		case dsr.StatusClosed:
-			c.ClosedAt = now
-		case dsr.StatusInProgress, dsr.StatusNew:
-			c.ClosedAt = time.Time{}
-		}
-		if note != "" {
-			details += "; " + note
-		}
-		return details, nil
+		return applyStatus(c, to, note, now)
 	})
+}
+
+// applyStatus moves c to status to, with what each move implies for the
+// clock, and describes it for the audit trail.
+func applyStatus(c *dsr.Case, to dsr.Status, note string, now time.Time) (string, error) {
+	if err := dsr.CheckTransition(c.Status, to); err != nil {
+		return "", err
+	}
+	details := fmt.Sprintf("%s → %s", c.Status, to)
+	if c.Status == dsr.StatusAwaitingRequester {
+		details += "; " + resume(c, now)
+	}
+	c.Status = to
+	switch to {
+	case dsr.StatusAwaitingRequester:
+		// Waiting for the person is waiting whichever key got us here.
+		c.PausedAt = now
+		c.PauseReason = note
+		if c.PauseReason == "" {
+			c.PauseReason = "awaiting the requester"
+		}
+		details += "; clock paused"
+	case dsr.StatusClosed:
+		c.ClosedAt = now
+	case dsr.StatusInProgress, dsr.StatusNew:
+		c.ClosedAt = time.Time{}
+	}
+	if note != "" {
+		details += "; " + note
+	}
+	return details, nil
 }
 
 // Assign gives the case to user ("" unassigns). A handler may take an
@@ -216,16 +222,22 @@ func checkExtension(c *dsr.Case, reason string, now time.Time) error {
 }
 
 func (d *Desk) extend(ctx context.Context, caseID, version int64, reason string) (*dsr.Case, error) {
-	reason = strings.TrimSpace(reason)
 	return d.change(ctx, caseID, version, "extend", func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error) {
-		if err := checkExtension(c, reason, now); err != nil {
-			return "", err
-		}
-		c.Extended = true
-		c.ExtendReason = reason
-		c.DueAt = dueOf(c)
-		return fmt.Sprintf("extended to %s: %s", deadline.Format(c.DueAt), reason), nil
+		return applyExtension(c, reason, now)
 	})
+}
+
+// applyExtension extends c under the rules of checkExtension and describes
+// it for the audit trail.
+func applyExtension(c *dsr.Case, reason string, now time.Time) (string, error) {
+	reason = strings.TrimSpace(reason)
+	if err := checkExtension(c, reason, now); err != nil {
+		return "", err
+	}
+	c.Extended = true
+	c.ExtendReason = reason
+	c.DueAt = dueOf(c)
+	return fmt.Sprintf("extended to %s: %s", deadline.Format(c.DueAt), reason), nil
 }
 
 // suppressionSteps are the checklist steps whose completion puts the

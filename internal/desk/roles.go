@@ -73,23 +73,22 @@ func (d *Desk) PendingApprovals(ctx context.Context) ([]store.Approval, error) {
 // Decide approves or rejects a pending request; only leads may. Approval
 // carries the change out as the lead, with the handler's reason, under the
 // same rules as doing it directly (an extension still has to be within the
-// first month).
+// first month), in the same transaction as the decision: a request is never
+// marked approved while its change failed.
 func (d *Desk) Decide(ctx context.Context, approvalID int64, approve bool, note string) (*dsr.Case, error) {
 	if !d.IsLead(d.opts.User) {
 		return nil, ErrLeadOnly
 	}
-	var a *store.Approval
-	var version int64
+	var out *dsr.Case
 	err := d.st.Write(ctx, func(tx *store.Tx) error {
-		var err error
-		if a, err = tx.LoadApproval(ctx, approvalID); err != nil {
+		a, err := tx.LoadApproval(ctx, approvalID)
+		if err != nil {
 			return err
 		}
 		c, err := tx.LoadCase(ctx, a.CaseID)
 		if err != nil {
 			return err
 		}
-		version = c.Version
 		now := d.opts.Now()
 		if err := tx.DecideApproval(ctx, approvalID, d.opts.User, approve, note, now); err != nil {
 			return err
@@ -102,16 +101,31 @@ func (d *Desk) Decide(ctx context.Context, approvalID int64, approve bool, note 
 		if note != "" {
 			details += ": " + note
 		}
-		return tx.AppendEvent(ctx, &store.Event{CaseID: a.CaseID, At: now, Actor: d.opts.User, Kind: "approval.decided", Details: details})
+		if err := tx.AppendEvent(ctx, &store.Event{CaseID: a.CaseID, At: now, Actor: d.opts.User, Kind: "approval.decided", Details: details}); err != nil {
+			return err
+		}
+		if !approve {
+			return nil
+		}
+		var change, kind string
+		switch a.Kind {
+		case "extension":
+			kind = "extend"
+			change, err = applyExtension(c, a.Reason, now)
+		case "refusal":
+			kind = "status"
+			change, err = applyStatus(c, dsr.StatusRefused, a.Reason, now)
+		default:
+			err = fmt.Errorf("unknown request kind %q", a.Kind)
+		}
+		if err != nil {
+			return err
+		}
+		if err := tx.SaveCase(ctx, c, c.Version, d.opts.User, now); err != nil {
+			return err
+		}
+		out = c
+		return tx.AppendEvent(ctx, &store.Event{CaseID: a.CaseID, At: now, Actor: d.opts.User, Kind: kind, Details: change})
 	})
-	if err != nil || !approve {
-		return nil, err
-	}
-	switch a.Kind {
-	case "extension":
-		return d.extend(ctx, a.CaseID, version, a.Reason)
-	case "refusal":
-		return d.setStatus(ctx, a.CaseID, version, dsr.StatusRefused, a.Reason)
-	}
-	return nil, fmt.Errorf("unknown request kind %q", a.Kind)
+	return out, err
 }

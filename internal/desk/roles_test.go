@@ -104,3 +104,31 @@ func TestHandlerExtensionAndRefusalWaitForALead(t *testing.T) {
 		t.Error(err)
 	}
 }
+
+// TestLateApprovalChangesNothing: an extension approved after the
+// one-month deadline fails, and the request stays pending rather than
+// marked approved with the case unchanged.
+func TestLateApprovalChangesNothing(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pv.db")
+	clk := &clock{oslo(2026, 1, 5, 10)}
+	kari, ola := deskAs(t, path, clk, "kari"), deskAs(t, path, clk, "ola")
+	c := openCase(t, ola, 1, "a@example.no", "Jeg ber om innsyn i alle opplysninger dere har om meg.", clk.t).Case
+	_, err := ola.Extend(ctx, c.ID, c.Version, "Data in five systems")
+	var na *desk.NeedsApprovalError
+	if !errors.As(err, &na) {
+		t.Fatal(err)
+	}
+	clk.t = oslo(2026, 2, 6, 9) // the day after the due day
+	if _, err := kari.Decide(ctx, na.ApprovalID, true, ""); !errors.Is(err, desk.ErrExtension) {
+		t.Fatalf("late approval: %v", err)
+	}
+	pending, _ := kari.PendingApprovals(ctx)
+	det, _ := kari.Case(ctx, c.ID)
+	if len(pending) != 1 || det.Case.Extended {
+		t.Errorf("pending %d, extended %v", len(pending), det.Case.Extended)
+	}
+	if _, err := kari.Decide(ctx, na.ApprovalID, false, "too late"); err != nil {
+		t.Errorf("rejecting it: %v", err)
+	}
+}
