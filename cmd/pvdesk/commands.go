@@ -98,7 +98,8 @@ func (a *app) tui(ctx context.Context) error {
 				}
 				return
 			}
-			d.Watch(ctx, desk.WatchOptions{SyncOptions: desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox}}, events)
+			d.Watch(ctx, desk.WatchOptions{SyncOptions: desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox},
+				PollInterval: cfg.IMAP.PollInterval.Duration}, events)
 		}
 	}
 	return ui.Run(opts)
