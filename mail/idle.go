@@ -23,8 +23,12 @@ func (c *Conn) CanIdle() bool { return c.Caps().Has(imap.CapIdle) }
 // WaitForMail waits on mailbox until the server reports new mail (true), the
 // refresh period ends (false), or ctx ends. With IDLE the server pushes the
 // news; without it, the mailbox is polled with NOOP every poll interval.
-// Either way the caller then syncs, which fetches only what is new.
-func (c *Conn) WaitForMail(ctx context.Context, mailbox string, refresh, poll time.Duration) (bool, error) {
+// Either way the caller then syncs, which fetches only what is new. since is
+// the mailbox as the last sync saw it: mail that arrived between that sync
+// and this call is news at once, not at the next refresh.
+// With useIdle false it polls even where IDLE is offered, for servers or
+// proxies whose IDLE is known to misbehave (imap.idle = false).
+func (c *Conn) WaitForMail(ctx context.Context, mailbox string, since Stats, useIdle bool, refresh, poll time.Duration) (bool, error) {
 	if refresh <= 0 {
 		refresh = DefaultIdleRefresh
 	}
@@ -42,9 +46,14 @@ func (c *Conn) WaitForMail(ctx context.Context, mailbox string, refresh, poll ti
 	case <-c.newMail:
 	default:
 	}
+	if since.UIDValidity != 0 && (sel.UIDValidity != since.UIDValidity ||
+		(sel.UIDNext != 0 && since.UIDNext != 0 && uint32(sel.UIDNext) > since.UIDNext) ||
+		((sel.UIDNext == 0 || since.UIDNext == 0) && sel.NumMessages > since.NumMessages)) {
+		return true, nil
+	}
 	before := sel.NumMessages
 	timeout := time.Duration(c.watch.limit.Load())
-	if !c.CanIdle() {
+	if !useIdle || !c.CanIdle() {
 		return c.poll(ctx, poll, refresh, before)
 	}
 

@@ -61,6 +61,10 @@ type Stats struct {
 	Mailbox     string
 	Fetched     int
 	UIDValidity uint32
+	// UIDNext and NumMessages are the mailbox as SELECT saw it at the start
+	// of the sync; WaitForMail compares them to tell mail that came after.
+	UIDNext     uint32
+	NumMessages uint32
 	// Reset is true when the server's UIDVALIDITY differed from the stored
 	// one, so the whole mailbox was scanned again.
 	Reset bool
@@ -98,6 +102,7 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		return st, err
 	}
 	st.UIDValidity = sel.UIDValidity
+	st.UIDNext, st.NumMessages = uint32(sel.UIDNext), sel.NumMessages
 	uidv, last, err := sink.Cursor(ctx, mailbox)
 	if err != nil {
 		return st, err

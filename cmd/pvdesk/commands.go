@@ -99,7 +99,7 @@ func (a *app) tui(ctx context.Context) error {
 				return
 			}
 			d.Watch(ctx, desk.WatchOptions{SyncOptions: desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox},
-				PollInterval: cfg.IMAP.PollInterval.Duration}, events)
+				PollInterval: cfg.IMAP.PollInterval.Duration, NoIdle: !cfg.IMAP.Idle}, events)
 		}
 	}
 	return ui.Run(opts)

@@ -68,6 +68,9 @@ type IMAP struct {
 	// recorded but not downloaded, so one huge attachment cannot exhaust
 	// memory or the database.
 	MaxMessageBytes int64 `toml:"max_message_bytes"`
+	// Idle uses IMAP IDLE to hear of new mail at once (default true); false
+	// polls every PollInterval, for a server or proxy whose IDLE misbehaves.
+	Idle bool `toml:"idle"`
 	// SentMailbox is where a copy of each reply is filed: "" finds the
 	// mailbox marked \Sent (else "Sent"); "-" files none, for servers that
 	// file what they relay themselves.
@@ -133,6 +136,7 @@ func base() Config {
 			Timeout:         Duration{60 * time.Second},
 			PollInterval:    Duration{60 * time.Second},
 			MaxMessageBytes: 50 << 20,
+			Idle:            true,
 		},
 		SMTP: SMTP{Security: SecurityTLS, From: "Magnet AS <post@magnetharstad.no>", Timeout: Duration{60 * time.Second}},
 		Desk: Desk{

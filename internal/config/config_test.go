@@ -66,6 +66,7 @@ func TestLoadDesignSample(t *testing.T) {
 			Timeout:         Duration{60 * time.Second},
 			PollInterval:    Duration{60 * time.Second},
 			MaxMessageBytes: 50 << 20,
+			Idle:            true,
 		},
 		SMTP: SMTP{
 			Host:     "smtp.example.no",

@@ -38,6 +38,8 @@ type WatchOptions struct {
 	SyncOptions
 	IdleRefresh  time.Duration // default mail.DefaultIdleRefresh
 	PollInterval time.Duration // without IDLE; default mail.DefaultPollInterval
+	// NoIdle polls even where the server offers IDLE (imap.idle = false).
+	NoIdle bool
 	// Connect overrides how a connection is made (tests); default
 	// mail.Connect with SyncOptions.IMAP.
 	Connect func(ctx context.Context) (*mail.Conn, error)
@@ -109,7 +111,8 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 		start := time.Now()
 		var reps []SyncReport
 		newCases := 0
-		for _, box := range boxes {
+		var first mail.Stats
+		for i, box := range boxes {
 			rep := SyncReport{Mailbox: box}
 			sk := &sink{d: d, rep: &rep, onCase: o.OnCase}
 			progress := func(mb string, done, total int) {
@@ -120,6 +123,9 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 				send(WatchEvent{State: WatchSyncing, Progress: SyncProgress{Mailbox: mb, Done: done, Total: total}, Rate: rate}, false)
 			}
 			st, err := mail.SyncMailbox(ctx, c, box, sk, o.IMAP.BatchSize, progress)
+			if i == 0 {
+				first = st
+			}
 			rep.Fetched = st.Fetched
 			rep.Elapsed = time.Since(start)
 			reps = append(reps, rep)
@@ -134,7 +140,7 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 		}
 		*failures = 0
 		send(WatchEvent{State: WatchSynced, Reports: reps, NewCases: newCases}, true)
-		if _, err := c.WaitForMail(ctx, boxes[0], o.IdleRefresh, o.PollInterval); err != nil {
+		if _, err := c.WaitForMail(ctx, boxes[0], first, !o.NoIdle, o.IdleRefresh, o.PollInterval); err != nil {
 			if ctx.Err() != nil {
 				return ctx.Err()
 			}

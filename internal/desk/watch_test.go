@@ -2,8 +2,17 @@ package desk_test
 
 import (
 	"context"
+	"io"
+	"log"
+	"net"
+	"strconv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/emersion/go-imap/v2"
+	"github.com/emersion/go-imap/v2/imapserver"
+	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 
 	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dovetest"
@@ -103,4 +112,51 @@ func TestWatchReportsDisconnect(t *testing.T) {
 		t.Errorf("disconnect event = %+v", ev)
 	}
 	waitFor(t, events, 10*time.Second, "a reconnect", func(ev desk.WatchEvent) bool { return ev.State == desk.WatchSynced })
+}
+
+// TestWatchPollsWithoutIdle: polling instead of IDLE (imap.idle = false),
+// the desk asks for news every poll interval, and new mail still becomes a
+// case; and mail that lands between a sync and the wait is not left for
+// the next refresh.
+func TestWatchPollsWithoutIdle(t *testing.T) {
+	for _, noIdle := range []bool{true, false} {
+		t.Run(map[bool]string{true: "poll", false: "idle"}[noIdle], func(t *testing.T) { watchCatchesNewMail(t, noIdle) })
+	}
+}
+
+func watchCatchesNewMail(t *testing.T, noIdle bool) {
+	user := imapmemserver.NewUser("post@magnetharstad.no", "pw")
+	if err := user.Create("INBOX", nil); err != nil {
+		t.Fatal(err)
+	}
+	mem := imapmemserver.New()
+	mem.AddUser(user)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := imapserver.New(&imapserver.Options{
+		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return mem.NewSession(), nil, nil
+		},
+		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}},
+		InsecureAuth: true,
+		Logger:       log.New(io.Discard, "", 0),
+	})
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close() })
+	host, port, _ := net.SplitHostPort(ln.Addr().String())
+	p, _ := strconv.Atoi(port)
+	d := newDesk(t)
+	ic := mail.IMAPConfig{Host: host, Port: p, Security: "none", Username: "post@magnetharstad.no", Password: "pw"}
+	events := watchIMAP(t, d, ic, desk.WatchOptions{PollInterval: 100 * time.Millisecond, NoIdle: noIdle})
+	waitFor(t, events, 10*time.Second, "first sync", func(ev desk.WatchEvent) bool { return ev.State == desk.WatchSynced })
+	// No pause here: the mail may land before the wait has begun.
+	raw := "From: ny@example.no\r\nSubject: Slett meg\r\nMessage-ID: <poll1@example.no>\r\n\r\nSlett alle opplysninger om meg.\r\n"
+	if _, err := user.Append("INBOX", strings.NewReader(raw), &imap.AppendOptions{Time: fixedNow}); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, events, 2*time.Second, "a case for the new mail", func(ev desk.WatchEvent) bool {
+		return ev.State == desk.WatchSynced && ev.NewCases == 1
+	})
 }
