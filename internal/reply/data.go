@@ -93,6 +93,13 @@ func (d Data) Has(r dsr.Right) bool {
 	return false
 }
 
+// Overdue reports whether the due date had passed when the letter was
+// written (Now is after the end of the due day, Oslo time), so a late
+// receipt apologises instead of promising a date already gone.
+func (d Data) Overdue() bool {
+	return !d.Due.IsZero() && !d.Now.IsZero() && !d.Now.Before(deadline.Expires(d.Due))
+}
+
 // prepared is d as templates and checks see it: rights in canonical order
 // without duplicates or None, and Now filled in.
 func (d Data) prepared() Data {

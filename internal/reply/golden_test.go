@@ -4,6 +4,7 @@ import (
 	"flag"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -127,6 +128,32 @@ func TestGoldenCompletionPerRight(t *testing.T) {
 				}
 				checkGolden(t, "completion-"+string(r)+"."+lang+".txt", formatLetter(l))
 			})
+		}
+	}
+}
+
+// TestLateReceiptApologises: a receipt written after the due date has
+// passed names the date it should have met and apologises, rather than
+// promising an answer by a date already gone; on the due day itself it
+// still promises.
+func TestLateReceiptApologises(t *testing.T) {
+	set, err := Load("")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, c := range []struct {
+		lang, late, onTime string
+	}{{"nb", "beklager", "senest 7. april 2026"}, {"en", "sorry", "by 7 April 2026 at the latest"}} {
+		d := fixture(Receipt, c.lang)
+		d.Now = time.Date(2026, 4, 7, 23, 0, 0, 0, deadline.Oslo) // still the due day
+		l, err := set.Render(Receipt, d)
+		if err != nil || !strings.Contains(l.Body, c.onTime) {
+			t.Errorf("%s on the due day: %v\n%s", c.lang, err, l.Body)
+		}
+		d.Now = time.Date(2026, 4, 8, 9, 0, 0, 0, deadline.Oslo)
+		l, err = set.Render(Receipt, d)
+		if err != nil || !strings.Contains(l.Body, c.late) || strings.Contains(l.Body, c.onTime) {
+			t.Errorf("%s after the due day: %v\n%s", c.lang, err, l.Body)
 		}
 	}
 }
