@@ -24,6 +24,9 @@ const (
 		"nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|nyheitsbrev*|newsletter*|mailing*|*sms*|sms*|utsendel*|" +
 		"*utsendelse|*utsendelser|distribusjon*|utskick*|verteiler*|mailliste*|epostliste*"
 	// quitWords stop something: "slutt å sende", "stop emailing me".
+	// endWords end a subscription or membership.
+	endWords = "avslutt|avslutte|avslutter|avslutta|avslutning|avslutninga|avsluta|afslut|afslutte|kanseller*|terminer*|" +
+		"cancel|cancelling|canceling|opsig|opsige|kündig*|kündige|kündigen|beenden|beende"
 	quitWords = "slutt|slutte|slutter|sluttar|stopp|stop|stops|stoppe|stopper|stopping|sluta|slutar|cease|quit|aufhören|hør|hoer"
 
 	// scopeWords say what something is about: "dette gjelder ikke
@@ -72,6 +75,11 @@ var commonRules = []ruleSpec{
 	// "I never signed up for your newsletter", "jeg har aldri meldt meg
 	// på reklame": unsolicited marketing, to be stopped.
 	rule(dsr.ObjectionMarketing, 0.6, "never|aldri|not|didn't|ikke|ikkje|nie|nicht|aldrig|inte ~3 signed|subscribed|registered|opted|meldt|meldte|abonnert|abonnerte|påmeldt|samtykket|samtykka|samtykt|consented|agreed|angemeldet|tilmeldt|prenumererat ~4 "+marketingWords).with(selfNeg).in("nomore"),
+	// Ending a subscription to a list: "avslutte nyhetsbrevet", "si opp
+	// SMS-listen", "cancel the newsletter", "Newsletter kündigen".
+	rule(dsr.ObjectionMarketing, 0.8, endWords+" ~3 "+listWords+"|nyhedsbrev*").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.8, "si|sei|sig|säg ~1 opp|op|upp ~3 "+listWords+"|nyhedsbrev*").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.8, "nyhetsbrev*|*nyhetsbrevet|nyheitsbrev*|nyhedsbrev*|newsletter*|mailing*|sms|utskick* ~2 "+endWords).with(noReport).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+" ~2 "+contactWords).in("nomore").unless("faktura*|invoice*|ordre*|order*|kvittering*|receipt*"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+"|cease ~1 it|this|that|them|dem|det|dette").
 		given(marketingWords + "|texts|messages|calls|emails|mails|*reklame|sms*|oppringing*|selger|salg").in("nomore"),
@@ -129,7 +137,10 @@ var cueRules = []ruleSpec{
 	rule(cueSpam, 0.6, "free ~2 audit|consultation|trial|demo|analysis"),
 	rule(cueSpam, 0.5, "gratis ~2 analyse|demo|prøveperiode|konsultasjon|gjennomgang|revisjon"),
 	rule(cueSpam, 0.5, "quick ~2 call|chat"),
-	rule(cueSpam, 0.5, "minute|minutters|minutes ~1 call|chat|demo|meeting|samtale|møte|demonstrasjon"),
+	rule(cueSpam, 0.5, "min|mins|minute|minutters|minutter|minutes|minuten|minuter ~1 call|chat|demo|meeting|samtale|møte|demonstrasjon|gespräch|telefonat|samtal|möte|opkald|møde"),
+	rule(cueSpam, 0.4, "open|interested|åpen|åpne|interessert|öppen|intresserad|interesseret|interesse ~5 call|chat|demo|meeting|samtale|møte|prat|samtal|möte|møde|gespräch").in("demo"),
+	rule(cueSpam, 0.5, "helps|help|hjelper|hjälper|hjælper|hilft ~3 retailers|businesses|companies|stores|shops|brands|butikker|bedrifter|virksomheter|kjeder|butiker|företag|händler|händlern|unternehmen|detaljister"),
+	rule(cueSpam, 0.4, "reaching|reach ~1 out ~1 from"),
 	rule(cueSpam, 0.6, "book|booke|bestill|schedule|boka|buchen|vereinbaren ~5 call|demo|meeting|møte|samtale|møtet|demonstrasjon").in("demo"),
 	rule(cueSpam, 0.4, "demo|demoen|produktdemo|demonstrasjon").in("demo"),
 	// Vendors selling compliance: "our platform automates DSAR intake",

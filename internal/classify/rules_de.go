@@ -7,6 +7,8 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	deData     = "daten|*daten|informationen|angaben|kundendaten|personenbezogen*"
 	deEraseObj = deData + "|konto|kundenkonto|profil|foto*|bild*"
+	// deField names a single personal detail a person asks to correct.
+	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
 
 // deRules are the German phrase families.
@@ -23,7 +25,13 @@ var deRules = []ruleSpec{
 
 	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
-	rule(dsr.Rectification, 0.35, "falsch*|fehlerhaft*|unrichtig*|veraltet* ~3 adresse|anschrift|namen|name|daten|angaben").in("err"),
+	rule(dsr.Rectification, 0.35, "falsch*|fehlerhaft*|unrichtig*|veraltet* ~3 adresse|anschrift|namen|name|daten|angaben|telefon*|*nummer|email|geburtsdatum").in("err"),
+	// "Meine Telefonnummer ist falsch. Bitte korrigieren Sie sie.": the
+	// field is named in one sentence and the fix asked for in the next.
+	rule(dsr.Rectification, 0.35, deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("err").unless("rechnung*|bestellung*|lieferung*|betrag|preis"),
+	rule(dsr.Rectification, 0.5, "mein|meine|meinen ~1 "+deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("mine"),
+	rule(dsr.Rectification, 0.45, "korrigier*|berichtig*|aktualisier*|ändern ~1 sie|es|das|dies|diese|ihn|den|die ~1 bitte|auf|in|zu|entsprechend|sie|es|das|dies|diese|ihn").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
+	rule(dsr.Rectification, 0.45, "das|dies|diese|es|den|fehler ~2 korrigieren|berichtigen|ändern|aktualisieren|richtigstellen").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 
 	rule(dsr.Restriction, 0.9, "einschränkung*|einschränken ~4 verarbeitung"),
 	rule(dsr.Restriction, 0.8, "verarbeitung ~4 einschränken|einzuschränken|einschränkung").in("limit"),
