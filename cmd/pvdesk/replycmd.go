@@ -12,6 +12,7 @@ import (
 	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
 	"github.com/magnetharstad/pvdesk/internal/reply"
+	"github.com/magnetharstad/pvdesk/internal/textsafe"
 	pvmail "github.com/magnetharstad/pvdesk/mail"
 )
 
@@ -130,7 +131,9 @@ func (a *app) reply(ctx context.Context, args []string) error {
 		return err
 	}
 	if !*send && !*draft {
-		fmt.Fprintf(a.stdout, "Subject: %s\n\n%s\n", dr.Subject, dr.Body)
+		// The subject is the requester's own and the body names them: both
+		// are untrusted and reach a terminal.
+		fmt.Fprintf(a.stdout, "Subject: %s\n\n%s\n", safeCell(dr.Subject), textsafe.Clean(dr.Body))
 		return err
 	}
 	if err != nil {
@@ -147,7 +150,7 @@ func (a *app) reply(ctx context.Context, args []string) error {
 	if err != nil {
 		return fmt.Errorf("%w (draft %d kept)", err, dr.ID)
 	}
-	fmt.Fprintf(a.stdout, "sent %s letter to %s as <%s>\n", kind, det.Case.Requester, sent.MessageID)
+	fmt.Fprintf(a.stdout, "sent %s letter to %s as <%s>\n", kind, safeCell(det.Case.Requester), sent.MessageID)
 	if sent.CopyErr != nil {
 		fmt.Fprintf(a.stderr, "pvdesk: the letter was sent but not filed in Sent: %v\n", sent.CopyErr)
 	}

@@ -1,14 +1,18 @@
 package main
 
 import (
+	"context"
 	"fmt"
 	"os"
 	"path/filepath"
 	"strings"
 	"sync"
 	"testing"
+	"time"
 
+	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/mail"
+	"github.com/magnetharstad/pvdesk/store"
 )
 
 func TestReplyCommand(t *testing.T) {
@@ -59,5 +63,34 @@ func TestReplyCommand(t *testing.T) {
 	p := mail.Parse(got[0])
 	if !strings.HasPrefix(p.Subject, "Re: [PV-2026-0001]") {
 		t.Errorf("subject %q", p.Subject)
+	}
+}
+
+// TestReplyPreviewIsTerminalSafe: the preview prints the requester's own
+// subject and name, which must not carry escape sequences to the terminal.
+func TestReplyPreviewIsTerminalSafe(t *testing.T) {
+	dir := t.TempDir()
+	db := filepath.Join(dir, "pv.db")
+	ctx := context.Background()
+	st, err := store.Open(ctx, db)
+	if err != nil {
+		t.Fatal(err)
+	}
+	now := time.Date(2026, 11, 25, 10, 0, 0, 0, time.UTC)
+	d := desk.New(st, desk.Options{Now: func() time.Time { return now }, User: "kari"})
+	raw := "From: =?utf-8?q?Ola_=1B]0;pwned=07Nordmann?= <ola@example.no>\r\n" +
+		"Subject: =?utf-8?q?Slett_meg_=1B[2J=E2=80=AE?=\r\nMessage-ID: <h1@example.no>\r\n\r\n" +
+		"Jeg vil at dere sletter alle opplysninger om meg.\r\n"
+	if _, err := d.Ingest(ctx, desk.Incoming{Mailbox: "INBOX", UIDValidity: 1, UID: 1, InternalDate: now, Raw: []byte(raw)}); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	t.Setenv("XDG_CONFIG_HOME", dir)
+	out, errOut, code := runCmd(t, "--db", db, "reply", "PV-2026-0001", "--template", "receipt")
+	if code != 0 || !strings.Contains(out, "[PV-2026-0001]") {
+		t.Fatalf("preview: exit %d %s\n%s", code, errOut, out)
+	}
+	if strings.ContainsAny(out, "\x1b\x07\u202e") {
+		t.Errorf("preview carries control characters: %q", out)
 	}
 }
