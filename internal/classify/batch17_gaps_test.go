@@ -46,3 +46,53 @@ func TestPitchNamingRequests(t *testing.T) {
 		{"nb: kunde, 10 min", "", "Jeg brukte 10 min i telefonkø i går. Slett kontoen min og alle opplysninger om meg.", "erasure", ""},
 	})
 }
+
+// Probes around batch 17 in the same languages: a right exercised with
+// "Gebrauch machen" or "utnyttja", "min rett til innsyn" read as a verb,
+// one taken off a list with "ta bort mig från", Danish "vil gerne have".
+func TestExerciseRightNordicGerman(t *testing.T) {
+	run(t, []tc{
+		{"de: Gebrauch machen", "", "Ich mache von meinem Recht auf Löschung nach Art. 17 DSGVO Gebrauch.", "erasure", ""},
+		{"sv: utnyttjar min rätt", "", "Jag utnyttjar min rätt till radering enligt artikel 17 GDPR.", "erasure", ""},
+		{"sv: nyttjar rätten", "", "Jag nyttjar härmed rätten till radering av mina personuppgifter.", "erasure", ""},
+		{"da: udnytter min ret", "", "Jeg udnytter min ret til sletning efter artikel 17.", "erasure", ""},
+		// Named as information in an access request, still no erasure.
+		{"de: informed of right", "", "Bitte teilen Sie mir mit, welche Daten Sie über mich speichern, und informieren Sie mich über das Recht auf Löschung.", "access", ""},
+	})
+}
+
+func TestRightIsNoVerb(t *testing.T) {
+	run(t, []tc{
+		{"nb: min rett til innsyn, personopplysningsloven", "", "Jeg benytter meg av min rett til innsyn, jf. personopplysningsloven og GDPR artikkel 15. Vennligst send meg en kopi av alle opplysninger.", "access", ""},
+		{"nn: mi rett til innsyn i personopplysningane", "", "Eg viser til min rett til innsyn i personopplysningane mine og ber om ein kopi.", "access", ""},
+		{"da: min ret til indsigt i personoplysninger", "", "Jeg gør brug af min ret til indsigt i mine personoplysninger.", "access", ""},
+		// The verb still corrects.
+		{"nb: rett adressen min", "", "Vennligst rett adressen min til Storgata 5.", "rectification", ""},
+		{"da: ret min adresse", "", "Ret venligst min adresse til Vestergade 12.", "rectification", ""},
+	})
+}
+
+func TestOffTheListNordic(t *testing.T) {
+	run(t, []tc{
+		{"sv: ta bort mig från sms-utskick", "", "Ta bort mig från ert sms-utskick.", "objection_marketing", ""},
+		{"sv: ta bort mig från nyhetsbrevet", "", "Kan ni ta bort mig från nyhetsbrevet?", "objection_marketing", ""},
+		{"da: fjern mig fra mailliste", "", "Fjern mig fra jeres mailliste.", "objection_marketing", ""},
+		{"de: tragen Sie mich aus dem Verteiler aus", "", "Bitte tragen Sie mich aus Ihrem Verteiler aus.", "objection_marketing", ""},
+		{"de: nehmen Sie mich von der Liste", "", "Nehmen Sie mich bitte von Ihrer Mailingliste.", "objection_marketing", ""},
+		// Off the register is still erasure.
+		{"sv: ta bort mig ur registret", "", "Ta bort mig ur ert kundregister.", "erasure", ""},
+		{"da: fjern mig fra jeres system", "", "Fjern mig fra jeres system, jeg er ikke kunde længere.", "erasure", ""},
+	})
+}
+
+func TestHaveMeansGet(t *testing.T) {
+	run(t, []tc{
+		{"da: vil gerne have en kopi", "", "Jeg vil gerne have en kopi af mine oplysninger.", "access", ""},
+		{"da: kopi af videooptagelserne", "", "Jeg vil gerne have en kopi af videooptagelserne af mig fra jeres butik.", "access", ""},
+		{"en: like to have a copy", "", "I would like to have a copy of all the personal data you hold about me.", "access", ""},
+		// Having had it is a report.
+		{"da: har fået en kopi", "", "Jeg har fået en kopi af mine oplysninger. Tak.", "none", ""},
+		{"en: have a copy already", "", "I have a copy of my data already, thanks for sending it.", "none", ""},
+		{"da: I kan have slettet", "", "I kan have slettet min konto ved en fejl, for jeg kan ikke logge ind. Hvad sker der?", "none", ""},
+	})
+}

@@ -45,7 +45,8 @@ var (
 		"answered", "besvarte", "besvart", "avviste", "ignorerte", "ignored", "rejected", "refused",
 		"ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
-		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog", "requested")
+		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog", "requested",
+		"fået", "faaet", "modtaget", "modtog", "fick", "erhalten", "erhielt", "bekommen", "bekam")
 	// pastAsks are past tenses of asking: "eg bad om innsyn for ei tid
 	// sidan", "I asked for a copy last year" tell of an earlier request.
 	waits = family("venter", "ventar", "venta", "ventet", "waiting", "awaiting", "await", "still", "fortsatt", "framleis", "enda", "ennå", "väntar", "warte")
@@ -63,11 +64,17 @@ var (
 		"utøve", "utøver", "utøvar", "bruke", "bruker", "brukar", "benytte", "benytter", "nytte", "nyttar",
 		"påberope", "påberoper", "påkalle", "har", "krever", "krev", "kreve", "ber", "ønsker", "ønskjer", "vil",
 		"want", "wish", "request", "requesting", "utöva", "utövar", "åberopar", "åberopa", "anvende",
-		"anvender", "gør", "geltend", "wahrnehmen", "habe", "hat")
+		"anvender", "gør", "geltend", "wahrnehmen", "habe", "hat",
+		// "Gebrauch machen von", "utnyttja", "udnytte", "benytta".
+		"mache", "machen", "ausüben", "übe", "nutze", "nutzen", "utnyttjar", "utnyttja", "nyttjar", "nyttja",
+		"använder", "använda", "utövar", "benyttar", "benytta", "udnytter", "udnytte", "udøver", "udøve", "bruger")
 	// mentionStops end the reach of a "right to" in front: a new request
 	// starts.
 	mentionStops = family("please", "vennligst", "venligst", "bitte", "so", "så", "derfor", "therefore", "then",
 		"jeg", "eg", "i", "jag", "ich", "vi", "we")
+	// haveWish come before a "have" that means to get: "vil gerne have",
+	// "like to have".
+	haveWish   = family("vil", "ville", "gerne", "gjerne", "like", "want", "wants", "wish", "ønsker", "to")
 	pastAsks   = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
 	answerPrep = family("på", "to", "on", "til")
 	answers    = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
@@ -188,6 +195,10 @@ func reported(toks []token, i int) bool {
 			m--
 		}
 		return m >= 0 && caseWords.has(&toks[m])
+	case s == "have" && k >= 1 && toks[k-1].clause == c && haveWish.has(&toks[k-1]):
+		// "jeg vil gerne have en kopi", "I'd like to have a copy": Danish
+		// and English "have" after a wish is to get, not to have had.
+		return false
 	case s == "har" || s == "have" || s == "has" || s == "had" || s == "hadde":
 		// "I have deleted the app" reports; "har dere slettet" asks about
 		// it; both are not a new request.

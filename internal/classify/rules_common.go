@@ -24,6 +24,9 @@ const (
 		"nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|nyheitsbrev*|newsletter*|mailing*|*sms*|sms*|utsendel*|" +
 		"*utsendelse|*utsendelser|distribusjon*|utskick*|verteiler*|mailliste*|epostliste*"
 	// quitWords stop something: "slutt å sende", "stop emailing me".
+	// ownRight are possessives that make "rett", "ret" a noun: "min rett
+	// til innsyn", "min ret til indsigt".
+	ownRight = "min|mi|mitt|din|di|sin|si|vår|hans|hennes|jeres|vores|hendes"
 	// endWords end a subscription or membership.
 	endWords = "avslutt|avslutte|avslutter|avslutta|avslutning|avslutninga|avsluta|afslut|afslutte|kanseller*|terminer*|" +
 		"cancel|cancelling|canceling|opsig|opsige|kündig*|kündige|kündigen|beenden|beende"

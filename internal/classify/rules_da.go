@@ -12,15 +12,16 @@ const (
 // daRules are the Danish phrase families.
 var daRules = []ruleSpec{
 	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport | noPermit).in("delete"),
-	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport | noPermit).except(listWords).in("remove"),
+	// "Fjern mig fra jeres mailliste" takes one off a list, not out of the shop.
+	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport | noPermit).except(listWords).notOf(listWords + "|nyhedsbrev*").in("remove"),
 	rule(dsr.Erasure, 0.9, "ret|retten ~4 glemt"),
 
 	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*").with(noReport),
-	rule(dsr.Access, 0.8, "kopi ~5 "+daData+"|alt|gemt|registreret").with(noReport).in("copy").unless("kvittering*|faktura*|ordre*"),
+	rule(dsr.Access, 0.8, "kopi|kopien ~5 "+daData+"|alt|gemt|registreret|optagelse*|*optagelse|*optagelser|*optagelserne|*optagelsen|video*|*video|*videoen|overvågningsvideo*").with(noReport).in("copy").unless("kvittering*|faktura*|ordre*"),
 	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor|beslutning*|afgørelse*|baseret|grundlag*|logik*"),
 	rule(dsr.Access, 0.65, daData+"|alt ~3 i ~3 har|gemt|registreret|behandler ~3 om|på ~1 mig|os|hende|ham").with(noReport | nounPhrase).in("whathave"),
 
-	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix"),
+	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix").notAfter(ownRight),
 	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),
 	rule(dsr.Rectification, 0.45, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
 	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*").in("err"),

@@ -7,6 +7,8 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	deData     = "daten|*daten|informationen|angaben|kundendaten|personenbezogen*"
 	deEraseObj = deData + "|konto|kundenkonto|profil|foto*|bild*"
+	// deList names the lists one is taken off.
+	deList = "verteiler*|*verteiler|liste|*liste|listen|*listen|newsletter*|mailingliste*|emailverteiler"
 	// deField names a single personal detail a person asks to correct.
 	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
@@ -45,6 +47,9 @@ var deRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, deData+" ~4 übermitteln|übertragen|übermittelt|übertragen").in("transfer"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "abmelden|abbestell*|austragen|abmeldung").in("unsub"),
+	// The separable verb: "tragen Sie mich aus dem Verteiler aus", "nehmen
+	// Sie mich von der Liste".
+	rule(dsr.ObjectionMarketing, 0.85, "trag|trage|tragen|tragt|nehmen|nehme|streichen|entfernen ~2 mich|uns|meine ~4 "+deList).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.6, "nicht|keine ~3 mehr ~3 anrufen|schicken|senden|kontaktieren|zusenden").with(selfNeg).in("nomore"),
 
 	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object"),

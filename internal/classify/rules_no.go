@@ -107,7 +107,9 @@ var noRules = []ruleSpec{
 		unless("portabilitet*|maskinlesbar*|csv|json|overført|overføre|ta"),
 
 	// rectification: "rett adressen", "navnet er feilstavet", "ny adresse er".
-	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
+	// "min rett til innsyn i personopplysningane" names a right, it is no
+	// verb: a possessive in front makes "rett" a noun.
+	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*").notAfter(ownRight),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
 	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
