@@ -5,6 +5,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"strings"
 	"time"
 )
 
@@ -122,7 +123,7 @@ func (s *Store) LatestInbound(ctx context.Context, caseID int64) (*Message, erro
 	if err != nil {
 		return nil, err
 	}
-	m.References = splitFields(refs)
-	m.InReplyTo = splitFields(irt)
+	m.References = strings.Fields(refs)
+	m.InReplyTo = strings.Fields(irt)
 	return &m, nil
 }

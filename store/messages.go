@@ -241,13 +241,14 @@ type Cursor struct {
 	LastSync    time.Time
 }
 
-// Cursor returns the stored sync position of mailbox (zero if never synced).
-func (s *Store) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
+const queryCursor = `SELECT uidvalidity, last_uid, last_sync_at FROM sync_state WHERE mailbox = ?`
+
+// scanCursor reads the sync position of mailbox from a queryCursor row;
+// a mailbox never synced has the zero position.
+func scanCursor(row *sql.Row, mailbox string) (Cursor, error) {
 	c := Cursor{Mailbox: mailbox}
 	var uidv, last, at int64
-	err := s.db.QueryRowContext(ctx,
-		`SELECT uidvalidity, last_uid, last_sync_at FROM sync_state WHERE mailbox = ?`, mailbox).
-		Scan(&uidv, &last, &at)
+	err := row.Scan(&uidv, &last, &at)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, nil
 	}
@@ -256,6 +257,11 @@ func (s *Store) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
 	}
 	c.UIDValidity, c.LastUID, c.LastSync = uint32(uidv), uint32(last), fromUnix(at)
 	return c, nil
+}
+
+// Cursor returns the stored sync position of mailbox (zero if never synced).
+func (s *Store) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
+	return scanCursor(s.db.QueryRowContext(ctx, queryCursor, mailbox), mailbox)
 }
 
 // LastSync returns the most recent sync time over all mailboxes.
@@ -285,19 +291,5 @@ func (t *Tx) SetCursor(ctx context.Context, c Cursor) error {
 // Cursor reads the sync position inside the transaction, so a writer that
 // waited for the lock sees what the previous writer committed.
 func (t *Tx) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
-	c := Cursor{Mailbox: mailbox}
-	var uidv, last, at int64
-	err := t.tx.QueryRowContext(ctx,
-		`SELECT uidvalidity, last_uid, last_sync_at FROM sync_state WHERE mailbox = ?`, mailbox).
-		Scan(&uidv, &last, &at)
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, nil
-	}
-	if err != nil {
-		return c, fmt.Errorf("store: read sync state: %w", err)
-	}
-	c.UIDValidity, c.LastUID, c.LastSync = uint32(uidv), uint32(last), fromUnix(at)
-	return c, nil
+	return scanCursor(t.tx.QueryRowContext(ctx, queryCursor, mailbox), mailbox)
 }
-
-func splitFields(s string) []string { return strings.Fields(s) }
