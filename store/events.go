@@ -77,21 +77,29 @@ func (s *Store) Events(ctx context.Context, caseID int64) ([]Event, error) {
 	return s.events(ctx, `WHERE case_id = ?`, caseID)
 }
 
+const eventCols = `id, coalesce(case_id, 0), at, actor, kind, details, prev_hash, hash`
+
+// scanEvent reads one row of eventCols.
+func scanEvent(rows *sql.Rows) (Event, error) {
+	var e Event
+	var at int64
+	err := rows.Scan(&e.ID, &e.CaseID, &at, &e.Actor, &e.Kind, &e.Details, &e.PrevHash, &e.Hash)
+	e.At = time.Unix(0, at).UTC()
+	return e, err
+}
+
 func (s *Store) events(ctx context.Context, where string, args ...any) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT id, coalesce(case_id, 0), at, actor, kind, details, prev_hash, hash FROM events `+where+` ORDER BY id`, args...)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: load events: %w", err)
 	}
 	defer rows.Close()
 	var out []Event
 	for rows.Next() {
-		var e Event
-		var at int64
-		if err := rows.Scan(&e.ID, &e.CaseID, &at, &e.Actor, &e.Kind, &e.Details, &e.PrevHash, &e.Hash); err != nil {
+		e, err := scanEvent(rows)
+		if err != nil {
 			return nil, err
 		}
-		e.At = time.Unix(0, at).UTC()
 		out = append(out, e)
 	}
 	return out, rows.Err()
@@ -110,8 +118,7 @@ func (e *ChainError) Error() string {
 // VerifyAudit walks the whole chain and returns a *ChainError for the first
 // event whose hash or link does not match, and the number of events checked.
 func (s *Store) VerifyAudit(ctx context.Context) (int, error) {
-	rows, err := s.db.QueryContext(ctx,
-		`SELECT id, coalesce(case_id, 0), at, actor, kind, details, prev_hash, hash FROM events ORDER BY id`)
+	rows, err := s.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events ORDER BY id`)
 	if err != nil {
 		return 0, fmt.Errorf("store: audit: %w", err)
 	}
@@ -119,12 +126,10 @@ func (s *Store) VerifyAudit(ctx context.Context) (int, error) {
 	prev := genesis
 	n := 0
 	for rows.Next() {
-		var e Event
-		var at int64
-		if err := rows.Scan(&e.ID, &e.CaseID, &at, &e.Actor, &e.Kind, &e.Details, &e.PrevHash, &e.Hash); err != nil {
+		e, err := scanEvent(rows)
+		if err != nil {
 			return n, err
 		}
-		e.At = time.Unix(0, at).UTC()
 		if e.PrevHash != prev {
 			return n, &ChainError{e.ID, "its link to the previous event does not match (an event was removed or altered)"}
 		}
