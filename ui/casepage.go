@@ -123,18 +123,7 @@ func (p *casePage) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 			return p, func() tea.Msg { return openComposeMsg{cs: cs} }
 		case key.Matches(msg, k.Back):
 			return p, func() tea.Msg { return backMsg{} }
-		case key.Matches(msg, k.Up):
-			p.vp.ScrollUp(1)
-		case key.Matches(msg, k.Down):
-			p.vp.ScrollDown(1)
-		case key.Matches(msg, k.PageUp):
-			p.vp.PageUp()
-		case key.Matches(msg, k.PageDown):
-			p.vp.PageDown()
-		case key.Matches(msg, k.Home):
-			p.vp.GotoTop()
-		case key.Matches(msg, k.End):
-			p.vp.GotoBottom()
+		case k.scroll(&p.vp, msg):
 		case key.Matches(msg, k.Tab):
 			p.offsets[p.tab] = p.vp.YOffset
 			step := caseTab(1)

@@ -184,18 +184,7 @@ func (p *figuresPage) updateKeys(msg tea.KeyMsg) tea.Cmd {
 	case key.Matches(msg, k.PeriodKind):
 		p.toggleKind()
 		return p.reload()
-	case key.Matches(msg, k.Up):
-		p.vp.ScrollUp(1)
-	case key.Matches(msg, k.Down):
-		p.vp.ScrollDown(1)
-	case key.Matches(msg, k.PageUp):
-		p.vp.PageUp()
-	case key.Matches(msg, k.PageDown):
-		p.vp.PageDown()
-	case key.Matches(msg, k.Home):
-		p.vp.GotoTop()
-	case key.Matches(msg, k.End):
-		p.vp.GotoBottom()
+	case k.scroll(&p.vp, msg):
 	}
 	return nil
 }

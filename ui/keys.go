@@ -1,6 +1,10 @@
 package ui
 
-import "github.com/charmbracelet/bubbles/key"
+import (
+	"github.com/charmbracelet/bubbles/key"
+	"github.com/charmbracelet/bubbles/viewport"
+	tea "github.com/charmbracelet/bubbletea"
+)
 
 // KeyMap holds every key the desk answers to, in one place so the help bar
 // and the screens cannot disagree. The keys follow terminal mail clients
@@ -145,4 +149,27 @@ func NewKeyMap(t *Strings) *KeyMap {
 		FilterCancel: b("esc", t.HelpClearFilter, "esc"),
 		FilterClear:  b("esc", t.HelpClearFilter, "esc"),
 	}
+}
+
+// scroll moves vp for the movement keys (line, page, top, bottom) and
+// reports whether msg was one of them, so the screens that show a viewport
+// scroll it alike.
+func (k KeyMap) scroll(vp *viewport.Model, msg tea.KeyMsg) bool {
+	switch {
+	case key.Matches(msg, k.Up):
+		vp.ScrollUp(1)
+	case key.Matches(msg, k.Down):
+		vp.ScrollDown(1)
+	case key.Matches(msg, k.PageUp):
+		vp.PageUp()
+	case key.Matches(msg, k.PageDown):
+		vp.PageDown()
+	case key.Matches(msg, k.Home):
+		vp.GotoTop()
+	case key.Matches(msg, k.End):
+		vp.GotoBottom()
+	default:
+		return false
+	}
+	return true
 }
