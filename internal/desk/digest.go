@@ -1,6 +1,7 @@
 package desk
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"strings"
@@ -63,7 +64,7 @@ func (d *Desk) MakeDigest(ctx context.Context, lang string) (*Digest, error) {
 				who = unassigned
 			}
 			fmt.Fprintf(&b, "  %s  %-10s  due %s  %-10s  %-22s  %s\n", r.Ref, days(r), deadline.Format(r.Due),
-				textsafe.Line(who, 10), r.Rights.String(), textsafe.Line(firstNonEmpty(r.RequesterName, r.Requester), 40))
+				textsafe.Line(who, 10), r.Rights.String(), textsafe.Line(cmp.Or(r.RequesterName, r.Requester), 40))
 		}
 		b.WriteString("\n")
 	}
@@ -91,15 +92,6 @@ func (d *Desk) MakeDigest(ctx context.Context, lang string) (*Digest, error) {
 	}
 	dg.Body = b.String()
 	return dg, nil
-}
-
-func firstNonEmpty(s ...string) string {
-	for _, x := range s {
-		if x != "" {
-			return x
-		}
-	}
-	return ""
 }
 
 // SendDigest mails the digest to each address over the desk's SMTP.
