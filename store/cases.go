@@ -1,11 +1,13 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
@@ -265,16 +267,8 @@ func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
 	if err := rows.Err(); err != nil {
 		return nil, err
 	}
-	sortCaseRights(c.Rights)
+	slices.SortStableFunc(c.Rights, func(a, b dsr.CaseRight) int { return cmp.Compare(a.Right.Order(), b.Right.Order()) })
 	return c, nil
-}
-
-func sortCaseRights(rs []dsr.CaseRight) {
-	for i := 1; i < len(rs); i++ {
-		for j := i; j > 0 && rs[j].Right.Order() < rs[j-1].Right.Order(); j-- {
-			rs[j], rs[j-1] = rs[j-1], rs[j]
-		}
-	}
 }
 
 // CountCases returns the number of cases, for summaries and tests.
