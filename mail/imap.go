@@ -1,9 +1,11 @@
 package mail
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"io"
+	"slices"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
@@ -222,21 +224,8 @@ func (c *Conn) listAbove(last uint32) ([]sized, error) {
 		return nil, c.classify(err, "list new messages")
 	}
 	// Servers answer in sequence order, which is UID order; make sure.
-	for i := 1; i < len(out); i++ {
-		if out[i].uid < out[i-1].uid {
-			sortSized(out)
-			break
-		}
-	}
+	slices.SortFunc(out, func(a, b sized) int { return cmp.Compare(a.uid, b.uid) })
 	return out, nil
-}
-
-func sortSized(s []sized) {
-	for i := 1; i < len(s); i++ {
-		for j := i; j > 0 && s[j].uid < s[j-1].uid; j-- {
-			s[j], s[j-1] = s[j-1], s[j]
-		}
-	}
 }
 
 // fetchAll streams the messages of todo into ch in UID order, a chunk at a
