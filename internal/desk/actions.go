@@ -281,11 +281,16 @@ func (d *Desk) MarkStep(ctx context.Context, caseID, version int64, step string,
 func (d *Desk) ConfirmRights(ctx context.Context, caseID, version int64, rights []dsr.Right) (*dsr.Case, error) {
 	rights = dsr.SortRights(rights)
 	c, err := d.confirmRights(ctx, caseID, version, rights)
-	if err == nil {
-		// The correction counts from the next message on.
-		err = d.Retrain(ctx)
+	if err != nil {
+		return nil, err
 	}
-	return c, err
+	// The correction counts from the next message on. The rights are
+	// committed whatever happens here: a failed retrain keeps the model
+	// it had and the next confirmation tries again, whereas an error
+	// would tell the caller the confirmation failed and leave it holding
+	// the old version, so its next change would conflict with its own.
+	_ = d.Retrain(ctx)
+	return c, nil
 }
 
 func (d *Desk) confirmRights(ctx context.Context, caseID, version int64, rights []dsr.Right) (*dsr.Case, error) {
