@@ -15,6 +15,10 @@ type learner struct {
 	mu    sync.RWMutex
 	model *learned.Model
 	once  sync.Once
+	// train makes retrains take turns: two overlapping ones (the first
+	// classification's and a confirmation's) could otherwise finish out
+	// of order and install the model that misses the newest confirmation.
+	train sync.Mutex
 }
 
 // modelText is what the learned layer reads of a message: the same for
@@ -23,6 +27,8 @@ func modelText(subject, body string) string { return subject + "\n" + body }
 
 // Retrain rebuilds the learned layer from every staff-confirmed case.
 func (d *Desk) Retrain(ctx context.Context) error {
+	d.learn.train.Lock()
+	defer d.learn.train.Unlock()
 	cases, err := d.st.ConfirmedCases(ctx)
 	if err != nil {
 		return err
