@@ -224,7 +224,7 @@ func (a *app) sync(ctx context.Context, args []string) error {
 		}
 	}
 	reps, err := d.SyncWithRetry(ctx, o, max(*attempts, 1), func(err error, wait time.Duration) {
-		fmt.Fprintf(a.stderr, "pvdesk: %v; trying again in %s\n", err, wait.Round(time.Second))
+		fmt.Fprintf(a.stderr, "pvdesk: %s; trying again in %s\n", errText(err), wait.Round(time.Second))
 	})
 	if *asJSON {
 		enc := json.NewEncoder(a.stdout)
@@ -399,7 +399,7 @@ func (a *app) classify(args []string) error {
 	for _, path := range fs.Args() {
 		raw, err := os.ReadFile(path)
 		if err != nil {
-			fmt.Fprintf(a.stderr, "pvdesk: classify: %v\n", err)
+			fmt.Fprintf(a.stderr, "pvdesk: classify: %s\n", errText(err))
 			failed++
 			continue
 		}

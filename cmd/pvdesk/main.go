@@ -18,6 +18,8 @@ import (
 	"os/signal"
 	"os/user"
 	"syscall"
+
+	"github.com/magnetharstad/pvdesk/internal/textsafe"
 )
 
 const usage = `pvdesk — a desk for data-protection requests
@@ -130,13 +132,18 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	var ce exitError
 	if errors.As(err, &ce) {
 		if ce.msg != "" {
-			fmt.Fprintf(stderr, "pvdesk: %s\n", ce.msg)
+			fmt.Fprintf(stderr, "pvdesk: %s\n", textsafe.Clean(ce.msg))
 		}
 		return ce.code
 	}
-	fmt.Fprintf(stderr, "pvdesk: %v\n", err)
+	fmt.Fprintf(stderr, "pvdesk: %s\n", errText(err))
 	return 1
 }
+
+// errText is an error made safe for the terminal: errors quote what
+// servers answered and what mail carried (a requester's address, a
+// mailbox name), and neither may reach the terminal raw.
+func errText(err error) string { return textsafe.Clean(err.Error()) }
 
 // exitError ends the command with a specific exit code.
 type exitError struct {

@@ -137,3 +137,17 @@ func TestSyncTwiceAndList(t *testing.T) {
 		t.Errorf("show: exit %d\n%s", code, out)
 	}
 }
+
+// TestErrorsAreTerminalSafe: an error that quotes text with escape
+// sequences (here a file name; in the field, a server's answer or a
+// requester's address) reaches stderr without them.
+func TestErrorsAreTerminalSafe(t *testing.T) {
+	missing := filepath.Join(t.TempDir(), "gone\x1b]0;pwned\x07.eml")
+	_, errOut, code := runCmd(t, "classify", missing)
+	if code == 0 || !strings.Contains(errOut, "gone") {
+		t.Fatalf("exit %d, stderr %q", code, errOut)
+	}
+	if strings.ContainsAny(errOut, "\x1b\x07") {
+		t.Errorf("stderr carries control characters: %q", errOut)
+	}
+}

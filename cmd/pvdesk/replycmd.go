@@ -152,7 +152,7 @@ func (a *app) reply(ctx context.Context, args []string) error {
 	}
 	fmt.Fprintf(a.stdout, "sent %s letter to %s as <%s>\n", kind, safeCell(det.Case.Requester), sent.MessageID)
 	if sent.CopyErr != nil {
-		fmt.Fprintf(a.stderr, "pvdesk: the letter was sent but not filed in Sent: %v\n", sent.CopyErr)
+		fmt.Fprintf(a.stderr, "pvdesk: the letter was sent but not filed in Sent: %s\n", errText(sent.CopyErr))
 	}
 	return nil
 }
