@@ -8,6 +8,7 @@ import (
 	"net"
 	"slices"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -259,5 +260,41 @@ func TestFindSentMailboxUsesTheSentMark(t *testing.T) {
 				t.Errorf("LIST RETURN (SPECIAL-USE) sent: %v, want %v", asked.Load(), c.wantAsked)
 			}
 		})
+	}
+}
+
+// echoLoginSession refuses every login, quoting the password it was sent.
+type echoLoginSession struct{ imapserver.Session }
+
+func (echoLoginSession) Login(user, pass string) error {
+	return &imap.Error{Type: imap.StatusResponseTypeNo, Text: "no user " + user + " with password " + pass}
+}
+
+// TestLoginRefusalRedactsPassword: a server that quotes the password in
+// its refusal does not put it into the error.
+func TestLoginRefusalRedactsPassword(t *testing.T) {
+	mem := imapmemserver.New()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := imapserver.New(&imapserver.Options{
+		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
+			return echoLoginSession{mem.NewSession()}, nil, nil
+		},
+		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}},
+		InsecureAuth: true,
+		Logger:       log.New(io.Discard, "", 0),
+	})
+	go srv.Serve(ln)
+	t.Cleanup(func() { srv.Close(); ln.Close() })
+	const secret = "s3cret-Pw"
+	_, err = Connect(context.Background(), IMAPConfig{Host: "127.0.0.1", Port: ln.Addr().(*net.TCPAddr).Port,
+		Security: "none", Username: "u", Password: secret, Timeout: 10 * time.Second})
+	if KindOf(err) != KindAuth {
+		t.Fatalf("got %v, want KindAuth", err)
+	}
+	if msg := err.Error(); strings.Contains(msg, secret) || !strings.Contains(msg, "[redacted]") {
+		t.Errorf("error %q", msg)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 	"strconv"
+	"strings"
 	"sync/atomic"
 	"time"
 
@@ -264,7 +265,7 @@ func Connect(ctx context.Context, cfg IMAPConfig) (*Conn, error) {
 		if errors.As(err, &ie) {
 			return nil, &Error{Kind: KindAuth, Msg: fmt.Sprintf(
 				"the server %s refused the login of %s: check the user name and the password (PVDESK_IMAP_PASSWORD or imap.password_cmd)",
-				cfg.Host, cfg.Username), Err: errors.New(ie.Text)}
+				cfg.Host, cfg.Username), Err: errors.New(redactSecret(ie.Text, cfg.Password))}
 		}
 		return nil, c.classify(err, "login to "+cfg.Host+" failed")
 	}
@@ -371,4 +372,14 @@ func cleanNetErr(err error) error {
 		return oe.Err
 	}
 	return err
+}
+
+// redactSecret cuts secret out of a server's text: a server may quote
+// what it was sent when it refuses a login, and errors end up in logs, on
+// screen and in the database (as smtpSend.redact does for SMTP).
+func redactSecret(text, secret string) string {
+	if secret == "" {
+		return text
+	}
+	return strings.ReplaceAll(text, secret, "[redacted]")
 }
