@@ -3,6 +3,7 @@ package desk
 import (
 	"context"
 	"sync"
+	"sync/atomic"
 
 	"github.com/magnetharstad/pvdesk/internal/classify"
 	"github.com/magnetharstad/pvdesk/internal/classify/learned"
@@ -14,7 +15,11 @@ import (
 type learner struct {
 	mu    sync.RWMutex
 	model *learned.Model
-	once  sync.Once
+	// trained is set once a training has succeeded. Until then each
+	// classification tries again: a first attempt that failed (the file
+	// busy at start) must not leave the desk without what staff taught it
+	// until the next confirmation.
+	trained atomic.Bool
 	// train makes retrains take turns: two overlapping ones (the first
 	// classification's and a confirmation's) could otherwise finish out
 	// of order and install the model that misses the newest confirmation.
@@ -29,6 +34,23 @@ func modelText(subject, body string) string { return subject + "\n" + body }
 func (d *Desk) Retrain(ctx context.Context) error {
 	d.learn.train.Lock()
 	defer d.learn.train.Unlock()
+	return d.retrainLocked(ctx)
+}
+
+// ensureTrained trains the learned layer unless a training has succeeded.
+func (d *Desk) ensureTrained(ctx context.Context) {
+	if d.learn.trained.Load() {
+		return
+	}
+	d.learn.train.Lock()
+	defer d.learn.train.Unlock()
+	if !d.learn.trained.Load() {
+		_ = d.retrainLocked(ctx) // classification goes on with the rules alone
+	}
+}
+
+// retrainLocked is Retrain with d.learn.train held.
+func (d *Desk) retrainLocked(ctx context.Context) error {
 	cases, err := d.st.ConfirmedCases(ctx)
 	if err != nil {
 		return err
@@ -41,13 +63,14 @@ func (d *Desk) Retrain(ctx context.Context) error {
 	d.learn.mu.Lock()
 	d.learn.model = m
 	d.learn.mu.Unlock()
+	d.learn.trained.Store(true)
 	return nil
 }
 
 // classify runs the rules and the learned layer over a message.
 func (d *Desk) classify(in classify.Input) classify.Result {
 	res := d.opts.Classify(in)
-	d.learn.once.Do(func() { _ = d.Retrain(context.Background()) })
+	d.ensureTrained(context.Background())
 	d.learn.mu.RLock()
 	m := d.learn.model
 	d.learn.mu.RUnlock()
