@@ -104,13 +104,7 @@ func (s *Snapshot) CountReceived(ctx context.Context, bounds []time.Time) ([]Rec
 // parameter triples, the requests of each set of rights received in each.
 func countReceivedQuery(n int) string {
 	var q strings.Builder
-	q.WriteString(`WITH b(i, lo, hi) AS (VALUES `)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			q.WriteString(`, `)
-		}
-		q.WriteString(`(?, ?, ?)`)
-	}
+	writeIntervals(&q, n)
 	// The sets are read once (MATERIALIZED, and CROSS JOIN keeps them the
 	// outer loop); left to itself SQLite re-reads them for every interval.
 	q.WriteString(`), r(rights) AS MATERIALIZED (SELECT DISTINCT rights FROM cases WHERE is_request = 1)
@@ -275,13 +269,7 @@ func (s *Snapshot) OpenRequestsAt(ctx context.Context, at []time.Time) ([]int, e
 // starting the ended range at 1.
 func openRequestsQuery(n int) string {
 	var q strings.Builder
-	q.WriteString(`WITH b(i, lo, hi) AS (VALUES `)
-	for i := 0; i < n; i++ {
-		if i > 0 {
-			q.WriteString(`, `)
-		}
-		q.WriteString(`(?, ?, ?)`)
-	}
+	writeIntervals(&q, n)
 	q.WriteString(`) SELECT b.i,
 		(SELECT count(*) FROM cases WHERE is_request = 1 AND received_at >= b.lo AND received_at < b.hi),
 		(SELECT count(*) FROM cases WHERE is_request = 1 AND ended_at >= max(b.lo, 1) AND ended_at < b.hi)
@@ -344,4 +332,17 @@ func scanOpenCases(rows *sql.Rows, err error, fn func(*OpenCase) error) error {
 		}
 	}
 	return rows.Err()
+}
+
+// writeIntervals opens a query over n intervals given as (i, lo, hi)
+// parameter triples: "WITH b(i, lo, hi) AS (VALUES (?, ?, ?), ..." with
+// the VALUES list left open for the caller to close.
+func writeIntervals(q *strings.Builder, n int) {
+	q.WriteString(`WITH b(i, lo, hi) AS (VALUES `)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			q.WriteString(`, `)
+		}
+		q.WriteString(`(?, ?, ?)`)
+	}
 }
