@@ -56,6 +56,20 @@ func (c *Conn) WaitForMail(ctx context.Context, mailbox string, since Stats, use
 	if !useIdle || !c.CanIdle() {
 		return c.poll(ctx, poll, refresh, before)
 	}
+	// Some servers (go-imap's own among them) report at the start of IDLE
+	// only what happens after it, not what queued since SELECT; a NOOP
+	// first collects that, leaving a window of one round trip.
+	if err := c.Noop().Wait(); err != nil {
+		return false, c.classify(err, "NOOP on "+mailbox)
+	}
+	if mb := c.Mailbox(); mb != nil && mb.NumMessages > before {
+		return true, nil
+	}
+	select {
+	case <-c.newMail:
+		return true, nil
+	default:
+	}
 
 	// While idling the server may rightly say nothing until refresh ends.
 	c.SetSilenceLimit(refresh + timeout)

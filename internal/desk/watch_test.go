@@ -151,7 +151,14 @@ func watchCatchesNewMail(t *testing.T, noIdle bool) {
 	ic := mail.IMAPConfig{Host: host, Port: p, Security: "none", Username: "post@magnetharstad.no", Password: "pw"}
 	events := watchIMAP(t, d, ic, desk.WatchOptions{PollInterval: 100 * time.Millisecond, NoIdle: noIdle})
 	waitFor(t, events, 10*time.Second, "first sync", func(ev desk.WatchEvent) bool { return ev.State == desk.WatchSynced })
-	// No pause here: the mail may land before the wait has begun.
+	// Polling, no pause: the mail may land before the wait has begun, and
+	// the UIDNEXT check or the next NOOP must catch it. With IDLE this
+	// server reports only what happens after IDLE starts, so give the
+	// command a moment as the other IDLE tests do (Dovecot reports queued
+	// changes at IDLE; see TestWatchIdleDovecot).
+	if !noIdle {
+		time.Sleep(200 * time.Millisecond)
+	}
 	raw := "From: ny@example.no\r\nSubject: Slett meg\r\nMessage-ID: <poll1@example.no>\r\n\r\nSlett alle opplysninger om meg.\r\n"
 	if _, err := user.Append("INBOX", strings.NewReader(raw), &imap.AppendOptions{Time: fixedNow}); err != nil {
 		t.Fatal(err)
