@@ -56,16 +56,56 @@ func (t *Tx) SaveDraft(ctx context.Context, d *Draft) error {
 	return nil
 }
 
-// MarkDraftSent records that d went out as the stored message msgID.
+// MarkDraftSent records that d went out as the stored message msgID. A
+// draft already marked sent is an error: it must not be recorded twice.
 func (t *Tx) MarkDraftSent(ctx context.Context, draftID, msgID int64, at time.Time) error {
-	_, err := t.tx.ExecContext(ctx, `UPDATE drafts SET sent_at = ?, message_id = ?, last_error = '' WHERE id = ?`,
-		unix(at), msgID, draftID)
-	return err
+	res, err := t.tx.ExecContext(ctx,
+		`UPDATE drafts SET sent_at = ?, message_id = ?, last_error = '', sending_by = '', sending_at = 0
+		 WHERE id = ? AND sent_at = 0`, unix(at), msgID, draftID)
+	if err != nil {
+		return fmt.Errorf("store: mark draft sent: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return fmt.Errorf("draft %d was already sent", draftID)
+	}
+	return nil
 }
 
-// SetDraftError records why sending d failed; the draft stays.
+// ErrDraftBusy is returned when another desk is sending the draft.
+var ErrDraftBusy = errors.New("the draft is being sent from another desk")
+
+// DraftClaimTimeout is how long a claim holds: a desk that died while
+// sending leaves its claim, and after this another may send the draft.
+const DraftClaimTimeout = 10 * time.Minute
+
+// ClaimDraft marks an unsent draft as being sent by by, so a second desk
+// pressing send at the same moment is refused instead of sending it again.
+func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now time.Time) error {
+	res, err := s.db.ExecContext(ctx,
+		`UPDATE drafts SET sending_by = ?, sending_at = ?
+		 WHERE id = ? AND sent_at = 0 AND (sending_at = 0 OR sending_at < ?)`,
+		by, unix(now), draftID, unix(now.Add(-DraftClaimTimeout)))
+	if err != nil {
+		return fmt.Errorf("store: claim draft: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		var who string
+		var sent int64
+		if err := s.db.QueryRowContext(ctx, `SELECT sending_by, sent_at FROM drafts WHERE id = ?`, draftID).Scan(&who, &sent); err != nil {
+			return fmt.Errorf("draft %d: %w", draftID, ErrNotFound)
+		}
+		if sent != 0 {
+			return fmt.Errorf("draft %d was already sent", draftID)
+		}
+		return fmt.Errorf("%w (%s)", ErrDraftBusy, who)
+	}
+	return nil
+}
+
+// SetDraftError records why sending d failed and releases the claim; the
+// draft stays.
 func (s *Store) SetDraftError(ctx context.Context, draftID int64, msg string) error {
-	_, err := s.db.ExecContext(ctx, `UPDATE drafts SET last_error = ? WHERE id = ?`, msg, draftID)
+	_, err := s.db.ExecContext(ctx, `UPDATE drafts SET last_error = ?, sending_by = '', sending_at = 0 WHERE id = ?`, msg, draftID)
 	return err
 }
 

@@ -220,6 +220,11 @@ func (d *Desk) SendDraft(ctx context.Context, draftID int64) (*SentReply, error)
 	if err != nil {
 		return fail(err)
 	}
+	// Claim the draft so a colleague pressing send at the same moment does
+	// not send the letter a second time; a failure below releases it.
+	if err := d.st.ClaimDraft(ctx, draftID, d.opts.User, d.opts.Now()); err != nil {
+		return nil, err
+	}
 	if err := mail.Send(ctx, cfg, m.From.Addr, []string{c.Requester}, raw); err != nil {
 		return fail(err)
 	}

@@ -222,3 +222,36 @@ func splitAddr(t *testing.T, addr string) (string, int) {
 	}
 	return addr[:i], port
 }
+
+// TestDraftIsSentOnce: a draft another desk is sending is refused, and a
+// sent draft cannot be sent again.
+func TestDraftIsSentOnce(t *testing.T) {
+	ctx := context.Background()
+	sink := startSMTP(t)
+	clk := &clock{oslo(2026, 3, 2, 10)}
+	d := replyDesk(t, clk, sink.addr, "kari", nil, nil)
+	res := ingest(t, d, 1, msg{from: "ola@example.no", subject: "Innsyn", body: "Jeg ber om innsyn i opplysningene om meg.", id: "a-1@example.no"}, clk.t)
+	dr, _ := d.ComposeReply(ctx, res.CaseID, reply.Receipt, "")
+	d.SaveDraft(ctx, dr)
+	// Another desk on the same file is in the middle of sending it.
+	if err := d.Store().ClaimDraft(ctx, dr.ID, "ola", clk.t); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := d.SendDraft(ctx, dr.ID); !errors.Is(err, store.ErrDraftBusy) || !strings.Contains(err.Error(), "ola") {
+		t.Fatalf("send while another desk sends: %v", err)
+	}
+	if len(sink.messages()) != 0 {
+		t.Fatal("the letter went out twice")
+	}
+	// That desk died; after the claim times out the draft can be sent.
+	clk.t = clk.t.Add(store.DraftClaimTimeout + time.Minute)
+	if _, err := d.SendDraft(ctx, dr.ID); err != nil {
+		t.Fatalf("after the stale claim: %v", err)
+	}
+	if _, err := d.SendDraft(ctx, dr.ID); err == nil || !strings.Contains(err.Error(), "already sent") {
+		t.Errorf("second send: %v", err)
+	}
+	if n := len(sink.messages()); n != 1 {
+		t.Errorf("server received %d letters, want 1", n)
+	}
+}
