@@ -81,6 +81,11 @@ func applyStatus(c *dsr.Case, to dsr.Status, note string, now time.Time) (string
 			c.PauseReason = "awaiting the requester"
 		}
 		details += "; clock paused"
+	case dsr.StatusRefused:
+		// The reason is kept on the case for the annual report.
+		if note != "" {
+			c.Outcome = note
+		}
 	case dsr.StatusClosed:
 		c.ClosedAt = now
 	case dsr.StatusInProgress, dsr.StatusNew:

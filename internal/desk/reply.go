@@ -272,6 +272,7 @@ func (d *Desk) SendDraft(ctx context.Context, draftID int64) (*SentReply, error)
 		case kind == reply.Refusal && cs.Status != dsr.StatusRefused && dsr.CheckTransition(cs.Status, dsr.StatusRefused) == nil:
 			details += fmt.Sprintf("; %s → refused", cs.Status)
 			cs.Status = dsr.StatusRefused
+			cs.Outcome = dr.Reason
 		case cs.Status == dsr.StatusNew:
 			details += "; new → in_progress"
 			cs.Status = dsr.StatusInProgress

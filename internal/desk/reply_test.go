@@ -255,3 +255,26 @@ func TestDraftIsSentOnce(t *testing.T) {
 		t.Errorf("server received %d letters, want 1", n)
 	}
 }
+
+// TestRefusalLetterKeepsItsReason: a lead's refusal letter records the
+// reason on the case, so the annual figures list it.
+func TestRefusalLetterKeepsItsReason(t *testing.T) {
+	ctx := context.Background()
+	sink := startSMTP(t)
+	clk := &clock{oslo(2026, 3, 2, 10)}
+	d := replyDesk(t, clk, sink.addr, "kari", nil, nil)
+	res := ingest(t, d, 1, msg{from: "x@example.no", subject: "Innsyn", body: "Jeg ber om innsyn i opplysningene om meg.", id: "a-1@example.no"}, clk.t)
+	reason := "Fjerde like forespørsel på to måneder (art. 12 nr. 5)."
+	dr, _ := d.ComposeReply(ctx, res.CaseID, reply.Refusal, reason)
+	d.SaveDraft(ctx, dr)
+	if _, err := d.SendDraft(ctx, dr.ID); err != nil {
+		t.Fatal(err)
+	}
+	f, err := d.Figures(ctx, desk.Period{From: oslo(2026, 1, 1, 0), To: oslo(2026, 12, 31, 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(f.Refusals) != 1 || f.Refusals[0].Reason != reason {
+		t.Errorf("refusals = %+v", f.Refusals)
+	}
+}
