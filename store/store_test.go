@@ -170,3 +170,27 @@ func TestConcurrentOpenOfNewFile(t *testing.T) {
 		}
 	}
 }
+
+// TestOddPath: a database path with characters that mean something in a
+// URI opens the file named, not a truncated one.
+func TestOddPath(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "pv?x#y%z.db")
+	st, err := store.Open(context.Background(), path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := st.CountCases(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+	if _, err := os.Stat(path); err != nil {
+		t.Fatalf("the file named was not used: %v", err)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if e.Name() == "pv" {
+			t.Errorf("a truncated file %q was created", e.Name())
+		}
+	}
+}
