@@ -232,24 +232,20 @@ func (c *Conn) listAbove(last uint32) ([]sized, error) {
 // time: whole bodies for those up to maxBytes, headers only for the rest.
 func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo []sized, maxBytes int64, ch chan<- Fetched) error {
 	for start := 0; start < len(todo); start += fetchChunk {
-		var small, big []sized
-		for _, s := range todo[start:min(start+fetchChunk, len(todo))] {
-			if s.size > maxBytes {
-				big = append(big, s)
-			} else {
-				small = append(small, s)
+		chunk := todo[start:min(start+fetchChunk, len(todo))]
+		// Runs of whole messages and of oversize ones (headers only) are
+		// fetched in UID order, so a follow-up never arrives before the
+		// mail it answers, however big that was.
+		for i := 0; i < len(chunk); {
+			big := chunk[i].size > maxBytes
+			j := i + 1
+			for j < len(chunk) && (chunk[j].size > maxBytes) == big {
+				j++
 			}
-		}
-		for _, part := range []struct {
-			msgs       []sized
-			headerOnly bool
-		}{{small, false}, {big, true}} {
-			if len(part.msgs) == 0 {
-				continue
-			}
-			if err := c.fetchChunk(ctx, mailbox, uidv, part.msgs, part.headerOnly, ch); err != nil {
+			if err := c.fetchChunk(ctx, mailbox, uidv, chunk[i:j], big, ch); err != nil {
 				return err
 			}
+			i = j
 		}
 	}
 	return nil

@@ -112,3 +112,31 @@ func TestSyncFailedBatchStoresNothing(t *testing.T) {
 		t.Errorf("cursor moved to UID %d past a failed batch", cur.LastUID)
 	}
 }
+
+// TestFollowUpOfAnOversizeMessageThreads: an oversize request (stored as
+// headers) and the requester's follow-up in the same sync end up in one
+// case: the big one is fetched in its place in UID order, not after.
+func TestFollowUpOfAnOversizeMessageThreads(t *testing.T) {
+	ctx := context.Background()
+	srv, ic := demoIMAP(t)
+	ic.MaxMessageBytes = 10_000
+	d := newDesk(t)
+	if _, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic}); err != nil {
+		t.Fatal(err)
+	}
+	big := "From: stor@example.no\r\nSubject: Slett meg\r\nMessage-ID: <big-1@example.no>\r\n\r\nSlett alle opplysninger om meg.\r\n" + strings.Repeat("vedlegg ", 4000) + "\r\n"
+	small := "From: stor@example.no\r\nSubject: Re: Slett meg\r\nMessage-ID: <big-2@example.no>\r\nIn-Reply-To: <big-1@example.no>\r\n\r\nHar dere fått meldingen min?\r\n"
+	if err := srv.Deliver([]byte(big), fixedNow); err != nil {
+		t.Fatal(err)
+	}
+	if err := srv.Deliver([]byte(small), fixedNow.Add(time.Minute)); err != nil {
+		t.Fatal(err)
+	}
+	reps, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; r.NewCases != 1 || r.Threaded != 1 {
+		t.Errorf("sync = %+v, want the follow-up threaded onto the oversize request", r)
+	}
+}
