@@ -101,6 +101,16 @@ func (a *app) tui(ctx context.Context) error {
 			d.Watch(ctx, desk.WatchOptions{SyncOptions: desk.SyncOptions{IMAP: ic, Mailboxes: cfg.IMAP.Mailbox},
 				PollInterval: cfg.IMAP.PollInterval.Duration, NoIdle: !cfg.IMAP.Idle}, events)
 		}
+	} else {
+		// Without a mailbox the desk still opens on what is stored, and
+		// says where to set one up instead of "never synced".
+		noMailbox := &mail.Error{Kind: mail.KindConfig, Msg: "no mailbox set up: add an [imap] host to " + a.configPathOrDefault()}
+		opts.Watch = func(ctx context.Context, events chan<- desk.WatchEvent) {
+			select {
+			case events <- desk.WatchEvent{State: desk.WatchFailed, Err: noMailbox, At: d.Now()}:
+			case <-ctx.Done():
+			}
+		}
 	}
 	return ui.Run(opts)
 }
