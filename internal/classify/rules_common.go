@@ -58,6 +58,11 @@ var commonRules = []ruleSpec{
 	rule(dsr.Objection, 0.85, artWords+" ~1 21 ~2 1").in("art21"),
 	rule(dsr.ObjectionMarketing, 0.9, artWords+" ~1 21 ~2 2|3").in("art21"),
 	rule(dsr.Objection, 0.6, artWords+" ~1 21").or(dsr.ObjectionMarketing, marketingWords).in("art21"),
+	// "slutt å lage profiler av meg", "stop profiling me", "sluta
+	// profilera mig": profiling stopped, for marketing when ads share the
+	// clause.
+	rule(dsr.Objection, 0.5, quitWords+" ~4 profiler|profilene|profilar|profiles|profilere*|profilera*|profilering*|profilieren|profiling|kartlegg*").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
 	rule(dsr.WithdrawConsent, 0.8, artWords+" ~1 7 ~2 3"),
 	rule(dsr.Information, 0.6, artWords+" ~1 13|14"),
 	rule(dsr.Complaint, 0.5, artWords+" ~1 77"),

@@ -112,15 +112,15 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*").notAfter(ownRight),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
 	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
-	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("faktura*|ordre*|beløp*|pris*|vare*"),
-	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene").
+	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene").
 		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil|at").in("err"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~2 er|blir ~1 stavet|stava|skrevet|skrive|skrivi").in("err"),
 	rule(dsr.Rectification, 0.35, "endre|endra|oppdatere|oppdater|endr ~2 den|det|dei|dem ~1 til").in("newvalue"),
-	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*").
+	rule(dsr.Rectification, 0.5, noRectObj+" ~1 mitt|min|mi|mine|vårt|vår ~4 "+noErrWords).in("mine").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*").
 		notOf(wrongRecipient),
-	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("faktura*|ordre*|beløp*|pris*|vare*").
+	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*").
 		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
 	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
@@ -145,6 +145,12 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "ikke|ikkje ~3 bruk*|brukast|utlever*|sendes|sendast|sende|deles|delast ~8 inntil|mens|medan").in("pause").with(selfNeg),
 
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~6 avklart|avklara|undersøkt|kontrollert|vurdert|vurderer|avgjort|ferdig|oppklart|løst|behandlet|sjekket|sjekka").in("pause"),
+	// "mens dere sjekker det", "la være å bruke dem": the check still runs,
+	// the use is held off without an "ikke".
+	rule(dsr.Restriction, 0.4, "inntil|mens|medan ~3 sjekker|sjekkar|undersøker|undersøkjer|kontrollerer|kontrollerar|avklarer|avklarar|etterprøver|granskar|gransker").in("check").
+		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
+	rule(dsr.Restriction, 0.4, "la|lar|late|lat ~1 være|vere|vera ~3 bruke|bruka|behandle|handsame|dele|sende|utlevere ~8 inntil|mens|medan|før").in("holdoff").
+		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart|sett|gått|gjennomgått").in("pause"),
 	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka").in("pause"),
 	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
