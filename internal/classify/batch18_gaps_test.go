@@ -40,3 +40,51 @@ func TestHoldOffWhileChecked(t *testing.T) {
 		{"nb: klager, adressen er feil, rett", "", "Jeg klager på at adressen min er feil. Rett den til Storgata 5.", "rectification,complaint", ""},
 	})
 }
+
+// Probes around batch 18: being filmed or tracked refused in so many
+// words, a reservation against a processing, the computer that said no
+// and the question how a credit decision was made, and "don't delete
+// before the dispute is settled" where "før" folds to "for".
+func TestNotBeWatched(t *testing.T) {
+	run(t, []tc{
+		{"nb: vil ikke bli filmet", "", "Jeg vil ikke bli filmet i butikken.", "objection", ""},
+		{"nn: vil ikkje bli overvaka", "", "Eg vil ikkje bli overvaka av kameraa dykkar.", "objection", ""},
+		{"en: don't want to be filmed", "", "I don't want to be filmed when I shop.", "objection", ""},
+		{"en: not be tracked for ads", "", "I do not want to be tracked for ads.", "objection_marketing", ""},
+		// Told, not asked.
+		{"nb: ble ikke filmet", "", "Jeg ble ikke filmet, sa vekteren.", "none", ""},
+		{"nb: kameraet filmet ikke", "", "Kameraet filmet ikke tyven.", "none", ""},
+	})
+}
+
+func TestReservationAgainstProcessing(t *testing.T) {
+	run(t, []tc{
+		{"nb: reserverer meg mot tilpassede tilbud", "", "Jeg reserverer meg mot at dere bruker kjøpshistorikken min til å tilpasse tilbud til meg.", "objection_marketing", ""},
+		{"nb: reserverer meg mot analyse", "", "Jeg reserverer meg mot at dere analyserer kjøpene mine.", "objection", ""},
+		{"nn: reserverar meg mot kamera", "", "Eg reserverar meg mot at de filmar meg i butikken.", "objection", ""},
+		// Asking how is a question.
+		{"nb: kan jeg reservere meg", "", "Kan jeg reservere meg mot kameraene?", "none", ""},
+	})
+}
+
+func TestCreditDecisionHow(t *testing.T) {
+	run(t, []tc{
+		{"en: computer said no, human", "", "The computer said no to my credit application. Can a human look at it?", "automated_decision", ""},
+		{"nb: hvordan avgjørelsen ble tatt", "", "Hvorfor fikk jeg avslag på kreditt? Jeg vil vite hvordan avgjørelsen ble tatt.", "automated_decision", ""},
+		{"en: how the decision was made, invoice", "", "Why was my invoice payment refused? I'd like to know how the decision was made.", "automated_decision", ""},
+		// No credit, no credit decision.
+		{"en: computer says no connection", "", "My computer says no connection. Can someone look at it?", "none", ""},
+		{"nb: bestilling avvist", "", "Hvorfor ble bestillingen min avvist?", "none", ""},
+		{"nb: betale med faktura", "", "Hvordan kan jeg betale med faktura?", "none", ""},
+	})
+}
+
+func TestNoDeleteBeforeSettled(t *testing.T) {
+	run(t, []tc{
+		{"nb: ikke slette før tvisten er avgjort", "", "Dere må ikke slette noe før tvisten med dere er avgjort.", "restriction", ""},
+		{"nb: ikke slett bildene før klagesaken", "", "Ikke slett bildene før klagesaken er behandlet.", "restriction", ""},
+		{"nn: ikkje slett før kravet er avklart", "", "Ikkje slett opptaka før kravet mitt mot forsikringa er avklart.", "restriction", ""},
+		// An order to finish first is no legal claim.
+		{"nb: ikke slett før ordren er ferdig", "", "Ikke slett kontoen før ordren er ferdig.", "none", ""},
+	})
+}

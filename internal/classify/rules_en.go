@@ -17,8 +17,10 @@ const (
 	enErr = "wrong|wrongly|incorrect|incorrectly|misspelt|misspelled|misspelling|mistake|mistaken|outdated|inaccurate|" +
 		"incomplete|typo|error|errors|old"
 	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty"
-	enAuto    = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
-	enDec     = "decision*|decided|refus*|declined|decline|rejected|rejection|denied|scoring|score|assessment|assessed|" +
+	// enCredit: the credit we grant with an automated check.
+	enCredit = "credit|invoice|instalment*|installment*|financing|finance|loan|klarna"
+	enAuto   = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
+	enDec    = "decision*|decided|refus*|declined|decline|rejected|rejection|denied|scoring|score|assessment|assessed|" +
 		"flagged|blocked|cancelled|canceled|screened|filtered"
 )
 
@@ -147,6 +149,8 @@ var enRules = []ruleSpec{
 	// objection
 	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
+	rule(dsr.Objection, 0.6, "not|don't|dont ~2 want|wish|like ~2 to ~1 be|being ~1 filmed|recorded|tracked|monitored|profiled|surveilled|watched").
+		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	rule(dsr.Objection, 0.5, quitWords+" ~3 processing|analysing|analyzing|tracking|filming|monitoring|profiling|recording|logging").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
 	rule(dsr.Objection, 0.5, "stop ~2 using ~3 "+enData+"|my|purchase*").or(dsr.ObjectionMarketing, marketingWords).in("stop"),
@@ -200,6 +204,10 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "manual|manually ~3 review*|assess*|check*|reconsider*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "contest|challenge|appeal|dispute ~4 decision|assessment|refusal|rejection|outcome").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "logic|criteria|based|reasoning|factors").in("why"),
+	// "the computer said no"; "how was the decision made" about credit.
+	rule(dsr.AutomatedDecision, 0.45, enAuto+" ~2 said|says ~1 no").given(enCredit).in("autodec"),
+	rule(dsr.AutomatedDecision, 0.5, "how|why ~5 decision|decided|refused|refusal|rejected|rejection|declined|denied|assessment").
+		given(enCredit).in("howdec"),
 	rule(dsr.AutomatedDecision, 0.25, "seconds|minute|minutes|instantly|immediately").in("fast"),
 
 	// complaint

@@ -170,6 +170,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.45, "tilgang*|kundeprofil*|profil* ~4 sperres|blokkeres|låses|avgrenses").in("block"),
 	rule(dsr.Restriction, 0.4, "slett|slette|sletter|slettar|slettes|slettast").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.4, "vent|venta|vente ~2 med ~2 det|dette|slettinga|slettingen|å|a").in("keep"),
+	// "ikke slett noe før tvisten er avgjort": "før" folds to "for", so
+	// the negation reaches the time clause; the phrase is read whole.
+	rule(dsr.Restriction, 0.5, "ikke|ikkje ~3 slett|slette|slettes|slettast|sletter|slettar ~5 før ~5 avklart|avklara|avgjort|løst|løyst|ferdig|oppklart|avsluttet|avslutta|ferdigbehandlet|behandlet").
+		with(selfNeg).given("tvist*|rettssak*|klage*|klagesak*|reklamasjon*|forsikring*|krav|kravet|søksmål*|forliksråd*|advokat*|uenighet*|usemje").in("keepuntil"),
 
 	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|forsikringssak*|forsikringsselskap*|rettstvist*|advokat*|domstol*").in("legal"),
 
@@ -197,6 +201,12 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~3 mot ~3 alt|all|alle|"+marketingWords).in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.7, "reservasjon|reservasjonen|reservasjonsregister*").in("reserve"),
+	// "jeg reserverer meg mot at dere bruker kjøpshistorikken": a
+	// reservation (in the present tense: "kan jeg reservere meg" asks how)
+	// against a processing objects to it, to marketing when
+	// offers share the clause.
+	rule(dsr.Objection, 0.7, "reserverer|reserverar ~1 meg|oss ~1 mot|imot").
+		with(noReport).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords + "|" + scopeWords).notAfter(scopeWords).in("nomore").unless("samtykk*|faktura*"),
 	rule(dsr.ObjectionMarketing, 0.65, negWords+" ~3 kontakt*|kontakta|ringt|ringe|ring|oppringt|oppringing*|contacted|called|phoned").with(selfNeg).
 		given(marketingWords + "|selger|seljar|salg|salgs*|selge|sales|seller|telefonsalg*").in("nomore"),
@@ -231,6 +241,10 @@ var noRules = []ruleSpec{
 		given("berettig*|legitim*|analyse*|analyser|statistikk*|profilering*|sporing*").in("stop"),
 	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+	// "jeg vil ikke bli filmet", "eg vil ikkje bli sporet": the person
+	// objects to being watched.
+	rule(dsr.Objection, 0.6, "ikke|ikkje ~1 bli|verte|vere|være ~1 filmet|filma|filmes|overvåket|overvåka|overvaka|sporet|spora|spores|profilert|profilerast|kartlagt|logget|logga").
+		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	rule(dsr.Objection, 0.5, "ikke|ikkje ~3 brukes|brukast|analyseres|analyserast|spores|filmes|overvåkes|logges ~3 til|i ~2 analyse*|statistikk*|sporing*|profilering*").
 		with(selfNeg).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
@@ -290,6 +304,10 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "vurdering*|vurdert|gjennomgang|gjennomgått|behandling|behandlet|sett ~2 av ~2 person|menneske|saksbehandler*|saksbehandlar*|ansatt").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "vurdert|vurdering*|avgjort|bestemt|behandlet ~6 dataprogram*|maskin|maskinen|algoritme*|automatisk|datamaskin*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.4, "overprøv*|overprøving*").in("human"),
+	// "hvordan ble avgjørelsen tatt", "hvorfor fikk jeg avslag" about
+	// credit: our credit checks are automated, the question is about one.
+	rule(dsr.AutomatedDecision, 0.5, "hvordan|korleis|hvorfor|kvifor ~5 avgjørelse*|avgjerd*|beslutning*|vurdering*|vurderinga|avslag*|avslaget|avslått|avslo|avvist|avviste").
+		given("kreditt*|kredittsjekk*|kredittvurdering*|delbetaling*|fakturakjøp*|avbetaling*|finansiering*|lån|kredit*").in("howdec"),
 	rule(dsr.AutomatedDecision, 0.45, "bestrider|bestride|påklage|påklager|klage ~4 avgjørelse*|avgjerd*|avslag*|avslaget|vedtak*|vurdering*").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "uten|utan ~1 at ~3 menneske|person|noen|nokon").in("why"),
 	rule(dsr.AutomatedDecision, 0.3, "logikk*|logikken|kriteri*|kriterium").in("why"),
