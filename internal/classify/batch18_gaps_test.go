@@ -88,3 +88,33 @@ func TestNoDeleteBeforeSettled(t *testing.T) {
 		{"nb: ikke slett før ordren er ferdig", "", "Ikke slett kontoen før ordren er ferdig.", "none", ""},
 	})
 }
+
+// Probes on the same pairs: tracking or profiling of the person stopped
+// by its verb, and dissatisfaction with an answer next to a threat to go
+// to Datatilsynet.
+func TestStopWatchingMe(t *testing.T) {
+	run(t, []tc{
+		{"nb: slutt å spore meg", "", "Slutt å spore meg på nettsiden.", "objection", ""},
+		{"en: stop tracking me", "", "Stop tracking me on your website.", "objection", ""},
+		{"en: stop tracking me for ads", "", "Stop tracking me to show me ads.", "objection_marketing", ""},
+		{"nb: ikke lag kundeprofil for reklame", "", "Dere må ikke lage kundeprofil på meg for reklame.", "objection_marketing", ""},
+		{"nb: ikke lag profil på meg", "", "Ikke lag profil på meg.", "objection", ""},
+		{"en: don't build a profile of me", "", "Please don't build a profile of me.", "objection", ""},
+		// A parcel tracked, a profile in the app, are no processing of the person.
+		{"nb: slutte å spore pakken", "", "Kan dere slutte å spore pakken min? Den er allerede levert.", "none", ""},
+		{"en: stop tracking my parcel", "", "Please stop tracking my parcel notifications, it arrived.", "none", ""},
+		{"nb: klarte ikke å lage profil", "", "Jeg klarte ikke å lage profil i appen. Hjelp?", "none", ""},
+		{"en: couldn't create a profile", "", "I couldn't create a profile on your site, error 500.", "none", ""},
+	})
+}
+
+func TestUnhappyAnswerDPA(t *testing.T) {
+	run(t, []tc{
+		{"nb: misfornøyd, vurderer Datatilsynet", "", "Jeg er misfornøyd med svaret på innsynsbegjæringen min og vurderer å gå til Datatilsynet.", "complaint", ""},
+		{"en: unhappy, thinking of reporting", "", "I'm unhappy with your answer to my deletion request and I'm thinking of reporting you to Datatilsynet.", "complaint", ""},
+		// Goods and delivery, or a shop's own question to the authority.
+		{"nb: misfornøyd med svaret om vaskemaskinen", "", "Jeg er misfornøyd med svaret fra kundeservice om vaskemaskinen.", "none", ""},
+		{"en: unhappy with delivery", "", "I'm unhappy with the way the delivery was handled.", "none", ""},
+		{"nb: kontakte Datatilsynet om veiledning", "", "Vi vurderer å kontakte Datatilsynet om en veiledning for vår egen butikk.", "none", ""},
+	})
+}

@@ -149,10 +149,14 @@ var enRules = []ruleSpec{
 	// objection
 	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
+	rule(dsr.Objection, 0.6, "not|don't|dont ~2 build|create|make|keep ~2 profile|profiles ~1 of|on|about ~1 me|us").
+		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
+	rule(dsr.Objection, 0.5, quitWords+" ~2 tracking|track|monitor|monitoring|filming|film|analysing|analyzing|analyse|analyze ~1 me|us").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
 	rule(dsr.Objection, 0.6, "not|don't|dont ~2 want|wish|like ~2 to ~1 be|being ~1 filmed|recorded|tracked|monitored|profiled|surveilled|watched").
 		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	rule(dsr.Objection, 0.5, quitWords+" ~3 processing|analysing|analyzing|tracking|filming|monitoring|profiling|recording|logging").
-		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary+"|parcel|parcels|package|packages|shipment|delivery"),
 	rule(dsr.Objection, 0.5, "stop ~2 using ~3 "+enData+"|my|purchase*").or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
 	// withdraw_consent
@@ -218,6 +222,8 @@ var enRules = []ruleSpec{
 
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
 	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),
+	rule(dsr.Complaint, 0.4, "unhappy|dissatisfied|displeased ~3 answer|response|reply|handling|handled|way").in("crit"),
+	rule(dsr.Complaint, 0.6, "considering|consider|thinking|will|going ~3 go|going|report|reporting|complain|complaining|escalate ~3 datatilsynet*|ico|authority|regulator").with(noReport).in("dpa"),
 	rule(dsr.Complaint, 0.3, "no ~1 response|reply|answer").in("crit"),
 	rule(dsr.Complaint, 0.45, "data ~1 protection ~1 authority|authorities").in("dpa"),
 	rule(dsr.Complaint, 0.45, "supervisory ~1 authority").in("dpa"),

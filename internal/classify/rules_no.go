@@ -241,6 +241,12 @@ var noRules = []ruleSpec{
 		given("berettig*|legitim*|analyse*|analyser|statistikk*|profilering*|sporing*").in("stop"),
 	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+	// "slutt å spore meg", "ikke lag kundeprofil på meg": a processing
+	// stopped by its verb, for marketing when ads share the clause.
+	rule(dsr.Objection, 0.5, quitWords+" ~2 spore|spora|overvåke|overvake|filme|filma|analysere|analysera|kartlegge|kartleggje|profilere ~1 meg|oss").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+	rule(dsr.Objection, 0.6, "ikke|ikkje ~2 lage|lag|lagar|lager|bygge|bygg ~2 kundeprofil*|profil|profiler|profilar ~1 på|av|om|over ~1 meg|oss").
+		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	// "jeg vil ikke bli filmet", "eg vil ikkje bli sporet": the person
 	// objects to being watched.
 	rule(dsr.Objection, 0.6, "ikke|ikkje ~1 bli|verte|vere|være ~1 filmet|filma|filmes|overvåket|overvåka|overvaka|sporet|spora|spores|profilert|profilerast|kartlagt|logget|logga").
@@ -330,6 +336,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
+	// "misfornøyd med svaret på innsynsbegjæringen", beside Datatilsynet
+	// or a complaint word it is one.
+	rule(dsr.Complaint, 0.4, "misfornøyd|misfornøgd|misnøgd|lei ~3 svar|svaret|svara|håndtering*|handtering*|behandlinga|behandlingen|måten|saksbehandling*").in("crit"),
+	rule(dsr.Complaint, 0.6, "vurderer|tenker|tenkjer|vurderar|kommer|kjem ~3 gå|melde|klage|klaga|rapportere|anmelde ~3 datatilsynet*|tilsynsmyndighet*").with(noReport).in("dpa"),
 	rule(dsr.Complaint, 0.3, "uakseptabel*|uhørt|skandaløs*|kritikkverdig*|ikkje ~1 greitt|ikke ~1 greit").in("crit"),
 	rule(dsr.Complaint, 0.3, "ikke|ikkje|ingen|inga ~2 fått|fatt|fekk|svar ~1 svar").with(selfNeg).in("crit"),
 	rule(dsr.Complaint, 0.3, "ikke|ikkje ~2 svart|besvart|svara|reagert").with(selfNeg).in("crit"),
