@@ -118,3 +118,17 @@ func TestUnhappyAnswerDPA(t *testing.T) {
 		{"nb: kontakte Datatilsynet om veiledning", "", "Vi vurderer å kontakte Datatilsynet om en veiledning for vår egen butikk.", "none", ""},
 	})
 }
+
+// A person asked to look at a credit decision, in the Nordic languages
+// and German: the check itself named, or a refused credit beside it.
+func TestHumanLooksAtCredit(t *testing.T) {
+	run(t, []tc{
+		{"nb: menneske ser på kredittsjekken", "", "Jeg vil at et menneske ser på kredittsjekken.", "automated_decision", ""},
+		{"de: Mensch überprüft Entscheidung", "", "Ich möchte, dass ein Mensch die automatische Entscheidung über meinen Ratenkauf überprüft.", "automated_decision", ""},
+		{"sv: människa granskar avslag", "", "Jag vill att en människa granskar beslutet om avslag på fakturaköp.", "automated_decision", ""},
+		{"da: medarbejder ser på afslag", "", "Jeg vil gerne have, at en medarbejder ser på mit afslag på kredit.", "automated_decision", ""},
+		// A person looking at a return or an order is customer service.
+		{"nb: person ser på reklamasjonen", "", "Kan en person se på reklamasjonen min?", "none", ""},
+		{"de: Mitarbeiter prüft Bestellung", "", "Kann ein Mitarbeiter meine Bestellung prüfen?", "none", ""},
+	})
+}

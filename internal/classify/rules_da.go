@@ -59,4 +59,5 @@ var daRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "afgørelse*|beslutning*|afslag*|vurdering* ~5 automatisk*|automatiseret*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "menneske|person|medarbejder ~5 ser|vurderer|gennemgår|kigger").in("human"),
 	rule(dsr.AutomatedDecision, 0.5, "manuel*|menneskelig* ~3 vurdering|behandling|gennemgang").in("human"),
+	rule(dsr.AutomatedDecision, 0.3, "afslag*|afvist|afviste ~4 faktura*|kredit*|afbetaling*|delbetaling*").in("creditdec"),
 }

@@ -68,6 +68,8 @@ var deRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "automatisiert*|automatisch*|algorithm* ~5 entscheid*|ablehnung|abgelehnt|bewertung|scoring").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "entscheid*|ablehnung|abgelehnt|bewertung|scoring ~5 automatisiert*|automatisch*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),
+	rule(dsr.AutomatedDecision, 0.3, "ablehnung|abgelehnt ~4 ratenkauf*|kredit*|rechnungskauf*|finanzierung*").in("creditdec"),
 
 	rule(dsr.Complaint, 0.7, "beschwerde*|beschweren|beschwere").in("complain").unless("produkt*|ware|lieferung*"),
 }

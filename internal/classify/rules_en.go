@@ -156,7 +156,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Objection, 0.6, "not|don't|dont ~2 want|wish|like ~2 to ~1 be|being ~1 filmed|recorded|tracked|monitored|profiled|surveilled|watched").
 		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	rule(dsr.Objection, 0.5, quitWords+" ~3 processing|analysing|analyzing|tracking|filming|monitoring|profiling|recording|logging").
-		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary+"|parcel|parcels|package|packages|shipment|delivery"),
+		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary + "|parcel|parcels|package|packages|shipment|delivery"),
 	rule(dsr.Objection, 0.5, "stop ~2 using ~3 "+enData+"|my|purchase*").or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
 	// withdraw_consent

@@ -65,6 +65,8 @@ var svRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "beslut*|avslag*|nekad*|bedömning*|kreditprövning* ~5 automatisk*|automatiserad*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "manuell*|mänsklig* ~3 prövning|bedömning|granskning|omprövning").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "människa|person|handläggare ~5 granskar|prövar|bedömer|tittar|går").in("human"),
+	// A credit refused: our credit checks are automated.
+	rule(dsr.AutomatedDecision, 0.3, "avslag*|nekad*|nekat|nekades ~4 faktura*|fakturaköp*|kredit*|delbetalning*|avbetalning*").in("creditdec"),
 
 	rule(dsr.Complaint, 0.65, "klagomål*|klaga|klagar|anmäla|anmälan").in("complain").unless("vara|varan|produkt*|leverans*"),
 }
