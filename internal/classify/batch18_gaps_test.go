@@ -132,3 +132,20 @@ func TestHumanLooksAtCredit(t *testing.T) {
 		{"de: Mitarbeiter prüft Bestellung", "", "Kann ein Mitarbeiter meine Bestellung prüfen?", "none", ""},
 	})
 }
+
+// Swedish and Danish on the same pairs: tracking stopped, "what do you do
+// with my data" as a question about processing, and "slet ikke" kept for
+// a court case.
+func TestNordicPairs18(t *testing.T) {
+	run(t, []tc{
+		{"sv: sluta spåra mig", "", "Sluta spåra mig på er webbplats.", "objection", ""},
+		{"sv: vad gör ni med mina uppgifter", "", "Vad gör ni med mina uppgifter?", "information", ""},
+		{"da: hvad bruger I mine oplysninger til", "", "Hvad bruger I mine oplysninger til?", "information", ""},
+		{"da: hvad gør I med mine oplysninger", "", "Hvad gør I med mine oplysninger?", "information", ""},
+		{"da: slet ikke, retssag", "", "Slet ikke mine data, jeg skal bruge dem i en retssag.", "restriction", ""},
+		// An order, a return: customer service.
+		{"sv: vad gör ni med min beställning", "", "Vad gör ni med min beställning?", "none", ""},
+		{"da: slet ikke ordren", "", "Slet ikke ordren, jeg vil stadig have varen.", "none", ""},
+		{"da: hvad gør I med min reklamation", "", "Hvad gør I med min reklamation?", "none", ""},
+	})
+}

@@ -33,6 +33,7 @@ var daRules = []ruleSpec{
 	rule(dsr.Restriction, 0.9, "begrænsning*|begrænse ~3 behandling*"),
 	rule(dsr.Restriction, 0.5, "kun|bare ~3 opbevar*|gemme|gemmes|lagre*").in("storeonly"),
 	rule(dsr.Restriction, 0.35, "tvist*|retssag*|bevis*|domstol*|forsikringssag*|retskrav*").in("legal"),
+	rule(dsr.Restriction, 0.4, "slet|slette|slettes").with(onlyNeg).in("keep"),
 
 	rule(dsr.Portability, 0.45, "overfør*|flytte|flyt|send ~4 "+daData+"|købshistorik*|historik*|kvitteringer").in("transfer"),
 	rule(dsr.Portability, 0.45, "anden|andet|ny|nye ~1 leverandør*|udbyder*|tjeneste*|app|appen|kundeklub*|dataansvarlig*|virksomhed*").in("elsewhere"),
@@ -49,6 +50,8 @@ var daRules = []ruleSpec{
 
 	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer").in("retention"),
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),
+	rule(dsr.Information, 0.5, "hvad ~1 gør|bruger ~1 i|de ~3 "+daData+" ~2 til|med").in("purpose"),
+	rule(dsr.Information, 0.5, "hvad ~1 gør ~1 i|de ~1 med ~3 "+daData).in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvad ~3 formål*").in("purpose"),
 	rule(dsr.Information, 0.5, "retsgrundlag*|retligt ~1 grundlag").in("basis"),
 	rule(dsr.Information, 0.55, "hvor|hvorfra|hvordan ~3 i|de ~2 fået|fik|hentet|købt ~4 "+daData+"|navn*|adresse*|nummer*|mail*").with(noReport).in("source"),

@@ -49,6 +49,8 @@ var svRules = []ruleSpec{
 
 	rule(dsr.Objection, 0.75, "invänd*|invändning*|motsätter|motsätta").or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "berättigat|berättigade ~1 intresse*").in("li"),
+	rule(dsr.Objection, 0.5, "sluta ~2 spåra|övervaka|filma|profilera|analysera ~1 mig|oss").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
 	rule(dsr.WithdrawConsent, 0.9, "återkalla*|återkallar|drar|dra|tar ~4 samtycke*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtycke* ~4 återkalla*|tillbaka").in("withdraw"),
@@ -56,6 +58,7 @@ var svRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "hur ~1 länge ~5 spara*|sparar|lagra*|lagrar|behåll*").in("retention"),
 	rule(dsr.Information, 0.5, "vilka|vilket|vad ~3 ändamål*|syfte*").in("purpose"),
 	rule(dsr.Information, 0.45, "vad|vilka ~4 används|använder ~5 till|för").in("purpose"),
+	rule(dsr.Information, 0.5, "vad ~1 gör ~1 ni ~2 med ~3 "+svData).in("purpose"),
 	rule(dsr.Information, 0.5, "rättslig*|laglig* ~2 grund*").in("basis"),
 	rule(dsr.Information, 0.55, "var|varifrån|hur ~3 ni ~2 fått|fick|hämtat|köpt ~4 "+svData+"|namn*|adress*|nummer*|mejl*").with(noReport).in("source"),
 	rule(dsr.Information, 0.4, "vem|vilka ~5 delar|delas|får|tillgång|lämnar").in("share"),
