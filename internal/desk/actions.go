@@ -23,12 +23,9 @@ type ErrConflict = store.ConflictError
 func (d *Desk) change(ctx context.Context, caseID, version int64, kind string, fn func(tx *store.Tx, c *dsr.Case, now time.Time) (string, error)) (*dsr.Case, error) {
 	var out *dsr.Case
 	err := d.st.Write(ctx, func(tx *store.Tx) error {
-		c, err := tx.LoadCase(ctx, caseID)
+		c, err := loadSeen(ctx, tx, caseID, version)
 		if err != nil {
 			return err
-		}
-		if c.Version != version {
-			return &store.ConflictError{Ref: c.Ref.String(), By: c.UpdatedBy, At: c.UpdatedAt}
 		}
 		now := d.opts.Now()
 		details, err := fn(tx, c, now)
@@ -42,6 +39,19 @@ func (d *Desk) change(ctx context.Context, caseID, version int64, kind string, f
 		return tx.AppendEvent(ctx, &store.Event{CaseID: caseID, At: now, Actor: d.opts.User, Kind: kind, Details: details})
 	})
 	return out, err
+}
+
+// loadSeen loads a case in the transaction and checks it is still the
+// version the caller saw, or says who changed it since.
+func loadSeen(ctx context.Context, tx *store.Tx, caseID, version int64) (*dsr.Case, error) {
+	c, err := tx.LoadCase(ctx, caseID)
+	if err != nil {
+		return nil, err
+	}
+	if c.Version != version {
+		return nil, &store.ConflictError{Ref: c.Ref.String(), By: c.UpdatedBy, At: c.UpdatedAt}
+	}
+	return c, nil
 }
 
 // SetStatus moves a case to another status; invalid moves are refused with

@@ -44,12 +44,8 @@ func (d *Desk) requestApproval(ctx context.Context, caseID, version int64, kind,
 	}
 	var a store.Approval
 	err := d.st.Write(ctx, func(tx *store.Tx) error {
-		c, err := tx.LoadCase(ctx, caseID)
-		if err != nil {
+		if _, err := loadSeen(ctx, tx, caseID, version); err != nil {
 			return err
-		}
-		if c.Version != version {
-			return &store.ConflictError{Ref: c.Ref.String(), By: c.UpdatedBy, At: c.UpdatedAt}
 		}
 		now := d.opts.Now()
 		a = store.Approval{CaseID: caseID, Kind: kind, Reason: reason, RequestedBy: d.opts.User, RequestedAt: now}
