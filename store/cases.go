@@ -142,22 +142,18 @@ type CaseRef struct {
 
 // CaseByRef finds a case by its reference inside the transaction.
 func (t *Tx) CaseByRef(ctx context.Context, ref string) (CaseRef, error) {
-	var c CaseRef
-	var st string
-	err := t.tx.QueryRowContext(ctx, `SELECT id, ref, requester, status FROM cases WHERE ref = ?`, ref).
-		Scan(&c.ID, &c.Ref, &c.Requester, &st)
-	if errors.Is(err, sql.ErrNoRows) {
-		return c, ErrNotFound
-	}
-	c.Status = dsr.Status(st)
-	return c, err
+	return t.caseRef(ctx, `ref = ?`, ref)
 }
 
 // CaseByID finds a case by id inside the transaction.
 func (t *Tx) CaseByID(ctx context.Context, id int64) (CaseRef, error) {
+	return t.caseRef(ctx, `id = ?`, id)
+}
+
+func (t *Tx) caseRef(ctx context.Context, where string, arg any) (CaseRef, error) {
 	var c CaseRef
 	var st string
-	err := t.tx.QueryRowContext(ctx, `SELECT id, ref, requester, status FROM cases WHERE id = ?`, id).
+	err := t.tx.QueryRowContext(ctx, `SELECT id, ref, requester, status FROM cases WHERE `+where, arg).
 		Scan(&c.ID, &c.Ref, &c.Requester, &st)
 	if errors.Is(err, sql.ErrNoRows) {
 		return c, ErrNotFound
