@@ -71,14 +71,20 @@ func (t *Tx) NextRef(ctx context.Context, year int) (dsr.Ref, error) {
 
 // InsertCase stores a new case with its rights and sets c.ID and c.Version.
 // The inbox mask goes in with the row: a new case has no rights to delete
-// and no mask to update, which spares intake two statements per case.
+// and no mask to update, which spares intake two statements per case. So
+// does the report's is_request (see migration 0008): mail that is not a
+// request is not counted as one from the start.
 func (t *Tx) InsertCase(ctx context.Context, c *dsr.Case, actor string, now time.Time) error {
+	isRequest := 1
+	if c.Status == dsr.StatusNotARequest {
+		isRequest = 0
+	}
 	res, err := t.tx.ExecContext(ctx,
 		`INSERT INTO cases (year, seq, ref, requester, requester_name, subject, language,
-		   status, rights, assignee, received_at, due_at, note, version, updated_by, updated_at)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)`,
+		   status, rights, assignee, received_at, due_at, note, version, updated_by, updated_at, is_request)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
 		c.Ref.Year, c.Ref.Seq, c.Ref.String(), c.Requester, c.RequesterName, c.Subject, c.Language,
-		string(c.Status), int64(rightMask(c.Rights)), c.Assignee, unix(c.ReceivedAt), unix(c.DueAt), c.Note, actor, unix(now))
+		string(c.Status), int64(rightMask(c.Rights)), c.Assignee, unix(c.ReceivedAt), unix(c.DueAt), c.Note, actor, unix(now), isRequest)
 	if err != nil {
 		return fmt.Errorf("store: insert case %s: %w", c.Ref, err)
 	}
