@@ -40,6 +40,9 @@ type Message struct {
 	Warnings    []string
 	Size        int64
 	Raw         []byte
+	// RawSHA256 is HashRaw(Raw), if the caller has it already; InsertMessage
+	// computes it otherwise.
+	RawSHA256   string
 	Attachments []Attachment
 }
 
@@ -61,6 +64,10 @@ func (t *Tx) InsertMessage(ctx context.Context, m *Message) error {
 	if size == 0 {
 		size = int64(len(m.Raw))
 	}
+	sha := m.RawSHA256
+	if sha == "" {
+		sha = HashRaw(m.Raw)
+	}
 	raw := m.Raw
 	if raw == nil {
 		raw = []byte{}
@@ -73,11 +80,14 @@ func (t *Tx) InsertMessage(ctx context.Context, m *Message) error {
 		m.CaseID, m.Direction, m.Mailbox, int64(m.UIDValidity), int64(m.UID), m.MessageID,
 		strings.Join(m.InReplyTo, " "), strings.Join(m.References, " "), m.FromAddr, m.FromName,
 		strings.Join(m.To, ", "), m.Subject, unix(m.SentAt), unix(m.ReceivedAt), m.Text,
-		string(warnJSON), size, HashRaw(m.Raw), raw)
+		string(warnJSON), size, sha, raw)
 	if err != nil {
 		return fmt.Errorf("store: insert message: %w", err)
 	}
 	m.ID, _ = res.LastInsertId()
+	if top, ok := t.maxUID[imapBox{m.Mailbox, m.UIDValidity}]; ok && m.UID > top {
+		t.maxUID[imapBox{m.Mailbox, m.UIDValidity}] = m.UID
+	}
 	for _, a := range m.Attachments {
 		if _, err := t.tx.ExecContext(ctx,
 			`INSERT INTO attachments (message_id, filename, content_type, size) VALUES (?, ?, ?, ?)`,
@@ -89,24 +99,55 @@ func (t *Tx) InsertMessage(ctx context.Context, m *Message) error {
 }
 
 // The lookups that ingest makes for every incoming message repeat the
-// condition of the partial index they need (uid > 0, a non-empty message_id):
-// SQLite uses a partial index only when the query's WHERE clause implies
-// the index's, and "uid = ?" or "message_id IN (...)" alone does not, so
-// without it each lookup scans the whole table and a first sync of 10,000
-// messages takes minutes instead of seconds. TestLookupsUseIndexes holds
-// them to that.
+// condition of the partial index they need (uid > 0, a non-empty message_id,
+// an empty one for the hash): SQLite uses a partial index only when the
+// query's WHERE clause implies the index's, and "uid = ?" or "message_id IN
+// (...)" alone does not, so without it each lookup scans the whole table and
+// a first sync of 10,000 messages takes minutes instead of seconds.
+// TestLookupsUseIndexes holds them to that.
 const (
 	queryHasIMAP = `SELECT 1 FROM messages
 		WHERE mailbox = ? AND uidvalidity = ? AND uid = ? AND uid > 0`
-	queryByMessageID = `SELECT id, case_id, from_addr, raw_sha256 FROM messages
+	queryMaxUID = `SELECT coalesce(max(uid), 0) FROM messages
+		WHERE mailbox = ? AND uidvalidity = ? AND uid > 0`
+	queryByMessageID = `SELECT id, case_id, message_id, from_addr, raw_sha256 FROM messages
 		WHERE message_id IN (%s) AND message_id <> '' ORDER BY id DESC`
+	queryByHash = `SELECT id, case_id, message_id, from_addr, raw_sha256 FROM messages
+		WHERE raw_sha256 = ? AND message_id = '' ORDER BY id DESC`
 )
+
+// imapBox is one mailbox under one UIDVALIDITY.
+type imapBox struct {
+	mailbox     string
+	uidvalidity uint32
+}
 
 // HasIMAP reports whether the message with this IMAP identity is stored.
 // UID 0 is no IMAP identity (outgoing mail is stored with it), so it is
 // never found.
+//
+// A sync asks this for every message it fetches, nearly always of UIDs above
+// all that is stored: the transaction learns the highest stored UID of the
+// mailbox once and answers those without a query. It holds the write lock,
+// and InsertMessage keeps the figure, so nothing can slip in under it.
 func (t *Tx) HasIMAP(ctx context.Context, mailbox string, uidvalidity, uid uint32) (bool, error) {
 	if uid == 0 {
+		return false, nil
+	}
+	box := imapBox{mailbox, uidvalidity}
+	top, ok := t.maxUID[box]
+	if !ok {
+		var v int64
+		if err := t.tx.QueryRowContext(ctx, queryMaxUID, mailbox, int64(uidvalidity)).Scan(&v); err != nil {
+			return false, fmt.Errorf("store: find message: %w", err)
+		}
+		top = uint32(v)
+		if t.maxUID == nil {
+			t.maxUID = make(map[imapBox]uint32)
+		}
+		t.maxUID[box] = top
+	}
+	if uid > top {
 		return false, nil
 	}
 	var one int
@@ -122,6 +163,7 @@ func (t *Tx) HasIMAP(ctx context.Context, mailbox string, uidvalidity, uid uint3
 type MessageMatch struct {
 	ID        int64
 	CaseID    int64
+	MessageID string
 	FromAddr  string
 	RawSHA256 string
 }
@@ -142,10 +184,12 @@ func (t *Tx) MessagesByMessageID(ctx context.Context, ids ...string) ([]MessageM
 	return t.matches(ctx, fmt.Sprintf(queryByMessageID, ph), args...)
 }
 
-// MessagesByHash returns stored messages whose raw bytes hash to sha.
+// MessagesByHash returns stored messages without a Message-ID whose raw
+// bytes hash to sha: the same bytes parse to the same (missing) Message-ID,
+// so a message that has one is found by it instead, and only the few
+// without one need the hash indexed.
 func (t *Tx) MessagesByHash(ctx context.Context, sha string) ([]MessageMatch, error) {
-	return t.matches(ctx, `SELECT id, case_id, from_addr, raw_sha256 FROM messages
-		WHERE raw_sha256 = ? ORDER BY id DESC`, sha)
+	return t.matches(ctx, queryByHash, sha)
 }
 
 func (t *Tx) matches(ctx context.Context, q string, args ...any) ([]MessageMatch, error) {
@@ -157,7 +201,7 @@ func (t *Tx) matches(ctx context.Context, q string, args ...any) ([]MessageMatch
 	var out []MessageMatch
 	for rows.Next() {
 		var m MessageMatch
-		if err := rows.Scan(&m.ID, &m.CaseID, &m.FromAddr, &m.RawSHA256); err != nil {
+		if err := rows.Scan(&m.ID, &m.CaseID, &m.MessageID, &m.FromAddr, &m.RawSHA256); err != nil {
 			return nil, err
 		}
 		out = append(out, m)

@@ -26,6 +26,8 @@ func TestLookupsUseIndexes(t *testing.T) {
 		{"HasIMAP", queryHasIMAP, []any{"INBOX", 1, 2}, "messages_imap"},
 		{"MessagesByMessageID one", fmt.Sprintf(queryByMessageID, "?"), []any{"a@b"}, "messages_message_id"},
 		{"MessagesByMessageID several", fmt.Sprintf(queryByMessageID, "?,?,?"), []any{"a@b", "c@d", "e@f"}, "messages_message_id"},
+		{"MessagesByHash", queryByHash, []any{"00ff"}, "messages_no_id_raw_sha256"},
+		{"max UID", queryMaxUID, []any{"INBOX", 1}, "messages_imap"},
 	} {
 		rows, err := s.db.Query("EXPLAIN QUERY PLAN "+c.query, c.args...)
 		if err != nil {

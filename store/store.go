@@ -174,6 +174,12 @@ type Tx struct {
 	// lock and every event goes through AppendEvent, so no other writer can
 	// move the end of the chain meanwhile.
 	lastHash string
+	// maxUID is the highest UID stored per mailbox, once HasIMAP has
+	// asked (see there).
+	maxUID map[imapBox]uint32
+	// seqs are the case numbers handed out by NextRef, written back to
+	// case_seq when the transaction commits.
+	seqs map[int]int
 }
 
 // stmtTx is a transaction that prepares each distinct statement once and
@@ -244,7 +250,12 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	if err := fn(&Tx{tx: &stmtTx{Tx: tx}}); err != nil {
+	t := &Tx{tx: &stmtTx{Tx: tx}}
+	if err := fn(t); err != nil {
+		tx.Rollback()
+		return err
+	}
+	if err := t.saveSeqs(ctx); err != nil {
 		tx.Rollback()
 		return err
 	}

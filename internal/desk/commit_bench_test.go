@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
+	"syscall"
 	"testing"
 	"time"
 
@@ -96,6 +98,16 @@ func BenchmarkWrite(b *testing.B) {
 	msgs := commitCorpus(b)
 	ctx := context.Background()
 	dir := b.TempDir()
+	prep, err := store.Open(ctx, filepath.Join(dir, "prepare.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	prepared := make([]parsed, len(msgs))
+	for j, m := range msgs {
+		prepared[j] = New(prep, Options{}).prepare(m)
+	}
+	prep.Close()
+	var cpu time.Duration
 	i := 0
 	for b.Loop() {
 		b.StopTimer()
@@ -105,11 +117,9 @@ func BenchmarkWrite(b *testing.B) {
 			b.Fatal(err)
 		}
 		d := New(st, Options{})
-		prepared := make([]parsed, len(msgs))
-		for j, m := range msgs {
-			prepared[j] = d.prepare(m)
-		}
+		runtime.GC()
 		b.StartTimer()
+		c0 := cpuTime()
 		for at := 0; at < len(prepared); at += 250 {
 			batch := prepared[at:min(at+250, len(prepared))]
 			err := st.Write(ctx, func(tx *store.Tx) error {
@@ -124,9 +134,21 @@ func BenchmarkWrite(b *testing.B) {
 				b.Fatal(err)
 			}
 		}
+		cpu += cpuTime() - c0
 		b.StopTimer()
 		st.Close()
+		os.Remove(st.Path())
 		b.StartTimer()
 	}
 	b.ReportMetric(float64(b.Elapsed().Microseconds())/float64(b.N*len(msgs)), "µs/msg")
+	// CPU time tells the work from the waiting on a machine shared with
+	// other jobs, where wall time is noisy.
+	b.ReportMetric(float64(cpu.Microseconds())/float64(b.N*len(msgs)), "cpu-µs/msg")
+}
+
+// cpuTime is the CPU time (user and system) the process has used.
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }

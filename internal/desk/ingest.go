@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -54,6 +55,7 @@ type parsed struct {
 	in  Incoming
 	msg *mail.Message
 	cls classify.Result
+	sha string // store.HashRaw of in.Raw
 }
 
 func (d *Desk) prepare(in Incoming) parsed {
@@ -67,7 +69,7 @@ func (d *Desk) prepare(in Incoming) parsed {
 		Subject: m.Subject, Body: m.Text, From: m.From.Addr,
 		AutoSubmitted: m.AutoSubmitted, ContentType: m.ContentType,
 	})
-	return parsed{in: in, msg: m, cls: cls}
+	return parsed{in: in, msg: m, cls: cls, sha: store.HashRaw(in.Raw)}
 }
 
 // sizeText gives a size in the unit that suits it: a limit set in bytes
@@ -114,27 +116,35 @@ func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResu
 			return res, nil
 		}
 	}
-	sha := store.HashRaw(in.Raw)
+	// One lookup serves both the Message-ID of this mail (seen before?)
+	// and those it answers (which case?): intake makes it for every
+	// message, and each statement costs more than its rows.
+	sha := p.sha
+	ids := make([]string, 0, 1+len(m.InReplyTo)+len(m.References))
+	ids = append(append(append(ids, m.MessageID), m.InReplyTo...), m.References...)
+	found, err := tx.MessagesByMessageID(ctx, ids...)
+	if err != nil {
+		return res, err
+	}
 	if m.MessageID != "" {
-		found, err := tx.MessagesByMessageID(ctx, m.MessageID)
-		if err != nil {
-			return res, err
-		}
 		for _, f := range found {
 			// A Message-ID is only as unique as its sender makes it: the
 			// same ID from another sender is a different message.
+			if f.MessageID != m.MessageID {
+				continue
+			}
 			if f.FromAddr == m.From.Addr || f.RawSHA256 == sha {
 				res.Outcome, res.CaseID = OutcomeAlreadyStored, f.CaseID
 				return res, nil
 			}
 		}
 	} else {
-		found, err := tx.MessagesByHash(ctx, sha)
+		dups, err := tx.MessagesByHash(ctx, sha)
 		if err != nil {
 			return res, err
 		}
-		if len(found) > 0 {
-			res.Outcome, res.CaseID = OutcomeAlreadyStored, found[0].CaseID
+		if len(dups) > 0 {
+			res.Outcome, res.CaseID = OutcomeAlreadyStored, dups[0].CaseID
 			return res, nil
 		}
 	}
@@ -149,7 +159,7 @@ func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResu
 		MessageID: m.MessageID, InReplyTo: m.InReplyTo, References: m.References,
 		FromAddr: m.From.Addr, FromName: m.From.Name, Subject: m.Subject,
 		SentAt: m.Date, ReceivedAt: received, Text: m.Text, Warnings: m.Warnings,
-		Size: in.Size, Raw: in.Raw,
+		Size: in.Size, Raw: in.Raw, RawSHA256: sha,
 	}
 	for _, a := range m.To {
 		sm.To = append(sm.To, a.Addr)
@@ -162,11 +172,11 @@ func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResu
 	// trusted only from the case's own requester, or anyone could add mail
 	// to another person's case by copying a reference.
 	var note string
-	ids := append(append([]string{}, m.InReplyTo...), m.References...)
-	if found, err := tx.MessagesByMessageID(ctx, ids...); err != nil {
-		return res, err
-	} else if len(found) > 0 {
-		return d.thread(ctx, tx, sm, found[0].CaseID, "threading headers", now)
+	for _, f := range found {
+		// Newest first, as the threading headers name them.
+		if slices.Contains(m.InReplyTo, f.MessageID) || slices.Contains(m.References, f.MessageID) {
+			return d.thread(ctx, tx, sm, f.CaseID, "threading headers", now)
+		}
 	}
 	if tag := refTag.FindStringSubmatch(m.Subject); tag != nil {
 		ref := strings.ToUpper(tag[1])
