@@ -242,7 +242,7 @@ func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo [
 			for j < len(chunk) && (chunk[j].size > maxBytes) == big {
 				j++
 			}
-			if err := c.fetchChunk(ctx, mailbox, uidv, chunk[i:j], big, ch); err != nil {
+			if err := c.fetchChunk(ctx, mailbox, uidv, chunk[i:j], big, maxBytes, ch); err != nil {
 				return err
 			}
 			i = j
@@ -251,7 +251,23 @@ func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo [
 	return nil
 }
 
-func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs []sized, headerOnly bool, ch chan<- Fetched) error {
+// readLiteral reads a message literal into a buffer of the size the server
+// announced, in one allocation instead of io.ReadAll's doublings. A size
+// beyond what a message may have (the server is wrong or hostile) gets no
+// such trust: that literal is read as it comes.
+func readLiteral(lit imap.LiteralReader, maxBytes int64) ([]byte, error) {
+	n := lit.Size()
+	if n < 0 || n > maxBytes+1<<20 {
+		return io.ReadAll(lit)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(lit, b); err != nil {
+		return nil, err
+	}
+	return b, nil
+}
+
+func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs []sized, headerOnly bool, maxBytes int64, ch chan<- Fetched) error {
 	var set imap.UIDSet
 	listed := make(map[uint32]int64, len(msgs))
 	for _, m := range msgs {
@@ -288,7 +304,7 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs
 			case imapclient.FetchItemDataBodySection:
 				gotBody = true
 				if it.Literal != nil {
-					b, err := io.ReadAll(it.Literal)
+					b, err := readLiteral(it.Literal, maxBytes)
 					if err != nil {
 						// The literal is cut short, so the connection is
 						// past saving. Not cmd.Close: it would read on in
