@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"runtime"
 	"slices"
 	"time"
 
@@ -45,6 +46,9 @@ type Fetched struct {
 	// HeaderOnly is set when the message was larger than MaxMessageBytes
 	// and Raw holds only its header.
 	HeaderOnly bool
+	// Prepared is what a Preparer sink made of the message ahead of Commit
+	// (nil for other sinks).
+	Prepared any
 }
 
 // Sink receives fetched messages. Commit must store the batch and the new
@@ -53,6 +57,15 @@ type Fetched struct {
 type Sink interface {
 	Cursor(ctx context.Context, mailbox string) (uidvalidity, lastUID uint32, err error)
 	Commit(ctx context.Context, mailbox string, uidvalidity, through uint32, batch []Fetched) error
+}
+
+// Preparer is a Sink with work to do on each message that needs no
+// transaction (parsing, classifying). SyncMailbox calls Prepare on several
+// goroutines at once as messages arrive, in parallel with the Commit of the
+// batch before, and hands the result to Commit in Fetched.Prepared: the
+// writing, which only one goroutine can do, then never waits for it.
+type Preparer interface {
+	Prepare(f Fetched) any
 }
 
 // Progress reports how far a sync has come.
@@ -142,6 +155,11 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		errc <- c.fetchAll(fctx, mailbox, sel.UIDValidity, todo, maxBytes, ch)
 	}()
 
+	src := (<-chan Fetched)(ch)
+	if p, ok := sink.(Preparer); ok {
+		src = prepareAhead(ch, p, batchSize)
+	}
+
 	// through advances over the longest prefix of todo that has arrived:
 	// a message that did not come stays ahead of the cursor.
 	arrived := make(map[uint32]bool, batchSize)
@@ -164,13 +182,13 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		batch = batch[:0]
 		return nil
 	}
-	for f := range ch {
+	for f := range src {
 		arrived[f.UID] = true
 		batch = append(batch, f)
 		if len(batch) == batchSize {
 			if err := commit(); err != nil {
 				cancel()
-				for range ch {
+				for range src {
 				}
 				return st, err
 			}
@@ -187,6 +205,46 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 	}
 	st.Missing = len(todo) - next
 	return st, nil
+}
+
+// prepareAhead runs p.Prepare over the messages from in on every core and
+// passes them on in the order they came, at most depth ahead of the reader.
+// It ends when in is closed (the fetch stops on its own or is cancelled) and
+// every message taken has been passed on, so a reader that drains the
+// result leaves no goroutine behind.
+func prepareAhead(in <-chan Fetched, p Preparer, depth int) <-chan Fetched {
+	type slot struct {
+		f    Fetched
+		done chan struct{}
+	}
+	order := make(chan *slot, depth)
+	work := make(chan *slot, depth)
+	out := make(chan Fetched)
+	go func() {
+		defer close(work)
+		defer close(order)
+		for f := range in {
+			s := &slot{f: f, done: make(chan struct{})}
+			order <- s
+			work <- s
+		}
+	}()
+	for range runtime.GOMAXPROCS(0) {
+		go func() {
+			for s := range work {
+				s.f.Prepared = p.Prepare(s.f)
+				close(s.done)
+			}
+		}()
+	}
+	go func() {
+		defer close(out)
+		for s := range order {
+			<-s.done
+			out <- s.f
+		}
+	}()
+	return out
 }
 
 // listAbove returns the UIDs above last with their sizes. A FETCH of

@@ -26,17 +26,29 @@ func (s *sink) Cursor(ctx context.Context, mailbox string) (uint32, uint32, erro
 	return c.UIDValidity, c.LastUID, err
 }
 
+// Prepare parses and classifies a message as soon as it arrives; see
+// mail.Preparer.
+func (s *sink) Prepare(f mail.Fetched) any {
+	p := s.d.prepare(f)
+	return &p
+}
+
 func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through uint32, batch []mail.Fetched) error {
-	// Parsing and classifying need no lock and are spread over the cores.
-	// The write transaction does not wait for the whole batch: it ingests
-	// each message, in order, as soon as that one is ready, so writing
-	// (which only one goroutine can do) overlaps parsing instead of
-	// following it. Workers take messages in order, so the writer rarely
-	// waits; the transaction lasts about as long as the writing alone.
+	// A sync hands over messages parsed and classified already (Prepare,
+	// while the batch before was being written). Others, from a caller
+	// that is no mail.SyncMailbox, are parsed here on every core, and the
+	// write transaction does not wait for the whole batch: it ingests each
+	// message, in order, as soon as that one is ready, so writing (which
+	// only one goroutine can do) overlaps parsing instead of following it.
 	prepared := make([]parsed, len(batch))
 	ready := make([]chan struct{}, len(batch))
 	for i := range ready {
 		ready[i] = make(chan struct{})
+		// Most arrive parsed already (Prepare); the rest are parsed here.
+		if p, ok := batch[i].Prepared.(*parsed); ok {
+			prepared[i] = *p
+			close(ready[i])
+		}
 	}
 	var next atomic.Int64
 	var stop atomic.Bool // the transaction failed: parse no further
@@ -52,6 +64,9 @@ func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through 
 				i := int(next.Add(1) - 1)
 				if i >= len(batch) {
 					return
+				}
+				if _, ok := batch[i].Prepared.(*parsed); ok {
+					continue
 				}
 				prepared[i] = s.d.prepare(batch[i])
 				close(ready[i])
