@@ -1,6 +1,7 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"database/sql"
@@ -8,6 +9,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 )
@@ -85,6 +87,12 @@ func (t *Tx) InsertMessage(ctx context.Context, m *Message) error {
 		return fmt.Errorf("store: insert message: %w", err)
 	}
 	m.ID, _ = res.LastInsertId()
+	// A preloaded Message-ID learns of its new message, newest first; one
+	// not preloaded is looked up in the database, which has it.
+	if found, ok := t.byMessageID[m.MessageID]; ok && m.MessageID != "" {
+		t.byMessageID[m.MessageID] = append([]MessageMatch{{ID: m.ID, CaseID: m.CaseID,
+			MessageID: m.MessageID, FromAddr: m.FromAddr, RawSHA256: sha}}, found...)
+	}
 	if top, ok := t.maxUID[imapBox{m.Mailbox, m.UIDValidity}]; ok && m.UID > top {
 		t.maxUID[imapBox{m.Mailbox, m.UIDValidity}] = m.UID
 	}
@@ -168,9 +176,68 @@ type MessageMatch struct {
 	RawSHA256 string
 }
 
+// preloadChunk is how many Message-IDs one preload query asks for, well
+// under SQLite's limit on bound parameters.
+const preloadChunk = 500
+
+// PreloadMessageIDs looks up the stored messages of all these Message-IDs
+// in a few queries, so that MessagesByMessageID answers them from memory
+// for the rest of the transaction. A sync knows every Message-ID of a batch
+// (and those its mails answer) before it writes any: one query for the
+// batch instead of one per message.
+func (t *Tx) PreloadMessageIDs(ctx context.Context, ids []string) error {
+	if t.byMessageID == nil {
+		t.byMessageID = make(map[string][]MessageMatch, len(ids))
+	}
+	var ask []any
+	for _, id := range ids {
+		if _, known := t.byMessageID[id]; id != "" && !known {
+			t.byMessageID[id] = nil
+			ask = append(ask, id)
+		}
+	}
+	for len(ask) > 0 {
+		n := min(len(ask), preloadChunk)
+		ph := strings.TrimSuffix(strings.Repeat("?,", n), ",")
+		found, err := t.matches(ctx, fmt.Sprintf(queryByMessageID, ph), ask[:n]...)
+		if err != nil {
+			return err
+		}
+		for _, f := range found { // newest first, so each list is too
+			t.byMessageID[f.MessageID] = append(t.byMessageID[f.MessageID], f)
+		}
+		ask = ask[n:]
+	}
+	return nil
+}
+
+// cachedMatches answers MessagesByMessageID from the preloaded IDs, if all
+// of ids were preloaded.
+func (t *Tx) cachedMatches(ids []string) ([]MessageMatch, bool) {
+	if t.byMessageID == nil {
+		return nil, false
+	}
+	var out []MessageMatch
+	for i, id := range ids {
+		if id == "" || slices.Contains(ids[:i], id) {
+			continue
+		}
+		found, ok := t.byMessageID[id]
+		if !ok {
+			return nil, false
+		}
+		out = append(out, found...)
+	}
+	slices.SortFunc(out, func(a, b MessageMatch) int { return cmp.Compare(b.ID, a.ID) })
+	return out, true
+}
+
 // MessagesByMessageID returns stored messages with any of the given IDs,
 // newest first. An empty ID is no ID and matches nothing.
 func (t *Tx) MessagesByMessageID(ctx context.Context, ids ...string) ([]MessageMatch, error) {
+	if found, ok := t.cachedMatches(ids); ok {
+		return found, nil
+	}
 	args := make([]any, 0, len(ids))
 	for _, id := range ids {
 		if id != "" {

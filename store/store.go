@@ -177,6 +177,10 @@ type Tx struct {
 	// maxUID is the highest UID stored per mailbox, once HasIMAP has
 	// asked (see there).
 	maxUID map[imapBox]uint32
+	// byMessageID holds the stored messages of the Message-IDs that
+	// PreloadMessageIDs looked up (an empty list: none stored), kept up to
+	// date by InsertMessage.
+	byMessageID map[string][]MessageMatch
 	// seqs are the case numbers handed out by NextRef, written back to
 	// case_seq when the transaction commits.
 	seqs map[int]int

@@ -2,9 +2,15 @@ package store
 
 import (
 	"context"
+	"errors"
+	"fmt"
+	"math/rand/v2"
 	"path/filepath"
+	"reflect"
 	"testing"
 	"time"
+
+	"github.com/magnetharstad/pvdesk/internal/dsr"
 )
 
 // TestTxReusesStatementsAndChain appends events in two transactions: each
@@ -38,5 +44,119 @@ func TestTxReusesStatementsAndChain(t *testing.T) {
 	}
 	if n, err := s.VerifyAudit(ctx); err != nil || n != 100 {
 		t.Fatalf("VerifyAudit = %d, %v; want 100, nil", n, err)
+	}
+}
+
+// TestTxLookupsMatchDatabase checks the answers a transaction gives from
+// memory (preloaded Message-IDs, the highest stored UID, case numbers
+// counted in the transaction) against the database itself, over a random
+// mix of inserts and lookups across several transactions.
+func TestTxLookupsMatchDatabase(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rng := rand.New(rand.NewPCG(1, 2))
+	ids := []string{"a@x", "b@x", "c@x", "d@x", "e@x", "f@x"}
+	froms := []string{"kari@example.no", "ola@example.no"}
+	uid := uint32(0)
+	var caseID int64
+	for round := range 8 {
+		err := s.Write(ctx, func(tx *Tx) error {
+			if caseID == 0 {
+				ref, err := tx.NextRef(ctx, 2026)
+				if err != nil {
+					return err
+				}
+				c := &dsr.Case{Ref: ref, Requester: "kari@example.no", Status: dsr.StatusNew,
+					ReceivedAt: time.Unix(1e9, 0), DueAt: time.Unix(1e9, 0)}
+				if err := tx.InsertCase(ctx, c, "system", time.Unix(1e9, 0)); err != nil {
+					return err
+				}
+				caseID = c.ID
+			}
+			// Preload some of the IDs (in odd rounds none: all from the
+			// database), then mix inserts and lookups.
+			if round%2 == 0 {
+				if err := tx.PreloadMessageIDs(ctx, ids[:rng.IntN(len(ids))+1]); err != nil {
+					return err
+				}
+			}
+			for range 30 {
+				if rng.IntN(2) == 0 {
+					uid += uint32(rng.IntN(3)) // 0: the same UID under another mailbox
+					mbox := []string{"INBOX", "Arkiv"}[rng.IntN(2)]
+					m := &Message{CaseID: caseID, Direction: "in", Mailbox: mbox, UIDValidity: 7, UID: uid,
+						MessageID: ids[rng.IntN(len(ids))], FromAddr: froms[rng.IntN(2)], Raw: []byte{byte(rng.IntN(256))}}
+					if has, err := tx.HasIMAP(ctx, m.Mailbox, 7, m.UID); err != nil {
+						return err
+					} else if has {
+						continue
+					}
+					if err := tx.InsertMessage(ctx, m); err != nil {
+						return err
+					}
+					continue
+				}
+				ask := []string{ids[rng.IntN(len(ids))], ids[rng.IntN(len(ids))], ""}
+				got, err := tx.MessagesByMessageID(ctx, ask...)
+				if err != nil {
+					return err
+				}
+				ph := "?,?"
+				want, err := tx.matches(ctx, fmt.Sprintf(queryByMessageID, ph), ask[0], ask[1])
+				if err != nil {
+					return err
+				}
+				if !reflect.DeepEqual(got, want) {
+					t.Errorf("round %d: MessagesByMessageID(%q) = %+v, database has %+v", round, ask, got, want)
+				}
+				for _, mbox := range []string{"INBOX", "Arkiv"} {
+					probe := uint32(rng.IntN(int(uid) + 3))
+					has, err := tx.HasIMAP(ctx, mbox, 7, probe)
+					if err != nil {
+						return err
+					}
+					var n int
+					if err := tx.tx.QueryRowContext(ctx, `SELECT count(*) FROM messages WHERE mailbox = ? AND uidvalidity = 7 AND uid = ? AND uid > 0`, mbox, probe).Scan(&n); err != nil {
+						return err
+					}
+					if has != (n > 0) {
+						t.Errorf("round %d: HasIMAP(%s, %d) = %v, database has %d", round, mbox, probe, has, n)
+					}
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	// Case numbers counted in memory are saved with the transaction, and a
+	// rolled-back one hands out nothing.
+	var refs []string
+	for i := range 3 {
+		err := s.Write(ctx, func(tx *Tx) error {
+			for range 2 {
+				ref, err := tx.NextRef(ctx, 2026)
+				if err != nil {
+					return err
+				}
+				refs = append(refs, ref.String())
+			}
+			if i == 1 {
+				return errors.New("roll back")
+			}
+			return nil
+		})
+		if i != 1 && err != nil {
+			t.Fatal(err)
+		}
+	}
+	want := []string{"PV-2026-0002", "PV-2026-0003", "PV-2026-0004", "PV-2026-0005", "PV-2026-0004", "PV-2026-0005"}
+	if !reflect.DeepEqual(refs, want) {
+		t.Errorf("refs = %v, want %v", refs, want)
 	}
 }

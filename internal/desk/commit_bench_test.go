@@ -103,9 +103,10 @@ func BenchmarkWrite(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
+	pd := New(prep, Options{})
 	prepared := make([]parsed, len(msgs))
 	for j, m := range msgs {
-		prepared[j] = New(prep, Options{}).prepare(m)
+		prepared[j] = pd.prepare(m)
 	}
 	prep.Close()
 	var cpu time.Duration

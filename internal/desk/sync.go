@@ -76,6 +76,20 @@ func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through 
 	var results []IngestResult
 	err := s.d.st.Write(ctx, func(tx *store.Tx) error {
 		results = results[:0]
+		// Every Message-ID ingest will look up, in one go: those of the
+		// messages already parsed and what they answer.
+		var ids []string
+		for i := range prepared {
+			select {
+			case <-ready[i]:
+				m := prepared[i].msg
+				ids = append(append(append(ids, m.MessageID), m.InReplyTo...), m.References...)
+			default:
+			}
+		}
+		if err := tx.PreloadMessageIDs(ctx, ids); err != nil {
+			return err
+		}
 		for i := range prepared {
 			<-ready[i]
 			p := prepared[i]
