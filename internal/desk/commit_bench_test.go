@@ -7,7 +7,6 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
-	"strconv"
 	"syscall"
 	"testing"
 	"time"
@@ -122,8 +121,8 @@ func BenchmarkWrite(b *testing.B) {
 		runtime.GC()
 		b.StartTimer()
 		c0 := cpuTime()
-		for at := 0; at < len(prepared); at += writeBatch {
-			batch := prepared[at:min(at+writeBatch, len(prepared))]
+		for at := 0; at < len(prepared); at += 250 {
+			batch := prepared[at:min(at+250, len(prepared))]
 			err := st.Write(ctx, func(tx *store.Tx) error {
 				for _, p := range batch {
 					if _, err := d.ingestTx(ctx, tx, p); err != nil {
@@ -155,10 +154,3 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
-var writeBatch = func() int {
-	n, _ := strconv.Atoi(os.Getenv("WRITE_BATCH"))
-	if n <= 0 {
-		return 250
-	}
-	return n
-}()
