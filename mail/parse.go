@@ -124,21 +124,20 @@ func truncate(s string, limit int) string {
 
 // readHeader splits raw into its header and body. go-message reads the
 // header; if it refuses, a lenient reader keeps every field it can.
-func (m *Message) readHeader(raw []byte) (message.Header, []byte) {
-	r := bytes.NewReader(raw)
-	br := bufio.NewReader(r)
-	h, err := mimetext.ReadHeader(br)
-	if err == nil {
-		consumed := len(raw) - r.Len() - br.Buffered()
-		return message.Header{Header: h}, raw[consumed:]
+func (m *Message) readHeader(raw []byte) (*header, []byte) {
+	if h, body, ok := scanHeader(raw); ok {
+		return &h, raw[body:]
 	}
+	// Only for the error to report: scanHeader refuses just what
+	// ReadHeader does.
+	_, err := mimetext.ReadHeader(bufio.NewReader(bytes.NewReader(raw)))
 	lh, body, fields := lenientHeader(raw)
 	if fields == 0 {
 		m.warnf("the message has no readable header; all of it is shown as text")
 	} else {
 		m.warnf("malformed header (%v); read leniently", shortErr(err))
 	}
-	return lh, body
+	return &header{slow: true, mh: lh}, body
 }
 
 // describe puts an error met while reading the body in words; most are the
@@ -237,11 +236,10 @@ func bodyOf(raw []byte) []byte {
 }
 
 // readFields fills the header fields of m.
-func (m *Message) readFields(h message.Header) {
-	mh := gomail.Header{Header: h}
-	m.MessageID = firstID(msgIDs(mh, "Message-Id"))
-	m.InReplyTo = msgIDs(mh, "In-Reply-To")
-	m.References = msgIDs(mh, "References")
+func (m *Message) readFields(h *header) {
+	m.MessageID = firstID(msgIDs(h, "Message-Id"))
+	m.InReplyTo = msgIDs(h, "In-Reply-To")
+	m.References = msgIDs(h, "References")
 
 	if v := h.Get("From"); v == "" {
 		m.warnf("the message has no From header")
@@ -266,12 +264,12 @@ func firstID(ids []string) string {
 // msgIDs reads a Message-ID, In-Reply-To or References field. go-message's
 // strict reader comes first; on mail it rejects (comments, commas, missing
 // brackets, no "@") every <...> is taken, or failing that every word.
-func msgIDs(h gomail.Header, key string) []string {
+func msgIDs(h *header, key string) []string {
 	v := h.Get(key)
 	if v == "" {
 		return nil
 	}
-	ids, err := h.MsgIDList(key)
+	ids, err := msgIDList(key, v)
 	if err != nil || len(ids) == 0 {
 		ids = lenientIDs(v)
 	}
@@ -483,7 +481,7 @@ func (m *Message) date(v string) time.Time {
 }
 
 // autoSubmitted reads Auto-Submitted, or its older equivalents.
-func autoSubmitted(h message.Header) string {
+func autoSubmitted(h *header) string {
 	v, _, _ := strings.Cut(h.Get("Auto-Submitted"), ";")
 	v = strings.ToLower(strings.TrimSpace(v))
 	if v != "" && v != "no" {
@@ -501,12 +499,12 @@ func autoSubmitted(h message.Header) string {
 // contentType returns the lower-cased media type and parameters of h,
 // "text/plain" if it has none. A malformed field is read leniently, and one
 // that is no media type at all counts as text/plain, as RFC 2045 §5.2 says.
-func (m *Message) contentType(h message.Header) (string, map[string]string) {
+func (m *Message) contentType(h *header) (string, map[string]string) {
 	v := h.Get("Content-Type")
 	if v == "" {
 		return "text/plain", nil
 	}
-	mt, params, err := h.ContentType()
+	mt, params, err := parseWithParams(v)
 	if err == nil {
 		return strings.ToLower(mt), params
 	}
@@ -520,12 +518,12 @@ func (m *Message) contentType(h message.Header) (string, map[string]string) {
 }
 
 // disposition returns the lower-cased disposition of h and its parameters.
-func (m *Message) disposition(h message.Header) (string, map[string]string) {
+func (m *Message) disposition(h *header) (string, map[string]string) {
 	v := h.Get("Content-Disposition")
 	if v == "" {
 		return "", nil
 	}
-	d, params, err := h.ContentDisposition()
+	d, params, err := parseWithParams(v)
 	if err == nil {
 		return strings.ToLower(d), params
 	}
@@ -609,7 +607,7 @@ type walker struct {
 }
 
 // entity visits one entity, multipart or not.
-func (w *walker) entity(h message.Header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) entity(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
 	if !strings.HasPrefix(mt, "multipart/") {
 		w.leaf(h, mt, params, body, depth, parent)
 		return
@@ -633,7 +631,7 @@ func (w *walker) entity(h message.Header, mt string, params map[string]string, b
 			w.fail(err)
 			return
 		}
-		ph := message.Header{Header: p.Header}
+		ph := &header{slow: true, mh: message.Header{Header: p.Header}}
 		pmt, pparams := w.m.contentType(ph)
 		w.entity(ph, pmt, pparams, p, depth+1, mt)
 	}
@@ -647,7 +645,7 @@ func (w *walker) fail(err error) {
 }
 
 // leaf visits a part that is not multipart.
-func (w *walker) leaf(h message.Header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) leaf(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
 	disp, dparams := w.m.disposition(h)
 	filename := dparams["filename"]
 	if filename == "" {
@@ -811,7 +809,7 @@ func cleanFilename(name string) string {
 	return strings.TrimSpace(name)
 }
 
-func transferEncoding(h message.Header) string {
+func transferEncoding(h *header) string {
 	return strings.ToLower(strings.Trim(h.Get("Content-Transfer-Encoding"), " \t\"'"))
 }
 
