@@ -378,6 +378,15 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 // that look like addresses, with a warning.
 func (m *Message) addresses(key, v string) []Address {
 	v = m.fixHeaderBytes(key, v)
+	if list, ok := simpleAddressList(v); ok {
+		for i, a := range list {
+			list[i] = Address{
+				Name: fixDecodedHeader(strings.TrimSpace(a.Name)),
+				Addr: strings.ToLower(fixDecodedHeader(a.Addr)),
+			}
+		}
+		return list
+	}
 	list, err := gomail.ParseAddressList(v)
 	if err == nil {
 		out := make([]Address, 0, len(list))

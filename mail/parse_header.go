@@ -274,3 +274,238 @@ var atextDot = func() (t [256]bool) {
 	}
 	return t
 }()
+
+// simpleAddressList reads an address list as gomail.ParseAddressList does,
+// for lists of the usual forms: addr-spec, or a phrase of atoms, quoted
+// strings and encoded words followed by an <addr-spec>. It reports false
+// for anything else (comments, groups, escapes, domain literals, unusual
+// spacing, non-ASCII addresses, errors), which the full parser then reads.
+// v must be valid UTF-8.
+func simpleAddressList(v string) ([]Address, bool) {
+	var out []Address
+	s := v
+	for {
+		s = trimLeftWSP(s)
+		if s != "" && s[0] == ',' {
+			s = s[1:]
+			continue // empty entries are allowed
+		}
+		if s == "" {
+			return nil, false // net/mail: "no address"
+		}
+		var a Address
+		var ok bool
+		if a, s, ok = simpleAddress(s); !ok {
+			return nil, false
+		}
+		out = append(out, a)
+		s = trimLeftWSP(s)
+		if s == "" {
+			return out, true
+		}
+		if s[0] != ',' {
+			return nil, false
+		}
+		for s != "" && s[0] == ',' {
+			s = trimLeftWSP(s[1:])
+		}
+		if s == "" {
+			return out, true
+		}
+	}
+}
+
+// simpleAddress reads one address at the start of s, which starts with
+// neither a space nor a comma.
+func simpleAddress(s string) (a Address, rest string, ok bool) {
+	// net/mail first tries a bare addr-spec.
+	if s[0] != '"' && s[0] != '<' {
+		n := atomLen(s)
+		if n < len(s) && s[n] == '@' {
+			addr, rest, ok := simpleAddrSpec(s)
+			if !ok {
+				return a, "", false
+			}
+			if r := trimLeftWSP(rest); r != "" && r[0] == '(' {
+				return a, "", false // a display name in a comment
+			}
+			return Address{Addr: addr}, rest, true
+		}
+	}
+	var name string
+	if s[0] != '<' {
+		if name, s, ok = simplePhrase(s); !ok {
+			return a, "", false
+		}
+		s = trimLeftWSP(s)
+		if s == "" || s[0] != '<' {
+			return a, "", false
+		}
+	}
+	addr, s, ok := simpleAddrSpec(s[1:])
+	if !ok || s == "" || s[0] != '>' {
+		return a, "", false
+	}
+	return Address{Name: name, Addr: addr}, s[1:], true
+}
+
+// simpleAddrSpec reads local@domain, both dot-atoms of ASCII atext, at the
+// start of s.
+func simpleAddrSpec(s string) (addr, rest string, ok bool) {
+	n := atomLen(s)
+	if n == len(s) || s[n] != '@' || !dotAtom(s[:n]) {
+		return "", "", false
+	}
+	d := atomLen(s[n+1:])
+	if !dotAtom(s[n+1 : n+1+d]) {
+		return "", "", false
+	}
+	end := n + 1 + d
+	return s[:end], s[end:], true
+}
+
+// dotAtom reports whether s is a strict dot-atom of ASCII atext.
+func dotAtom(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+const utf8RuneSelf = 0x80
+
+// atomLen returns the length of the atext (dots and multi-byte characters
+// included) at the start of s.
+func atomLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8RuneSelf && !atextDot[c] {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// simplePhrase reads a display name as net/mail's consumePhrase does:
+// words are atoms (decoded if encoded words; adjacent encoded words are
+// joined without a space) or quoted strings, joined by single spaces.
+func simplePhrase(s string) (phrase, rest string, ok bool) {
+	var words []string
+	var enc strings.Builder
+	// While the words are plain atoms one space apart, the phrase is
+	// a piece of s.
+	start, end, verbatim := -1, 0, true
+	orig := s
+	for {
+		if len(words) > 0 || enc.Len() > 0 || start >= 0 {
+			if r := trimLeftWSP(s); r != "" && r[0] == '(' {
+				return "", "", false
+			}
+		}
+		s = trimLeftWSP(s)
+		if s == "" {
+			break
+		}
+		pos := len(orig) - len(s)
+		if s[0] == '"' {
+			w, r, ok := simpleQuoted(s)
+			if !ok {
+				return "", "", false
+			}
+			if enc.Len() > 0 {
+				words = append(words, enc.String())
+				enc.Reset()
+			}
+			words = append(words, w)
+			verbatim = false
+			s = r
+			continue
+		}
+		n := atomLen(s)
+		if n == 0 {
+			break
+		}
+		w := s[:n]
+		s = s[n:]
+		if strings.HasPrefix(w, "=?") {
+			d, isEnc, ok := decodeWord(w)
+			if !ok {
+				return "", "", false
+			}
+			if isEnc {
+				enc.WriteString(d)
+				verbatim = false
+				continue
+			}
+		}
+		if enc.Len() > 0 {
+			words = append(words, enc.String())
+			enc.Reset()
+		}
+		words = append(words, w)
+		if verbatim {
+			switch {
+			case start < 0:
+				start = pos
+			case pos != end+1 || orig[end] != ' ':
+				verbatim = false
+			}
+			end = pos + n
+		}
+	}
+	if enc.Len() > 0 {
+		words = append(words, enc.String())
+	}
+	if len(words) == 0 {
+		return "", "", false
+	}
+	if verbatim {
+		return orig[start:end], s, true
+	}
+	return strings.Join(words, " "), s, true
+}
+
+// simpleQuoted reads a quoted string without escapes at the start of s.
+func simpleQuoted(s string) (word, rest string, ok bool) {
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			return s[1:i], s[i+1:], true
+		case c == '\\' || c < ' ' && c != '\t' || c == 0x7f:
+			return "", "", false
+		}
+	}
+	return "", "", false // unclosed
+}
+
+// decodeWord decodes an encoded word in a display name as net/mail does
+// with go-message's charsets. It reports !ok where net/mail would fail.
+func decodeWord(w string) (word string, isEncoded, ok bool) {
+	charsetFailed := false
+	d := mime.WordDecoder{CharsetReader: func(label string, in io.Reader) (io.Reader, error) {
+		r, err := message.CharsetReader(label, in)
+		if err != nil {
+			charsetFailed = true
+		}
+		return r, err
+	}}
+	out, err := d.Decode(w)
+	switch {
+	case err == nil:
+		return out, true, true
+	case charsetFailed:
+		return "", false, false
+	}
+	return w, false, true // not an encoded word after all
+}
+
+func trimLeftWSP(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	return s
+}

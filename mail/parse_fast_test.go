@@ -1,0 +1,129 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message"
+	gomail "github.com/emersion/go-message/mail"
+	mimetext "github.com/emersion/go-message/textproto"
+)
+
+// The fuzz targets here check Parse's fast paths against the go-message
+// code they stand in for: where a fast path answers, it must answer the
+// same.
+
+var addressSeeds = []string{
+	"Kari Nordmann <kari@example.no>",
+	"kari@example.no",
+	"<kari@example.no>",
+	`"kari@example.no" <kari@example.no>`,
+	`"Nordmann, Kari" <kari@example.no>, ola@example.no,, `,
+	"=?UTF-8?Q?Maria_Nystr=C3=B6m?= <maria.nystrom@example.net>",
+	"=?iso-8859-1?q?J=F8rn?= =?iso-8859-1?q?_=C5s?= Jr. <j@x.no>",
+	"=?x-unknown?q?a?= <a@b>",
+	"Bjørn  Åsheim\t<b@x.no>",
+	"kari@example.no (Kari)",
+	"a@b <c@d>",
+	".a@b, a..b@c, a@b.",
+	"Group: a@b, c@d;",
+	"\"a\\\"b\" <a@b>",
+	"<a@[1.2.3.4]>",
+	" , ",
+}
+
+func FuzzSimpleAddressList(f *testing.F) {
+	for _, s := range addressSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if !utf8.ValidString(v) {
+			return
+		}
+		got, ok := simpleAddressList(v)
+		if !ok {
+			return
+		}
+		list, err := gomail.ParseAddressList(v)
+		if err != nil {
+			t.Fatalf("%q: fast path read %+v, go-message fails: %v", v, got, err)
+		}
+		want := make([]Address, len(list))
+		for i, a := range list {
+			want[i] = Address{Name: a.Name, Addr: a.Address}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: fast path read %+v, go-message %+v", v, got, want)
+		}
+	})
+}
+
+func FuzzSimpleMsgIDs(f *testing.F) {
+	for _, s := range []string{
+		"<a@b>", " <a.b@c.d>\t<e@f> ", "<a@b> junk", "<a@[b]>", "<a@b> (c)", "<a@b><c@d>", "<@b>", "<ø@b>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, ok := simpleMsgIDs(v)
+		if !ok {
+			return
+		}
+		var h gomail.Header
+		h.Set("References", v)
+		want, err := h.MsgIDList("References")
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: fast path read %q, go-message %q, %v", v, got, want, err)
+		}
+	})
+}
+
+var headerKeys = []string{
+	"From", "To", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
+	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+	"Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+}
+
+func FuzzScanHeader(f *testing.F) {
+	for _, s := range []string{
+		"From: a@b\r\nSubject: x\r\n\r\nbody",
+		"from:a@b\nSUBJECT:  x \n\ty\r\n \r\n\nbody",
+		"Subject: a\r\r\nX: \r\n",
+		"Subject: a\r",
+		" Subject: a\r\n\r\n",
+		": x\r\nFrom: a\r\n",
+		"Bad Key: x\r\n\r\n",
+		"Subject\r\n : x\r\n\r\n",
+		"\r\nbody",
+		"Subject: x\r\n\t\r\n\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if len(raw) == 0 {
+			return // Parse never reads an empty message
+		}
+		r := bytes.NewReader(raw)
+		br := bufio.NewReader(r)
+		want, err := mimetext.ReadHeader(br)
+		h, body, ok := scanHeader(raw)
+		if ok != (err == nil) {
+			t.Fatalf("%q: scanHeader ok = %v, ReadHeader error %v", raw, ok, err)
+		}
+		if !ok {
+			return
+		}
+		if consumed := len(raw) - r.Len() - br.Buffered(); body != consumed {
+			t.Fatalf("%q: body at %d, ReadHeader read %d", raw, body, consumed)
+		}
+		wh := message.Header{Header: want}
+		for _, k := range headerKeys {
+			if g, w := h.Get(k), wh.Get(k); g != w {
+				t.Fatalf("%q: %s = %q, ReadHeader gives %q", raw, k, g, w)
+			}
+		}
+	})
+}
