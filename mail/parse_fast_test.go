@@ -127,3 +127,33 @@ func FuzzScanHeader(f *testing.F) {
 		}
 	})
 }
+
+// FuzzQPRuns checks that copying runs of ordinary bytes whole, in any
+// split of the input, decodes as feeding every byte through the state
+// machine does.
+func FuzzQPRuns(f *testing.F) {
+	for _, s := range []string{
+		"Jeg =C3=B8nsker innsyn =\r\nog en kopi.=20\r\n", "a =\r\nb", "x  \r\ny\t\n", "=ZZ =4\r\n= \r\nend=", "=\r=\n= \t\r\nq",
+	} {
+		f.Add([]byte(s), uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, split uint8) {
+		var want bytes.Buffer
+		ref := qpDecoder{out: &want}
+		for _, c := range in {
+			ref.byte(c)
+		}
+		ref.Close()
+
+		d := qpDecoder{}
+		for p, n := in, int(split)+1; len(p) > 0; {
+			n = min(n, len(p))
+			d.Write(p[:n])
+			p = p[n:]
+		}
+		d.Close()
+		if !bytes.Equal(d.buf, want.Bytes()) {
+			t.Fatalf("%q: runs give %q, bytes %q", in, d.buf, want.Bytes())
+		}
+	})
+}
