@@ -672,6 +672,17 @@ func (w *walker) entity(h *header, mt string, params map[string]string, body io.
 		w.fail(fmt.Errorf("%s without a boundary", mt))
 		return
 	}
+	if wb, ok := body.(*wholeBody); ok && wb.Len() == len(wb.b) {
+		if parts, ok := splitMultipart(wb.b, boundary); ok {
+			for i := range parts {
+				p := &parts[i]
+				p.body.Reset(p.body.b)
+				pmt, pparams := w.m.contentType(&p.h)
+				w.entity(&p.h, pmt, pparams, &p.body, depth+1, mt)
+			}
+			return
+		}
+	}
 	mr := mimetext.NewMultipartReader(body, boundary)
 	for {
 		p, err := mr.NextPart()

@@ -3,6 +3,7 @@ package mail
 import (
 	"bufio"
 	"bytes"
+	"io"
 	"reflect"
 	"testing"
 	"unicode/utf8"
@@ -156,4 +157,82 @@ func FuzzQPRuns(f *testing.F) {
 			t.Fatalf("%q: runs give %q, bytes %q", in, d.buf, want.Bytes())
 		}
 	})
+}
+
+func FuzzSplitMultipart(f *testing.F) {
+	for _, s := range []string{
+		"pre\r\n--b\r\nContent-Type: text/plain\r\n\r\nhei\r\n--b\r\n\r\nto\r\n--b--\r\nepilogue",
+		"--b\n\nx\n--b--",
+		"--b \t\r\nA: b\r\n\r\n--bx\r\n--b-\r\n--b--",
+		"--b\r\n\r\n--b\r\n\r\ny\r\n--b--",
+		"--b\r\n\r\nx\r\n--b\r\nno header end\r\n--b--\r\n",
+		"--b\r\n\r\nx\r\n--b--\n",
+		"--b\r\n\r\nx\n--b\r\n\r\n\r\n--b--",
+		"--b\r\n\r\nx",
+	} {
+		f.Add([]byte(s), "b")
+	}
+	f.Fuzz(func(t *testing.T, body []byte, boundary string) { checkSplit(t, body, boundary) })
+}
+
+// TestSplitMultipartLarge puts near-boundaries and long lines where
+// go-message's reader crosses from one 4 KB buffer to the next.
+func TestSplitMultipartLarge(t *testing.T) {
+	split := 0
+	for _, off := range []int{4000, 4090, 4093, 4094, 4095, 4096, 4097, 4100, 8190, 8192} {
+		for _, tricky := range []string{"\r\n--bx", "\r\n--b", "\r\n-", "\r", "\n--b--x"} {
+			pad := bytes.Repeat([]byte("x"), off)
+			body := "pre\r\n--b\r\nContent-Type: text/plain\r\n\r\n" + string(pad) + tricky + string(pad) +
+				"\r\n--b\r\n\r\n" + string(pad) + "\r\n--b--\r\n"
+			for _, b := range []string{body, string(pad) + "\r\n" + body, body[:len(body)-4]} {
+				if checkSplit(t, []byte(b), "b") {
+					split++
+				}
+			}
+		}
+	}
+	if split < 50 {
+		t.Errorf("only %d of the messages were split", split)
+	}
+}
+
+// checkSplit compares splitMultipart with go-message's reader, if it
+// splits body; it reports whether it did.
+func checkSplit(t *testing.T, body []byte, boundary string) bool {
+	if boundary == "" {
+		return false // entity refuses it before
+	}
+	parts, ok := splitMultipart(body, boundary)
+	if !ok {
+		return false
+	}
+	mr := mimetext.NewMultipartReader(bytes.NewReader(body), boundary)
+	for i := 0; ; i++ {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			if i != len(parts) {
+				t.Fatalf("%q: %d parts, go-message finds %d", body, len(parts), i)
+			}
+			return true
+		}
+		if err != nil {
+			t.Fatalf("%q: split, but go-message fails: %v", body, err)
+		}
+		if i >= len(parts) {
+			t.Fatalf("%q: %d parts, go-message finds more", body, len(parts))
+		}
+		data, err := io.ReadAll(p)
+		if err != nil {
+			t.Fatalf("%q: split, but go-message fails reading part %d: %v", body, i, err)
+		}
+		if !bytes.Equal(data, parts[i].body.b) {
+			t.Fatalf("%q: part %d is %q, go-message reads %q", body, i, parts[i].body.b, data)
+		}
+		wh := message.Header{Header: p.Header}
+		for _, k := range headerKeys {
+			if g, w := parts[i].h.Get(k), wh.Get(k); g != w {
+				t.Fatalf("%q: part %d: %s = %q, go-message reads %q", body, i, k, g, w)
+			}
+		}
+	}
 }

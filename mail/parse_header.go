@@ -509,3 +509,125 @@ func trimLeftWSP(s string) string {
 	}
 	return s
 }
+
+// mimePart is a part found by splitMultipart.
+type mimePart struct {
+	h    header
+	body wholeBody
+}
+
+// maxBoundaryLine keeps splitMultipart to lines that go-message's reader,
+// which reads them through a 4 KB buffer, does not refuse as too long.
+const maxBoundaryLine = 4000
+
+// splitMultipart splits a multipart body that is all at hand into its
+// parts, with the headers and bodies go-message's MultipartReader would
+// give. It reports false for any body on which that reader would fail, or
+// might: then the reader is used instead, and reports the failure where it
+// meets it.
+func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
+	if strings.ContainsAny(boundary, "\r\n") {
+		return nil, false
+	}
+	ndb := "\r\n--" + boundary // line end, then the delimiter
+	nl, db := ndb[:2], ndb[2:]
+	var parts []mimePart
+	expectNewPart := false
+	for pos := 0; ; {
+		// As MultipartReader.NextPart reads lines.
+		line := b[pos:]
+		next := len(b)
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i+1], pos+i+1
+		}
+		if len(line) > maxBoundaryLine {
+			return nil, false
+		}
+		if len(line) == 0 || line[len(line)-1] != '\n' {
+			// The last line: only a final boundary ends well.
+			return parts, isFinalBoundary(line, db, nl)
+		}
+		if bytes.HasPrefix(line, []byte(db)) {
+			rest := trimLeftWSPBytes(line[len(db):])
+			if len(parts) == 0 && string(rest) == "\n" {
+				nl, ndb = "\n", ndb[1:]
+			}
+			if string(rest) == nl {
+				h, hb, ok := scanHeader(b[next:])
+				if !ok {
+					return nil, false
+				}
+				start := next + hb
+				end, ok := partEnd(b, start, ndb, db)
+				if !ok {
+					return nil, false
+				}
+				parts = append(parts, mimePart{h: h, body: wholeBody{b: b[start:end]}})
+				expectNewPart = false
+				pos = end
+				continue
+			}
+		}
+		switch {
+		case isFinalBoundary(line, db, nl):
+			return parts, true
+		case expectNewPart:
+			return nil, false
+		case len(parts) == 0: // the preamble
+		case string(line) == nl:
+			expectNewPart = true
+		default:
+			return nil, false
+		}
+		pos = next
+	}
+}
+
+func isFinalBoundary(line []byte, db, nl string) bool {
+	if !bytes.HasPrefix(line, []byte(db)) || !bytes.HasPrefix(line[len(db):], []byte("--")) {
+		return false
+	}
+	rest := trimLeftWSPBytes(line[len(db)+2:])
+	return len(rest) == 0 || string(rest) == nl
+}
+
+// partEnd finds where the part starting at b[start] ends, as go-message's
+// part reader does: before the first line end and delimiter followed by a
+// space, tab, line end or dash (or right away, if the part starts with
+// such a delimiter).
+func partEnd(b []byte, start int, ndb, db string) (int, bool) {
+	pos := start
+	if bytes.HasPrefix(b[start:], []byte(db)) {
+		a := start + len(db)
+		if a == len(b) {
+			return 0, false // the reader would then fail on "--boundary"
+		}
+		if boundaryFollows(b[a]) {
+			return start, true
+		}
+		pos = a
+	}
+	for {
+		i := bytes.Index(b[pos:], []byte(ndb))
+		if i < 0 {
+			return 0, false
+		}
+		j := pos + i
+		a := j + len(ndb)
+		if a == len(b) || boundaryFollows(b[a]) {
+			return j, true
+		}
+		pos = a
+	}
+}
+
+func boundaryFollows(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-'
+}
+
+func trimLeftWSPBytes(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	return b
+}
