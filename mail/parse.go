@@ -12,6 +12,7 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -77,9 +78,50 @@ func parseInto(m *Message, raw []byte, depth int) {
 	m.ContentType = mt
 
 	w := walker{m: m}
-	w.entity(h, mt, params, bytes.NewReader(body), depth, "")
+	wb := &wholeBody{b: body}
+	wb.Reset(body)
+	w.entity(h, mt, params, wb, depth, "")
 	w.finish(body)
 }
+
+// wholeBody is a body whose bytes are all at hand, so that they need not
+// be read into a copy.
+type wholeBody struct {
+	bytes.Reader
+	b []byte
+}
+
+// readBody returns the bytes of body, read into scratch unless they are
+// at hand.
+func readBody(body io.Reader, scratch *bytes.Buffer) ([]byte, error) {
+	if wb, ok := body.(*wholeBody); ok && wb.Len() == len(wb.b) {
+		wb.Reset(nil)
+		return wb.b, nil
+	}
+	_, err := scratch.ReadFrom(body)
+	return scratch.Bytes(), err
+}
+
+// scratchPool holds buffers for part bodies on their way to strings.
+var scratchPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+func getScratch() *bytes.Buffer {
+	b := scratchPool.Get().(*bytes.Buffer)
+	b.Reset()
+	return b
+}
+
+// putScratch returns b to the pool unless it grew big: one huge message
+// should not pin its memory for good.
+func putScratch(b *bytes.Buffer) {
+	if b.Cap() <= 1<<20 {
+		scratchPool.Put(b)
+	}
+}
+
+// copyBufPool holds the buffers decodedSize copies through; io.Copy would
+// allocate 32 KB per attachment.
+var copyBufPool = sync.Pool{New: func() any { return new([32 << 10]byte) }}
 
 // maxWarnings bounds Warnings: past a few, more help nobody, and a hostile
 // message could otherwise make thousands.
@@ -124,21 +166,20 @@ func truncate(s string, limit int) string {
 
 // readHeader splits raw into its header and body. go-message reads the
 // header; if it refuses, a lenient reader keeps every field it can.
-func (m *Message) readHeader(raw []byte) (message.Header, []byte) {
-	r := bytes.NewReader(raw)
-	br := bufio.NewReader(r)
-	h, err := mimetext.ReadHeader(br)
-	if err == nil {
-		consumed := len(raw) - r.Len() - br.Buffered()
-		return message.Header{Header: h}, raw[consumed:]
+func (m *Message) readHeader(raw []byte) (*header, []byte) {
+	if h, body, ok := scanHeader(raw); ok {
+		return &h, raw[body:]
 	}
+	// Only for the error to report: scanHeader refuses just what
+	// ReadHeader does.
+	_, err := mimetext.ReadHeader(bufio.NewReader(bytes.NewReader(raw)))
 	lh, body, fields := lenientHeader(raw)
 	if fields == 0 {
 		m.warnf("the message has no readable header; all of it is shown as text")
 	} else {
 		m.warnf("malformed header (%v); read leniently", shortErr(err))
 	}
-	return lh, body
+	return &header{slow: true, mh: lh}, body
 }
 
 // describe puts an error met while reading the body in words; most are the
@@ -237,11 +278,10 @@ func bodyOf(raw []byte) []byte {
 }
 
 // readFields fills the header fields of m.
-func (m *Message) readFields(h message.Header) {
-	mh := gomail.Header{Header: h}
-	m.MessageID = firstID(msgIDs(mh, "Message-Id"))
-	m.InReplyTo = msgIDs(mh, "In-Reply-To")
-	m.References = msgIDs(mh, "References")
+func (m *Message) readFields(h *header) {
+	m.MessageID = firstID(msgIDs(h, "Message-Id"))
+	m.InReplyTo = msgIDs(h, "In-Reply-To")
+	m.References = msgIDs(h, "References")
 
 	if v := h.Get("From"); v == "" {
 		m.warnf("the message has no From header")
@@ -266,12 +306,12 @@ func firstID(ids []string) string {
 // msgIDs reads a Message-ID, In-Reply-To or References field. go-message's
 // strict reader comes first; on mail it rejects (comments, commas, missing
 // brackets, no "@") every <...> is taken, or failing that every word.
-func msgIDs(h gomail.Header, key string) []string {
+func msgIDs(h *header, key string) []string {
 	v := h.Get(key)
 	if v == "" {
 		return nil
 	}
-	ids, err := h.MsgIDList(key)
+	ids, err := msgIDList(key, v)
 	if err != nil || len(ids) == 0 {
 		ids = lenientIDs(v)
 	}
@@ -343,7 +383,7 @@ func (m *Message) headerText(key, v string) string {
 		if err != nil {
 			return nil, err
 		}
-		return strings.NewReader(m.decodeCharset(label, b, "the "+key+" header")), nil
+		return strings.NewReader(m.decodeCharset(label, b, "the "+key+" header", false)), nil
 	}}
 	out, err := d.DecodeHeader(v)
 	if err != nil {
@@ -380,6 +420,15 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 // that look like addresses, with a warning.
 func (m *Message) addresses(key, v string) []Address {
 	v = m.fixHeaderBytes(key, v)
+	if list, ok := simpleAddressList(v); ok {
+		for i, a := range list {
+			list[i] = Address{
+				Name: fixDecodedHeader(strings.TrimSpace(a.Name)),
+				Addr: strings.ToLower(fixDecodedHeader(a.Addr)),
+			}
+		}
+		return list
+	}
 	list, err := gomail.ParseAddressList(v)
 	if err == nil {
 		out := make([]Address, 0, len(list))
@@ -483,7 +532,7 @@ func (m *Message) date(v string) time.Time {
 }
 
 // autoSubmitted reads Auto-Submitted, or its older equivalents.
-func autoSubmitted(h message.Header) string {
+func autoSubmitted(h *header) string {
 	v, _, _ := strings.Cut(h.Get("Auto-Submitted"), ";")
 	v = strings.ToLower(strings.TrimSpace(v))
 	if v != "" && v != "no" {
@@ -501,12 +550,12 @@ func autoSubmitted(h message.Header) string {
 // contentType returns the lower-cased media type and parameters of h,
 // "text/plain" if it has none. A malformed field is read leniently, and one
 // that is no media type at all counts as text/plain, as RFC 2045 §5.2 says.
-func (m *Message) contentType(h message.Header) (string, map[string]string) {
+func (m *Message) contentType(h *header) (string, map[string]string) {
 	v := h.Get("Content-Type")
 	if v == "" {
 		return "text/plain", nil
 	}
-	mt, params, err := h.ContentType()
+	mt, params, err := parseWithParams(v)
 	if err == nil {
 		return strings.ToLower(mt), params
 	}
@@ -520,12 +569,12 @@ func (m *Message) contentType(h message.Header) (string, map[string]string) {
 }
 
 // disposition returns the lower-cased disposition of h and its parameters.
-func (m *Message) disposition(h message.Header) (string, map[string]string) {
+func (m *Message) disposition(h *header) (string, map[string]string) {
 	v := h.Get("Content-Disposition")
 	if v == "" {
 		return "", nil
 	}
-	d, params, err := h.ContentDisposition()
+	d, params, err := parseWithParams(v)
 	if err == nil {
 		return strings.ToLower(d), params
 	}
@@ -609,7 +658,7 @@ type walker struct {
 }
 
 // entity visits one entity, multipart or not.
-func (w *walker) entity(h message.Header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) entity(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
 	if !strings.HasPrefix(mt, "multipart/") {
 		w.leaf(h, mt, params, body, depth, parent)
 		return
@@ -623,6 +672,17 @@ func (w *walker) entity(h message.Header, mt string, params map[string]string, b
 		w.fail(fmt.Errorf("%s without a boundary", mt))
 		return
 	}
+	if wb, ok := body.(*wholeBody); ok && wb.Len() == len(wb.b) {
+		if parts, ok := splitMultipart(wb.b, boundary); ok {
+			for i := range parts {
+				p := &parts[i]
+				p.body.Reset(p.body.b)
+				pmt, pparams := w.m.contentType(&p.h)
+				w.entity(&p.h, pmt, pparams, &p.body, depth+1, mt)
+			}
+			return
+		}
+	}
 	mr := mimetext.NewMultipartReader(body, boundary)
 	for {
 		p, err := mr.NextPart()
@@ -633,7 +693,7 @@ func (w *walker) entity(h message.Header, mt string, params map[string]string, b
 			w.fail(err)
 			return
 		}
-		ph := message.Header{Header: p.Header}
+		ph := &header{slow: true, mh: message.Header{Header: p.Header}}
 		pmt, pparams := w.m.contentType(ph)
 		w.entity(ph, pmt, pparams, p, depth+1, mt)
 	}
@@ -647,7 +707,7 @@ func (w *walker) fail(err error) {
 }
 
 // leaf visits a part that is not multipart.
-func (w *walker) leaf(h message.Header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) leaf(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
 	disp, dparams := w.m.disposition(h)
 	filename := dparams["filename"]
 	if filename == "" {
@@ -670,20 +730,25 @@ func (w *walker) leaf(h message.Header, mt string, params map[string]string, bod
 		}
 		w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: size})
 	case mt == "text/plain" && !w.hasPlain:
-		w.plain, w.hasPlain = w.readText(cte, params, body, what), true
+		w.plain, w.hasPlain = w.readText(cte, params, body, what, true), true
 	case mt == "text/html" && !w.hasHTML:
-		w.html, w.hasHTML = w.readText(cte, params, body, what), true
+		w.html, w.hasHTML = w.readText(cte, params, body, what, false), true
 	}
 }
 
 // attached handles a message/rfc822 part: it is listed as an attachment, and
 // its own text, attachments and warnings become part of the outer message.
 func (w *walker) attached(cte, mt, filename string, body io.Reader, depth int, parent string) {
-	raw, err := io.ReadAll(body)
+	// Nothing read from data is kept but as copies, so it may live in
+	// scratch buffers.
+	in, out := getScratch(), getScratch()
+	defer putScratch(in)
+	defer putScratch(out)
+	raw, err := readBody(body, in)
 	if err != nil {
 		w.fail(err)
 	}
-	data := w.m.decodeTransfer(cte, raw, "the attached message")
+	data := w.m.decodeTransfer(cte, raw, "the attached message", out)
 	w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: int64(len(data))})
 	if depth+1 >= maxDepth {
 		w.m.warnf("messages attached more than %d deep were not read", maxDepth)
@@ -773,24 +838,45 @@ func rawText(body []byte) string {
 	if len(body) > maxRawText {
 		body = body[:maxRawText]
 	}
-	return normalizeNewlines(fromWindows1252(body))
+	return windows1252String(body, true)
 }
 
+// normalizeNewlines turns "\r\n" and lone "\r" into "\n". "\r\n" cannot
+// overlap itself, so one pass gives what replacing it first and lone CRs
+// after does.
 func normalizeNewlines(s string) string {
 	if !strings.Contains(s, "\r") {
 		return s
 	}
-	return strings.ReplaceAll(strings.ReplaceAll(s, "\r\n", "\n"), "\r", "\n")
+	var b strings.Builder
+	b.Grow(len(s))
+	for {
+		i := strings.IndexByte(s, '\r')
+		if i < 0 {
+			b.WriteString(s)
+			return b.String()
+		}
+		b.WriteString(s[:i])
+		b.WriteByte('\n')
+		if i+1 < len(s) && s[i+1] == '\n' {
+			i++
+		}
+		s = s[i+1:]
+	}
 }
 
 // readText reads a text part to a UTF-8 string.
-func (w *walker) readText(cte string, params map[string]string, body io.Reader, what string) string {
-	raw, err := io.ReadAll(body)
+// With plain set, line ends become "\n" on the way, as finish would do.
+func (w *walker) readText(cte string, params map[string]string, body io.Reader, what string, plain bool) string {
+	in, out := getScratch(), getScratch()
+	defer putScratch(in)
+	defer putScratch(out)
+	raw, err := readBody(body, in)
 	if err != nil {
 		w.fail(err)
 	}
-	data := w.m.decodeTransfer(cte, raw, what)
-	return w.m.decodeCharset(params["charset"], data, what)
+	data := w.m.decodeTransfer(cte, raw, what, out)
+	return w.m.decodeCharset(params["charset"], data, what, plain)
 }
 
 // partName names a part in a warning.
@@ -811,7 +897,7 @@ func cleanFilename(name string) string {
 	return strings.TrimSpace(name)
 }
 
-func transferEncoding(h message.Header) string {
+func transferEncoding(h *header) string {
 	return strings.ToLower(strings.Trim(h.Get("Content-Transfer-Encoding"), " \t\"'"))
 }
 
@@ -819,22 +905,21 @@ func transferEncoding(h message.Header) string {
 
 // decodeTransfer undoes a part's Content-Transfer-Encoding. Base64 that ends
 // early keeps what it decoded; base64 with bytes outside its alphabet is
-// likely not base64 at all, so the raw text is kept instead.
-func (m *Message) decodeTransfer(cte string, raw []byte, what string) []byte {
+// likely not base64 at all, so the raw text is kept instead. Decoded bytes
+// go to buf.
+func (m *Message) decodeTransfer(cte string, raw []byte, what string, buf *bytes.Buffer) []byte {
 	switch cte {
 	case "", "7bit", "8bit", "binary":
 		return raw
 	case "quoted-printable":
-		var buf bytes.Buffer
 		buf.Grow(len(raw))
-		d := qpDecoder{out: &buf}
+		d := qpDecoder{buf: buf.AvailableBuffer()}
 		d.Write(raw)
 		d.Close()
-		return buf.Bytes()
+		return d.buf
 	case "base64":
-		var buf bytes.Buffer
 		buf.Grow(len(raw) * 3 / 4)
-		d := base64Decoder{out: &buf}
+		d := base64Decoder{out: buf}
 		d.Write(raw)
 		d.Close()
 		switch {
@@ -863,20 +948,22 @@ func knownEncoding(cte string) bool {
 func decodedSize(cte string, body io.Reader) (int64, error) {
 	var n counter
 	var err error
+	buf := copyBufPool.Get().(*[32 << 10]byte)
+	defer copyBufPool.Put(buf)
 	switch cte {
 	case "quoted-printable":
 		d := qpDecoder{out: &n}
-		_, err = io.Copy(&d, body)
+		_, err = io.CopyBuffer(&d, body, buf[:])
 		d.Close()
 	case "base64":
 		d := base64Decoder{out: &n}
-		_, err = io.Copy(&d, body)
+		_, err = io.CopyBuffer(&d, body, buf[:])
 		d.Close()
 		if err == nil && (d.invalid > 0 || d.truncated) {
 			err = fmt.Errorf("broken base64")
 		}
 	default:
-		_, err = io.Copy(&n, body)
+		_, err = io.CopyBuffer(&n, body, buf[:])
 	}
 	return int64(n), err
 }
@@ -984,6 +1071,8 @@ func (d *base64Decoder) Close() {
 // §6.7): "=XX" is a byte, "=" at a line end is a soft break, whitespace at a
 // line end is transport padding, and anything malformed, such as "=ZZ" or
 // raw 8-bit bytes, passes through literally, as mail clients do.
+//
+// Without out, the decoded bytes stay in buf.
 type qpDecoder struct {
 	out  io.Writer
 	buf  []byte
@@ -992,11 +1081,26 @@ type qpDecoder struct {
 	last byte   // previous byte of a soft break, to swallow its LF
 }
 
+// qpSpecial marks the bytes the quoted-printable state machine must see;
+// runs of other bytes are copied as they are when nothing is pending.
+var qpSpecial = [256]bool{'=': true, ' ': true, '\t': true, '\r': true, '\n': true}
+
 func (d *qpDecoder) Write(p []byte) (int, error) {
-	for _, c := range p {
-		d.byte(c)
+	for i := 0; i < len(p); i++ {
+		if d.last == 0 && len(d.esc) == 0 && len(d.wsp) == 0 {
+			j := i
+			for j < len(p) && !qpSpecial[p[j]] {
+				j++
+			}
+			d.buf = append(d.buf, p[i:j]...)
+			if j == len(p) {
+				break
+			}
+			i = j
+		}
+		d.byte(p[i])
 	}
-	if len(d.buf) >= 1024 {
+	if d.out != nil && len(d.buf) >= 1024 {
 		d.out.Write(d.buf)
 		d.buf = d.buf[:0]
 	}
@@ -1074,8 +1178,10 @@ func (d *qpDecoder) Close() {
 		d.flushWsp()
 		d.buf = append(d.buf, d.esc...)
 	}
-	d.out.Write(d.buf)
-	d.buf = nil
+	if d.out != nil {
+		d.out.Write(d.buf)
+		d.buf = nil
+	}
 }
 
 func isBlank(b []byte) bool {
@@ -1103,44 +1209,49 @@ func hexValue(c byte) int {
 
 // decodeCharset turns the bytes of a text part (or an encoded word) into
 // UTF-8 according to its charset label, falling back to UTF-8 and then
-// windows-1252 when the label is missing, unknown or wrong.
-func (m *Message) decodeCharset(label string, b []byte, what string) string {
+// windows-1252 when the label is missing, unknown or wrong. With nl set,
+// line ends become "\n".
+func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) string {
 	l := strings.ToLower(strings.Trim(label, " \t\"'"))
 	switch l {
 	case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
 		if utf8.Valid(b) {
-			return string(b)
+			return bytesString(b, nl)
 		}
 		if l == "" {
 			m.warnf("%s names no charset and is not UTF-8; it was read as windows-1252", what)
 		} else {
 			m.warnf("%s is marked %s but is not valid UTF-8; the bytes that are not were read as windows-1252", what, quote(label))
 		}
-		return fromWindows1252(b)
+		return windows1252String(b, nl)
 	case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819",
 		"windows-1252", "cp1252", "x-cp1252":
 		if isMultibyteUTF8(b) {
 			m.warnf("%s is marked %s but is UTF-8; it was read as UTF-8", what, quote(label))
-			return string(b)
+			return bytesString(b, nl)
 		}
 		// Senders who say Latin-1 mean windows-1252 (WHATWG reads it so
 		// too), which only differs in the printable 0x80–0x9F.
-		return fromWindows1252(b)
+		return windows1252String(b, nl)
 	}
 	r, err := charset.Reader(l, bytes.NewReader(b))
 	if err != nil {
 		if utf8.Valid(b) {
 			m.warnf("%s has the unknown charset %s; it was read as UTF-8", what, quote(label))
-			return string(b)
+			return bytesString(b, nl)
 		}
 		m.warnf("%s has the unknown charset %s; it was read as windows-1252", what, quote(label))
-		return fromWindows1252(b)
+		return windows1252String(b, nl)
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {
 		m.warnf("%s could not be fully decoded from %s (%s)", what, quote(label), shortErr(err))
 	}
-	return strings.ToValidUTF8(string(out), "\uFFFD")
+	text := strings.ToValidUTF8(string(out), "\uFFFD")
+	if nl {
+		text = normalizeNewlines(text)
+	}
+	return text
 }
 
 // isMultibyteUTF8 reports whether b is valid UTF-8 with at least one
@@ -1153,9 +1264,34 @@ func isMultibyteUTF8(b []byte) bool {
 // windows-1252, so both pure Latin-1 text and UTF-8 with a stray Latin-1
 // byte come out readable.
 func fromWindows1252(b []byte) string {
+	return windows1252String(b, false)
+}
+
+// windows1252String is fromWindows1252, and with nl set turns line ends
+// into "\n" on the way. Bytes read as windows-1252 are never CR or LF, so
+// that gives what normalizeNewlines would.
+func windows1252String(b []byte, nl bool) string {
 	var s strings.Builder
 	s.Grow(len(b) + len(b)/4)
 	for len(b) > 0 {
+		// Runs of ASCII are copied whole.
+		i := 0
+		for i < len(b) && b[i] < utf8.RuneSelf && (!nl || b[i] != '\r') {
+			i++
+		}
+		if i > 0 {
+			s.Write(b[:i])
+			b = b[i:]
+			continue
+		}
+		if b[0] == '\r' {
+			s.WriteByte('\n')
+			if len(b) > 1 && b[1] == '\n' {
+				b = b[1:]
+			}
+			b = b[1:]
+			continue
+		}
 		r, size := utf8.DecodeRune(b)
 		if r == utf8.RuneError && size == 1 {
 			s.WriteRune(charmap.Windows1252.DecodeByte(b[0]))
@@ -1165,4 +1301,34 @@ func fromWindows1252(b []byte) string {
 		b = b[size:]
 	}
 	return s.String()
+}
+
+// bytesString is string(b), and with nl set turns line ends into "\n" on
+// the way, as normalizeNewlines would.
+func bytesString(b []byte, nl bool) string {
+	if !nl || bytes.IndexByte(b, '\r') < 0 {
+		return string(b)
+	}
+	var s strings.Builder
+	s.Grow(len(b))
+	appendNewlines(&s, b)
+	return s.String()
+}
+
+// appendNewlines writes b to s with "\r\n" and lone "\r" turned into "\n",
+// as normalizeNewlines does.
+func appendNewlines(s *strings.Builder, b []byte) {
+	for {
+		i := bytes.IndexByte(b, '\r')
+		if i < 0 {
+			s.Write(b)
+			return
+		}
+		s.Write(b[:i])
+		s.WriteByte('\n')
+		if i+1 < len(b) && b[i+1] == '\n' {
+			i++
+		}
+		b = b[i+1:]
+	}
 }

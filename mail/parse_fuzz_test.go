@@ -22,16 +22,19 @@ func FuzzParse(f *testing.F) {
 	}
 	f.Add(benchMessage)
 	f.Add([]byte{})
-	for _, s := range []string{
-		"Content-Type: text/html\r\n\r\n<ul><li>a<ul><li>b<blockquote><p>c<a href=\"http://x\">d</a>",
-		"Content-Type: message/rfc822\r\n\r\nContent-Type: message/rfc822\r\n\r\nFrom: a@b\r\n\r\nx",
-		"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\nx\r\n--c--\r\n--b",
-		"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\n=E6=3D=\r\n= \r\n",
-		"Subject: =?utf-8?b?w6Y=?= =?iso-8859-1?q?=E6?=\r\nFrom: \"a\" <A@B>\r\n\r\n",
-	} {
+	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, raw []byte) {
 		checkInvariants(t, raw, Parse(raw))
 	})
+}
+
+// fuzzSeeds are hand-made hostile messages, shared with the golden test.
+var fuzzSeeds = []string{
+	"Content-Type: text/html\r\n\r\n<ul><li>a<ul><li>b<blockquote><p>c<a href=\"http://x\">d</a>",
+	"Content-Type: message/rfc822\r\n\r\nContent-Type: message/rfc822\r\n\r\nFrom: a@b\r\n\r\nx",
+	"Content-Type: multipart/mixed; boundary=b\r\n\r\n--b\r\nContent-Type: multipart/alternative; boundary=c\r\n\r\n--c\r\n\r\nx\r\n--c--\r\n--b",
+	"Content-Transfer-Encoding: quoted-printable\r\nContent-Type: text/plain; charset=koi8-r\r\n\r\n=E6=3D=\r\n= \r\n",
+	"Subject: =?utf-8?b?w6Y=?= =?iso-8859-1?q?=E6?=\r\nFrom: \"a\" <A@B>\r\n\r\n",
 }

@@ -40,6 +40,9 @@ func simple(ctype, cte string, body []byte) []byte {
 // parse parses raw and checks what must hold for every message.
 func parse(t *testing.T, raw []byte) *Message {
 	t.Helper()
+	if recordInput != nil {
+		recordInput(raw)
+	}
 	m := Parse(raw)
 	checkInvariants(t, raw, m)
 	return m

@@ -1,0 +1,238 @@
+package mail
+
+import (
+	"bufio"
+	"bytes"
+	"io"
+	"reflect"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/emersion/go-message"
+	gomail "github.com/emersion/go-message/mail"
+	mimetext "github.com/emersion/go-message/textproto"
+)
+
+// The fuzz targets here check Parse's fast paths against the go-message
+// code they stand in for: where a fast path answers, it must answer the
+// same.
+
+var addressSeeds = []string{
+	"Kari Nordmann <kari@example.no>",
+	"kari@example.no",
+	"<kari@example.no>",
+	`"kari@example.no" <kari@example.no>`,
+	`"Nordmann, Kari" <kari@example.no>, ola@example.no,, `,
+	"=?UTF-8?Q?Maria_Nystr=C3=B6m?= <maria.nystrom@example.net>",
+	"=?iso-8859-1?q?J=F8rn?= =?iso-8859-1?q?_=C5s?= Jr. <j@x.no>",
+	"=?x-unknown?q?a?= <a@b>",
+	"Bjørn  Åsheim\t<b@x.no>",
+	"kari@example.no (Kari)",
+	"a@b <c@d>",
+	".a@b, a..b@c, a@b.",
+	"Group: a@b, c@d;",
+	"\"a\\\"b\" <a@b>",
+	"<a@[1.2.3.4]>",
+	" , ",
+}
+
+func FuzzSimpleAddressList(f *testing.F) {
+	for _, s := range addressSeeds {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		if !utf8.ValidString(v) {
+			return
+		}
+		got, ok := simpleAddressList(v)
+		if !ok {
+			return
+		}
+		list, err := gomail.ParseAddressList(v)
+		if err != nil {
+			t.Fatalf("%q: fast path read %+v, go-message fails: %v", v, got, err)
+		}
+		want := make([]Address, len(list))
+		for i, a := range list {
+			want[i] = Address{Name: a.Name, Addr: a.Address}
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: fast path read %+v, go-message %+v", v, got, want)
+		}
+	})
+}
+
+func FuzzSimpleMsgIDs(f *testing.F) {
+	for _, s := range []string{
+		"<a@b>", " <a.b@c.d>\t<e@f> ", "<a@b> junk", "<a@[b]>", "<a@b> (c)", "<a@b><c@d>", "<@b>", "<ø@b>",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, ok := simpleMsgIDs(v)
+		if !ok {
+			return
+		}
+		var h gomail.Header
+		h.Set("References", v)
+		want, err := h.MsgIDList("References")
+		if err != nil || !reflect.DeepEqual(got, want) {
+			t.Fatalf("%q: fast path read %q, go-message %q, %v", v, got, want, err)
+		}
+	})
+}
+
+var headerKeys = []string{
+	"From", "To", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
+	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+	"Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+}
+
+func FuzzScanHeader(f *testing.F) {
+	for _, s := range []string{
+		"From: a@b\r\nSubject: x\r\n\r\nbody",
+		"from:a@b\nSUBJECT:  x \n\ty\r\n \r\n\nbody",
+		"Subject: a\r\r\nX: \r\n",
+		"Subject: a\r",
+		" Subject: a\r\n\r\n",
+		": x\r\nFrom: a\r\n",
+		"Bad Key: x\r\n\r\n",
+		"Subject\r\n : x\r\n\r\n",
+		"\r\nbody",
+		"Subject: x\r\n\t\r\n\r\n",
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, raw []byte) {
+		if len(raw) == 0 {
+			return // Parse never reads an empty message
+		}
+		r := bytes.NewReader(raw)
+		br := bufio.NewReader(r)
+		want, err := mimetext.ReadHeader(br)
+		h, body, ok := scanHeader(raw)
+		if ok != (err == nil) {
+			t.Fatalf("%q: scanHeader ok = %v, ReadHeader error %v", raw, ok, err)
+		}
+		if !ok {
+			return
+		}
+		if consumed := len(raw) - r.Len() - br.Buffered(); body != consumed {
+			t.Fatalf("%q: body at %d, ReadHeader read %d", raw, body, consumed)
+		}
+		wh := message.Header{Header: want}
+		for _, k := range headerKeys {
+			if g, w := h.Get(k), wh.Get(k); g != w {
+				t.Fatalf("%q: %s = %q, ReadHeader gives %q", raw, k, g, w)
+			}
+		}
+	})
+}
+
+// FuzzQPRuns checks that copying runs of ordinary bytes whole, in any
+// split of the input, decodes as feeding every byte through the state
+// machine does.
+func FuzzQPRuns(f *testing.F) {
+	for _, s := range []string{
+		"Jeg =C3=B8nsker innsyn =\r\nog en kopi.=20\r\n", "a =\r\nb", "x  \r\ny\t\n", "=ZZ =4\r\n= \r\nend=", "=\r=\n= \t\r\nq",
+	} {
+		f.Add([]byte(s), uint8(3))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, split uint8) {
+		var want bytes.Buffer
+		ref := qpDecoder{out: &want}
+		for _, c := range in {
+			ref.byte(c)
+		}
+		ref.Close()
+
+		d := qpDecoder{}
+		for p, n := in, int(split)+1; len(p) > 0; {
+			n = min(n, len(p))
+			d.Write(p[:n])
+			p = p[n:]
+		}
+		d.Close()
+		if !bytes.Equal(d.buf, want.Bytes()) {
+			t.Fatalf("%q: runs give %q, bytes %q", in, d.buf, want.Bytes())
+		}
+	})
+}
+
+func FuzzSplitMultipart(f *testing.F) {
+	for _, s := range []string{
+		"pre\r\n--b\r\nContent-Type: text/plain\r\n\r\nhei\r\n--b\r\n\r\nto\r\n--b--\r\nepilogue",
+		"--b\n\nx\n--b--",
+		"--b \t\r\nA: b\r\n\r\n--bx\r\n--b-\r\n--b--",
+		"--b\r\n\r\n--b\r\n\r\ny\r\n--b--",
+		"--b\r\n\r\nx\r\n--b\r\nno header end\r\n--b--\r\n",
+		"--b\r\n\r\nx\r\n--b--\n",
+		"--b\r\n\r\nx\n--b\r\n\r\n\r\n--b--",
+		"--b\r\n\r\nx",
+	} {
+		f.Add([]byte(s), "b")
+	}
+	f.Fuzz(func(t *testing.T, body []byte, boundary string) { checkSplit(t, body, boundary) })
+}
+
+// TestSplitMultipartLarge puts near-boundaries and long lines where
+// go-message's reader crosses from one 4 KB buffer to the next.
+func TestSplitMultipartLarge(t *testing.T) {
+	split := 0
+	for _, off := range []int{4000, 4090, 4093, 4094, 4095, 4096, 4097, 4100, 8190, 8192} {
+		for _, tricky := range []string{"\r\n--bx", "\r\n--b", "\r\n-", "\r", "\n--b--x"} {
+			pad := bytes.Repeat([]byte("x"), off)
+			body := "pre\r\n--b\r\nContent-Type: text/plain\r\n\r\n" + string(pad) + tricky + string(pad) +
+				"\r\n--b\r\n\r\n" + string(pad) + "\r\n--b--\r\n"
+			for _, b := range []string{body, string(pad) + "\r\n" + body, body[:len(body)-4]} {
+				if checkSplit(t, []byte(b), "b") {
+					split++
+				}
+			}
+		}
+	}
+	if split < 50 {
+		t.Errorf("only %d of the messages were split", split)
+	}
+}
+
+// checkSplit compares splitMultipart with go-message's reader, if it
+// splits body; it reports whether it did.
+func checkSplit(t *testing.T, body []byte, boundary string) bool {
+	if boundary == "" {
+		return false // entity refuses it before
+	}
+	parts, ok := splitMultipart(body, boundary)
+	if !ok {
+		return false
+	}
+	mr := mimetext.NewMultipartReader(bytes.NewReader(body), boundary)
+	for i := 0; ; i++ {
+		p, err := mr.NextPart()
+		if err == io.EOF {
+			if i != len(parts) {
+				t.Fatalf("%q: %d parts, go-message finds %d", body, len(parts), i)
+			}
+			return true
+		}
+		if err != nil {
+			t.Fatalf("%q: split, but go-message fails: %v", body, err)
+		}
+		if i >= len(parts) {
+			t.Fatalf("%q: %d parts, go-message finds more", body, len(parts))
+		}
+		data, err := io.ReadAll(p)
+		if err != nil {
+			t.Fatalf("%q: split, but go-message fails reading part %d: %v", body, i, err)
+		}
+		if !bytes.Equal(data, parts[i].body.b) {
+			t.Fatalf("%q: part %d is %q, go-message reads %q", body, i, parts[i].body.b, data)
+		}
+		wh := message.Header{Header: p.Header}
+		for _, k := range headerKeys {
+			if g, w := parts[i].h.Get(k), wh.Get(k); g != w {
+				t.Fatalf("%q: part %d: %s = %q, go-message reads %q", body, i, k, g, w)
+			}
+		}
+	}
+}

@@ -1,0 +1,633 @@
+package mail
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"mime"
+	"strings"
+
+	"github.com/emersion/go-message"
+	gomail "github.com/emersion/go-message/mail"
+)
+
+// header is a message or part header. The top-level header is read by
+// scanHeader, which accepts exactly what go-message's textproto.ReadHeader
+// accepts and reads the same values, but keeps them as offsets into one
+// string instead of allocating a map and a few strings per field; the few
+// fields Parse looks at are cut out on demand. Part headers, and headers
+// read leniently, keep go-message's representation.
+type header struct {
+	s      string   // the header text, for fields
+	fields []hfield // in their original order
+	slow   bool     // mh holds the header
+	mh     message.Header
+}
+
+// hfield is one field of a scanned header: s[start:end] holds its lines,
+// line ends included, and the value starts after the colon at s[colon].
+type hfield struct {
+	key               string
+	start, colon, end int
+	folded            bool // has continuation lines
+}
+
+// Get returns the value of the first field named k, as
+// message.Header.Get would. k must be in canonical form and consist of
+// letters and dashes only, so a case-insensitive comparison gives the same
+// answer as canonicalising the field names.
+func (h *header) Get(k string) string {
+	if h.slow {
+		return h.mh.Get(k)
+	}
+	for i := range h.fields {
+		f := &h.fields[i]
+		if len(f.key) == len(k) && strings.EqualFold(f.key, k) {
+			return h.value(f)
+		}
+	}
+	return ""
+}
+
+// value unfolds a field as textproto's trimAroundNewlines does: each line
+// without its line end, trimmed of spaces and tabs, empty ones left out,
+// joined by single spaces.
+func (h *header) value(f *hfield) string {
+	first, rest := lineContent(h.s[f.colon+1 : f.end])
+	first = trimWSP(first)
+	if !f.folded {
+		return first
+	}
+	var b strings.Builder
+	b.Grow(f.end - f.colon)
+	b.WriteString(first)
+	for rest != "" {
+		var line string
+		line, rest = lineContent(rest)
+		if line = trimWSP(line); line != "" {
+			if b.Len() > 0 {
+				b.WriteByte(' ')
+			}
+			b.WriteString(line)
+		}
+	}
+	return b.String()
+}
+
+// lineContent returns the first line of s as bufio.Reader.ReadLine gives
+// it: without "\n" and a CR just before it, but with a CR that ends s.
+func lineContent(s string) (line, rest string) {
+	i := strings.IndexByte(s, '\n')
+	if i < 0 {
+		return s, ""
+	}
+	line, rest = s[:i], s[i+1:]
+	if len(line) > 0 && line[len(line)-1] == '\r' {
+		line = line[:len(line)-1]
+	}
+	return line, rest
+}
+
+// trimWSP trims spaces and tabs only, as textproto does.
+func trimWSP(s string) string {
+	i := 0
+	for i < len(s) && (s[i] == ' ' || s[i] == '\t') {
+		i++
+	}
+	j := len(s)
+	for j > i && (s[j-1] == ' ' || s[j-1] == '\t') {
+		j--
+	}
+	return s[i:j]
+}
+
+// scanHeader reads the header at the start of raw. It reports ok only if
+// textproto.ReadHeader would read raw without error; then it returns the
+// fields ReadHeader would return and the offset of the body.
+func scanHeader(raw []byte) (h header, bodyStart int, ok bool) {
+	if len(raw) > 0 && (raw[0] == ' ' || raw[0] == '\t') {
+		return header{}, 0, false // "malformed MIME header initial line"
+	}
+	// Find the end of the header first so that one string holds it all.
+	end, bodyStart := headerEnd(raw)
+	s := string(raw[:end])
+	nf := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '\n' {
+			nf++
+		}
+	}
+	fields := make([]hfield, 0, nf+1)
+	for p := 0; p < len(s); {
+		start := p
+		line, next := lineAt(s, p)
+		folded := false
+		for next < len(s) && (s[next] == ' ' || s[next] == '\t') {
+			_, next = lineAt(s, next)
+			folded = true
+		}
+		p = next
+		// The key ends at the first colon of the field; one on a
+		// continuation line would leave a line end in the key, which
+		// ReadHeader refuses.
+		colon := strings.IndexByte(line, ':')
+		if colon < 0 {
+			return header{}, 0, false
+		}
+		key := trimWSP(line[:colon])
+		for i := 0; i < len(key); i++ {
+			if c := key[i]; c < 33 || c > 126 {
+				return header{}, 0, false
+			}
+		}
+		if key == "" {
+			continue // ReadHeader skips fields without a name
+		}
+		fields = append(fields, hfield{key: key, start: start, colon: start + colon, end: next, folded: folded})
+	}
+	return header{s: s, fields: fields}, bodyStart, true
+}
+
+// lineAt returns the line starting at s[p], without its line end, and the
+// offset of the next line.
+func lineAt(s string, p int) (line string, next int) {
+	i := strings.IndexByte(s[p:], '\n')
+	if i < 0 {
+		return s[p:], len(s)
+	}
+	return s[p : p+i], p + i + 1
+}
+
+// headerEnd returns the end of the header fields in raw and the start of
+// the body: after the first empty line (one holding nothing but its line
+// end, which ReadLine treats as "\n" or "\r\n"), or the end of raw.
+func headerEnd(raw []byte) (end, body int) {
+	for p := 0; p < len(raw); {
+		switch {
+		case raw[p] == '\n':
+			return p, p + 1
+		case raw[p] == '\r' && p+1 < len(raw) && raw[p+1] == '\n':
+			return p, p + 2
+		}
+		i := bytes.IndexByte(raw[p:], '\n')
+		if i < 0 {
+			return len(raw), len(raw)
+		}
+		p += i + 1
+	}
+	return len(raw), len(raw)
+}
+
+// parseWithParams reads a Content-Type or Content-Disposition value as
+// go-message's Header.ContentType does.
+func parseWithParams(v string) (string, map[string]string, error) {
+	f, params, err := mime.ParseMediaType(v)
+	if err != nil {
+		return v, nil, err
+	}
+	for k, p := range params {
+		if strings.Contains(p, "=?") {
+			params[k] = decodeParam(p)
+		}
+	}
+	return f, params, nil
+}
+
+// decodeParam decodes encoded words in a parameter as go-message does,
+// keeping the value as written if that fails.
+func decodeParam(s string) string {
+	d := mime.WordDecoder{CharsetReader: goMessageCharsetReader}
+	out, err := d.DecodeHeader(s)
+	if err != nil {
+		return s
+	}
+	return out
+}
+
+// goMessageCharsetReader is the charset reader go-message uses for
+// parameters.
+func goMessageCharsetReader(label string, in io.Reader) (io.Reader, error) {
+	label = strings.ToLower(label)
+	if label == "utf-8" || label == "us-ascii" {
+		return in, nil
+	}
+	if message.CharsetReader == nil {
+		return nil, errors.New("unhandled charset")
+	}
+	return message.CharsetReader(label, in)
+}
+
+// msgIDList reads a list of message IDs as gomail.Header.MsgIDList does.
+// The usual "<left@right>" IDs separated by spaces are read here; anything
+// else goes to go-message.
+func msgIDList(key, v string) ([]string, error) {
+	if ids, ok := simpleMsgIDs(v); ok {
+		return ids, nil
+	}
+	var h gomail.Header
+	h.Set(key, v)
+	return h.MsgIDList(key)
+}
+
+// simpleMsgIDs reads v if it holds only "<left@right>" IDs of plain ASCII
+// atext, separated by spaces or tabs.
+func simpleMsgIDs(v string) ([]string, bool) {
+	n := strings.Count(v, "<")
+	if n == 0 {
+		return nil, false
+	}
+	ids := make([]string, 0, n)
+	s := trimWSP(v)
+	for s != "" {
+		if s[0] != '<' {
+			return nil, false
+		}
+		end := strings.IndexByte(s, '>')
+		if end < 0 {
+			return nil, false
+		}
+		id := s[1:end]
+		at := strings.IndexByte(id, '@')
+		if at <= 0 || at == len(id)-1 || id[at+1] == '[' || !isAtextDot(id[:at]) || !isAtextDot(id[at+1:]) {
+			return nil, false
+		}
+		ids = append(ids, id)
+		s = trimWSP(s[end+1:])
+	}
+	return ids, true
+}
+
+// isAtextDot reports whether s is nothing but ASCII atext and dots.
+func isAtextDot(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if !atextDot[s[i]] {
+			return false
+		}
+	}
+	return true
+}
+
+// atextDot marks the ASCII bytes of RFC 5322 atext, and the dot.
+var atextDot = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = !strings.ContainsRune(`()<>[]:;@\,"`, c)
+	}
+	return t
+}()
+
+// simpleAddressList reads an address list as gomail.ParseAddressList does,
+// for lists of the usual forms: addr-spec, or a phrase of atoms, quoted
+// strings and encoded words followed by an <addr-spec>. It reports false
+// for anything else (comments, groups, escapes, domain literals, unusual
+// spacing, non-ASCII addresses, errors), which the full parser then reads.
+// v must be valid UTF-8.
+func simpleAddressList(v string) ([]Address, bool) {
+	var out []Address
+	s := v
+	for {
+		s = trimLeftWSP(s)
+		if s != "" && s[0] == ',' {
+			s = s[1:]
+			continue // empty entries are allowed
+		}
+		if s == "" {
+			return nil, false // net/mail: "no address"
+		}
+		var a Address
+		var ok bool
+		if a, s, ok = simpleAddress(s); !ok {
+			return nil, false
+		}
+		out = append(out, a)
+		s = trimLeftWSP(s)
+		if s == "" {
+			return out, true
+		}
+		if s[0] != ',' {
+			return nil, false
+		}
+		for s != "" && s[0] == ',' {
+			s = trimLeftWSP(s[1:])
+		}
+		if s == "" {
+			return out, true
+		}
+	}
+}
+
+// simpleAddress reads one address at the start of s, which starts with
+// neither a space nor a comma.
+func simpleAddress(s string) (a Address, rest string, ok bool) {
+	// net/mail first tries a bare addr-spec.
+	if s[0] != '"' && s[0] != '<' {
+		n := atomLen(s)
+		if n < len(s) && s[n] == '@' {
+			addr, rest, ok := simpleAddrSpec(s)
+			if !ok {
+				return a, "", false
+			}
+			if r := trimLeftWSP(rest); r != "" && r[0] == '(' {
+				return a, "", false // a display name in a comment
+			}
+			return Address{Addr: addr}, rest, true
+		}
+	}
+	var name string
+	if s[0] != '<' {
+		if name, s, ok = simplePhrase(s); !ok {
+			return a, "", false
+		}
+		s = trimLeftWSP(s)
+		if s == "" || s[0] != '<' {
+			return a, "", false
+		}
+	}
+	addr, s, ok := simpleAddrSpec(s[1:])
+	if !ok || s == "" || s[0] != '>' {
+		return a, "", false
+	}
+	return Address{Name: name, Addr: addr}, s[1:], true
+}
+
+// simpleAddrSpec reads local@domain, both dot-atoms of ASCII atext, at the
+// start of s.
+func simpleAddrSpec(s string) (addr, rest string, ok bool) {
+	n := atomLen(s)
+	if n == len(s) || s[n] != '@' || !dotAtom(s[:n]) {
+		return "", "", false
+	}
+	d := atomLen(s[n+1:])
+	if !dotAtom(s[n+1 : n+1+d]) {
+		return "", "", false
+	}
+	end := n + 1 + d
+	return s[:end], s[end:], true
+}
+
+// dotAtom reports whether s is a strict dot-atom of ASCII atext.
+func dotAtom(s string) bool {
+	if s == "" || s[0] == '.' || s[len(s)-1] == '.' || strings.Contains(s, "..") {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
+const utf8RuneSelf = 0x80
+
+// atomLen returns the length of the atext (dots and multi-byte characters
+// included) at the start of s.
+func atomLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < utf8RuneSelf && !atextDot[c] {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// simplePhrase reads a display name as net/mail's consumePhrase does:
+// words are atoms (decoded if encoded words; adjacent encoded words are
+// joined without a space) or quoted strings, joined by single spaces.
+func simplePhrase(s string) (phrase, rest string, ok bool) {
+	var words []string
+	var enc strings.Builder
+	// While the words are plain atoms one space apart, the phrase is
+	// a piece of s.
+	start, end, verbatim := -1, 0, true
+	orig := s
+	for {
+		if len(words) > 0 || enc.Len() > 0 || start >= 0 {
+			if r := trimLeftWSP(s); r != "" && r[0] == '(' {
+				return "", "", false
+			}
+		}
+		s = trimLeftWSP(s)
+		if s == "" {
+			break
+		}
+		pos := len(orig) - len(s)
+		if s[0] == '"' {
+			w, r, ok := simpleQuoted(s)
+			if !ok {
+				return "", "", false
+			}
+			if enc.Len() > 0 {
+				words = append(words, enc.String())
+				enc.Reset()
+			}
+			words = append(words, w)
+			verbatim = false
+			s = r
+			continue
+		}
+		n := atomLen(s)
+		if n == 0 {
+			break
+		}
+		w := s[:n]
+		s = s[n:]
+		if strings.HasPrefix(w, "=?") {
+			d, isEnc, ok := decodeWord(w)
+			if !ok {
+				return "", "", false
+			}
+			if isEnc {
+				enc.WriteString(d)
+				verbatim = false
+				continue
+			}
+		}
+		if enc.Len() > 0 {
+			words = append(words, enc.String())
+			enc.Reset()
+		}
+		words = append(words, w)
+		if verbatim {
+			switch {
+			case start < 0:
+				start = pos
+			case pos != end+1 || orig[end] != ' ':
+				verbatim = false
+			}
+			end = pos + n
+		}
+	}
+	if enc.Len() > 0 {
+		words = append(words, enc.String())
+	}
+	if len(words) == 0 {
+		return "", "", false
+	}
+	if verbatim {
+		return orig[start:end], s, true
+	}
+	return strings.Join(words, " "), s, true
+}
+
+// simpleQuoted reads a quoted string without escapes at the start of s.
+func simpleQuoted(s string) (word, rest string, ok bool) {
+	for i := 1; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '"':
+			return s[1:i], s[i+1:], true
+		case c == '\\' || c < ' ' && c != '\t' || c == 0x7f:
+			return "", "", false
+		}
+	}
+	return "", "", false // unclosed
+}
+
+// decodeWord decodes an encoded word in a display name as net/mail does
+// with go-message's charsets. It reports !ok where net/mail would fail.
+func decodeWord(w string) (word string, isEncoded, ok bool) {
+	charsetFailed := false
+	d := mime.WordDecoder{CharsetReader: func(label string, in io.Reader) (io.Reader, error) {
+		r, err := message.CharsetReader(label, in)
+		if err != nil {
+			charsetFailed = true
+		}
+		return r, err
+	}}
+	out, err := d.Decode(w)
+	switch {
+	case err == nil:
+		return out, true, true
+	case charsetFailed:
+		return "", false, false
+	}
+	return w, false, true // not an encoded word after all
+}
+
+func trimLeftWSP(s string) string {
+	for len(s) > 0 && (s[0] == ' ' || s[0] == '\t') {
+		s = s[1:]
+	}
+	return s
+}
+
+// mimePart is a part found by splitMultipart.
+type mimePart struct {
+	h    header
+	body wholeBody
+}
+
+// maxBoundaryLine keeps splitMultipart to lines that go-message's reader,
+// which reads them through a 4 KB buffer, does not refuse as too long.
+const maxBoundaryLine = 4000
+
+// splitMultipart splits a multipart body that is all at hand into its
+// parts, with the headers and bodies go-message's MultipartReader would
+// give. It reports false for any body on which that reader would fail, or
+// might: then the reader is used instead, and reports the failure where it
+// meets it.
+func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
+	if strings.ContainsAny(boundary, "\r\n") {
+		return nil, false
+	}
+	ndb := "\r\n--" + boundary // line end, then the delimiter
+	nl, db := ndb[:2], ndb[2:]
+	var parts []mimePart
+	expectNewPart := false
+	for pos := 0; ; {
+		// As MultipartReader.NextPart reads lines.
+		line := b[pos:]
+		next := len(b)
+		if i := bytes.IndexByte(line, '\n'); i >= 0 {
+			line, next = line[:i+1], pos+i+1
+		}
+		if len(line) > maxBoundaryLine {
+			return nil, false
+		}
+		if len(line) == 0 || line[len(line)-1] != '\n' {
+			// The last line: only a final boundary ends well.
+			return parts, isFinalBoundary(line, db, nl)
+		}
+		if bytes.HasPrefix(line, []byte(db)) {
+			rest := trimLeftWSPBytes(line[len(db):])
+			if len(parts) == 0 && string(rest) == "\n" {
+				nl, ndb = "\n", ndb[1:]
+			}
+			if string(rest) == nl {
+				h, hb, ok := scanHeader(b[next:])
+				if !ok {
+					return nil, false
+				}
+				start := next + hb
+				end, ok := partEnd(b, start, ndb, db)
+				if !ok {
+					return nil, false
+				}
+				parts = append(parts, mimePart{h: h, body: wholeBody{b: b[start:end]}})
+				expectNewPart = false
+				pos = end
+				continue
+			}
+		}
+		switch {
+		case isFinalBoundary(line, db, nl):
+			return parts, true
+		case expectNewPart:
+			return nil, false
+		case len(parts) == 0: // the preamble
+		case string(line) == nl:
+			expectNewPart = true
+		default:
+			return nil, false
+		}
+		pos = next
+	}
+}
+
+func isFinalBoundary(line []byte, db, nl string) bool {
+	if !bytes.HasPrefix(line, []byte(db)) || !bytes.HasPrefix(line[len(db):], []byte("--")) {
+		return false
+	}
+	rest := trimLeftWSPBytes(line[len(db)+2:])
+	return len(rest) == 0 || string(rest) == nl
+}
+
+// partEnd finds where the part starting at b[start] ends, as go-message's
+// part reader does: before the first line end and delimiter followed by a
+// space, tab, line end or dash (or right away, if the part starts with
+// such a delimiter).
+func partEnd(b []byte, start int, ndb, db string) (int, bool) {
+	pos := start
+	if bytes.HasPrefix(b[start:], []byte(db)) {
+		a := start + len(db)
+		if a == len(b) {
+			return 0, false // the reader would then fail on "--boundary"
+		}
+		if boundaryFollows(b[a]) {
+			return start, true
+		}
+		pos = a
+	}
+	for {
+		i := bytes.Index(b[pos:], []byte(ndb))
+		if i < 0 {
+			return 0, false
+		}
+		j := pos + i
+		a := j + len(ndb)
+		if a == len(b) || boundaryFollows(b[a]) {
+			return j, true
+		}
+		pos = a
+	}
+}
+
+func boundaryFollows(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '-'
+}
+
+func trimLeftWSPBytes(b []byte) []byte {
+	for len(b) > 0 && (b[0] == ' ' || b[0] == '\t') {
+		b = b[1:]
+	}
+	return b
+}
