@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"math/rand/v2"
+	"os"
 	"path/filepath"
 	"reflect"
+	"strings"
 	"testing"
 	"time"
 
@@ -158,5 +160,46 @@ func TestTxLookupsMatchDatabase(t *testing.T) {
 	want := []string{"PV-2026-0002", "PV-2026-0003", "PV-2026-0004", "PV-2026-0005", "PV-2026-0004", "PV-2026-0005"}
 	if !reflect.DeepEqual(refs, want) {
 		t.Errorf("refs = %v, want %v", refs, want)
+	}
+}
+
+// TestCheckpointAfterWrites: what a write commits reaches the database
+// file soon after, copied from the write-ahead log in the background; the
+// automatic checkpoint (a backstop at 64 MB) would not have run yet.
+func TestCheckpointAfterWrites(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pv.db")
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	before, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Write(ctx, func(tx *Tx) error {
+		for i := range 40 {
+			if err := tx.AppendEvent(ctx, &Event{At: time.Unix(int64(i), 0), Actor: "kari", Kind: "test",
+				Details: strings.Repeat("x", 50_000)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
+		after, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if after.Size() >= before.Size()+2_000_000 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("database file %d bytes 5 s after a 2 MB write (%d before): the log was not copied in", after.Size(), before.Size())
+		}
 	}
 }
