@@ -69,7 +69,7 @@ func Classify(in Input) Result {
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
-	c := clean(in.Body, in.Subject)
+	c := sc.lines.clean(in.Body, in.Subject)
 	body := sc.analyse(0, c.text)
 	subj := sc.analyse(1, in.Subject)
 	res := Result{Language: detectLanguage(subj, body)}
@@ -80,7 +80,7 @@ func Classify(in Input) Result {
 		subj = doc{} // someone else's words
 	}
 
-	sc.hits = eng.run(body, sc.hits)
+	sc.hits = eng.runWith(body, sc.hits, &sc.sents)
 	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
 	if reason := notARequest(cues, body, c, len(labels) > 0); reason != "" {
 		res.Reason = reason
@@ -90,13 +90,13 @@ func Classify(in Input) Result {
 		// "Se under fra min far": a note that itself asks for nothing in
 		// front of a forwarded request passes the request on.
 		fwd := analyse(c.fwdText)
-		sc.hits = eng.run(fwd, sc.hits)
+		sc.hits = eng.runWith(fwd, sc.hits, &sc.sents)
 		var fcues cueScores
-		if labels, fcues = eng.tally(sc.hits, fwd, sc.bestOf()); fcues[cueSpam] >= spamLevel {
+		if labels, fcues = eng.tally(sc.hits, fwd, sc.bestOf()); fcues[iSpam] >= spamLevel {
 			labels = nil // a forwarded pitch or phishing mail, shown to us
 		}
 	}
-	if len(labels) == 0 && len(subj.toks) > 0 && cues[cueHowTo] < 0.5 {
+	if len(labels) == 0 && len(subj.toks) > 0 && cues[iHowTo] < 0.5 {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.
 		labels = sc.subjectLabels(subj)
@@ -114,10 +114,12 @@ func Classify(in Input) Result {
 // tokens of a 2 KB message and their hits would otherwise be most of the
 // garbage a busy desk makes. Nothing in a Result points into it.
 type scratch struct {
-	toks [2][]token
-	bufs [2][]byte
-	hits []hit
-	best []float64
+	toks  [2][]token
+	bufs  [2][]byte
+	hits  []hit
+	best  []float64
+	lines lineScratch
+	sents sentenceSets
 }
 
 func (s *scratch) bestOf() []float64 {
@@ -142,9 +144,9 @@ func (s *scratch) analyse(slot int, text string) doc {
 // subject asks for nothing, and a subject is short, so its labels count a
 // little less and must still reach the threshold.
 func (s *scratch) subjectLabels(subj doc) []Label {
-	s.hits = eng.run(subj, s.hits)
+	s.hits = eng.runWith(subj, s.hits, &s.sents)
 	labels, cues := eng.tally(s.hits, subj, s.bestOf())
-	if cues[cueSpam] >= spamLevel {
+	if cues[iSpam] >= spamLevel {
 		return nil
 	}
 	kept := labels[:0]
@@ -195,7 +197,7 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 		}
 	}
 	// "Meld meg på" is the opposite of "meld meg av".
-	if cues[cueSignup] >= signupLevel && conf[dsr.ObjectionMarketing.Order()] < 0.85 {
+	if cues[iSignup] >= signupLevel && conf[dsr.ObjectionMarketing.Order()] < 0.85 {
 		drop(dsr.ObjectionMarketing)
 	}
 	out := labels[:0]

@@ -32,11 +32,27 @@ const ownDomain = "magnetharstad.no"
 // "please handle" is replaced by the forwarded text, since that is what the
 // sender asks us to act on.
 func clean(body, subject string) cleaned {
+	return new(lineScratch).clean(body, subject)
+}
+
+// lineScratch is clean's working storage, kept in the per-message scratch
+// so splitting a message into lines allocates nothing once warm. Lines are
+// kept as indexes into lines, so text that comes out as one run of lines
+// is a slice of the body, not a copy.
+type lineScratch struct {
+	lines []string
+	offs  []int // where each line starts in the body
+	kept  []int32
+	out   []int32
+}
+
+func (ls *lineScratch) clean(body, subject string) cleaned {
 	body = strings.ReplaceAll(body, "\r\n", "\n")
-	lines := strings.Split(body, "\n")
+	lines, offs := ls.split(body)
+	defer clear(lines) // the pool must not keep the message alive
 	fwdSubject := isForwardSubject(subject)
 
-	var kept []string
+	kept := ls.kept[:0]
 	var fwd []string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
@@ -60,7 +76,7 @@ func clean(body, subject string) cleaned {
 		case isAttribution(l):
 			// A wrapped attribution ("On Tue, 10 Mar 2026 at 13:47, X\nwrote:")
 			// started on the line before.
-			if len(kept) > 0 && startsAttribution(strings.TrimSpace(kept[len(kept)-1])) {
+			if len(kept) > 0 && startsAttribution(strings.TrimSpace(lines[kept[len(kept)-1]])) {
 				kept = kept[:len(kept)-1]
 			}
 			if !nextIsQuoted(lines, i+1) {
@@ -68,9 +84,10 @@ func clean(body, subject string) cleaned {
 			}
 			continue
 		}
-		kept = append(kept, lines[i])
+		kept = append(kept, int32(i))
 	}
-	text, stripped := stripSignature(kept)
+	ls.kept = kept
+	text, stripped := ls.stripSignature(body, lines, offs, kept)
 	c := cleaned{text: text, stripped: stripped}
 	if fwd != nil {
 		from, fbody := splitForwardHeaders(fwd)
@@ -90,10 +107,59 @@ func clean(body, subject string) cleaned {
 	return c
 }
 
+// split is strings.Split(body, "\n") into reused storage, with where each
+// line starts.
+func (ls *lineScratch) split(body string) ([]string, []int) {
+	lines, offs := ls.lines[:0], ls.offs[:0]
+	for start := 0; ; {
+		i := strings.IndexByte(body[start:], '\n')
+		if i < 0 {
+			lines, offs = append(lines, body[start:]), append(offs, start)
+			break
+		}
+		lines, offs = append(lines, body[start:start+i]), append(offs, start)
+		start += i + 1
+	}
+	ls.lines, ls.offs = lines, offs
+	return lines, offs
+}
+
+// join returns the lines idx of body joined by "\n", each followed by one
+// more "\n" when nl is set. Lines that follow each other in the body are
+// returned as the slice of the body they already are.
+func join(body string, lines []string, offs []int, idx []int32, nl bool) string {
+	if len(idx) == 0 {
+		return ""
+	}
+	run := true
+	for k := 1; k < len(idx) && run; k++ {
+		run = idx[k] == idx[k-1]+1
+	}
+	first, last := idx[0], idx[len(idx)-1]
+	end := offs[last] + len(lines[last])
+	if nl {
+		end++ // the "\n" after the last line, if the body has it
+	}
+	if run && end <= len(body) {
+		return body[offs[first]:end]
+	}
+	var sb strings.Builder
+	for k, i := range idx {
+		if k > 0 && !nl {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(lines[i])
+		if nl {
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
 func isForwardSubject(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.TrimSpace(s)
 	for _, p := range []string{"fwd:", "fw:", "vs:", "wg:", "tr:", "vb:", "doorst:", "videresend:"} {
-		if strings.HasPrefix(l, p) {
+		if lowerHasPrefix(l, p) {
 			return true
 		}
 	}
@@ -103,9 +169,9 @@ func isForwardSubject(s string) bool {
 // isReplySubject reports a subject of a reply or forward, which repeats
 // someone else's words; only the body counts then.
 func isReplySubject(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.TrimSpace(s)
 	for _, p := range []string{"re:", "sv:", "aw:", "antw:", "vs:", "fwd:", "fw:", "wg:", "tr:", "vb:", "ynt:"} {
-		if strings.HasPrefix(l, p) {
+		if lowerHasPrefix(l, p) {
 			return true
 		}
 	}
@@ -317,11 +383,12 @@ var closings = []string{
 }
 
 // stripSignature cuts the sign-off, signature, device lines and footers
-// from the end of the new text and returns the text and what was cut.
-func stripSignature(lines []string) (text, stripped string) {
-	var out []string
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
+// from the end of the new text (the lines kept of body) and returns the
+// text and what was cut.
+func (ls *lineScratch) stripSignature(body string, lines []string, offs []int, kept []int32) (text, stripped string) {
+	out := ls.out[:0]
+	for _, k := range kept {
+		t := strings.TrimSpace(lines[k])
 		if t == "--" || strings.HasPrefix(t, "_____") {
 			break
 		}
@@ -331,15 +398,16 @@ func stripSignature(lines []string) (text, stripped string) {
 		if _, ok := footerTable.match(t); ok {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, k)
 	}
-	for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+	ls.out = out
+	for len(out) > 0 && strings.TrimSpace(lines[out[len(out)-1]]) == "" {
 		out = out[:len(out)-1]
 	}
 	// The sign-off: the last closing line followed only by a few short lines.
 	cut := len(out)
 	for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
-		t := strings.TrimSpace(out[i])
+		t := strings.TrimSpace(lines[out[i]])
 		if t == "" {
 			continue
 		}
@@ -351,12 +419,7 @@ func stripSignature(lines []string) (text, stripped string) {
 			break
 		}
 	}
-	var sb strings.Builder
-	for _, l := range out[cut:] {
-		sb.WriteString(l)
-		sb.WriteByte('\n')
-	}
-	return strings.TrimSpace(strings.Join(out[:cut], "\n")), sb.String()
+	return strings.TrimSpace(join(body, lines, offs, out[:cut], false)), join(body, lines, offs, out[cut:], true)
 }
 
 var (
@@ -465,7 +528,7 @@ func prefixFold(s, prefix string) (int, bool) {
 // nameLike reports a line that can follow a closing: a name, a title, a
 // town, a phone number; not a sentence.
 func nameLike(l string) bool {
-	if len(l) > 50 || len(strings.Fields(l)) > 6 {
+	if len(l) > 50 || countFields(l) > 6 {
 		return false
 	}
 	return !strings.ContainsAny(l[len(l)-1:], ".?!")
@@ -489,4 +552,62 @@ func containsAny(s string, ps []string) bool {
 		}
 	}
 	return false
+}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), p) for an ASCII
+// p, without building the lower-cased string: only a rune that lower-cases
+// to an ASCII letter can match a byte of p.
+func lowerHasPrefix(s, p string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(p) {
+			return true
+		}
+		if lr := unicode.ToLower(r); lr >= utf8.RuneSelf || byte(lr) != p[i] {
+			return false
+		}
+		i++
+	}
+	return i == len(p)
+}
+
+// lowerPrefixLen returns the byte length of the first n runes of s: after
+// lowerHasPrefix(s, p), the part of s that p matched.
+func lowerPrefixLen(s string, n int) int {
+	i := 0
+	for k := range s {
+		if i == n {
+			return k
+		}
+		i++
+	}
+	return len(s)
+}
+
+// lowerEqual is strings.ToLower(s) == p for an ASCII p.
+func lowerEqual(s, p string) bool {
+	return len(s) >= len(p) && lowerHasPrefix(s, p) && lowerLen(s) == len(p)
+}
+
+// lowerLen is len(strings.ToLower(s)).
+func lowerLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf8.RuneLen(unicode.ToLower(r))
+	}
+	return n
 }
