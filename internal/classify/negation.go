@@ -451,12 +451,17 @@ func (ss *sentenceSets) matches(toks []token, i int, w *wordSet) bool {
 func (ss *sentenceSets) of(toks []token, i int) *setBits {
 	s := int(toks[i].sent)
 	if !ss.done[s] {
-		ss.union[s] = setBits{}
+		u := &ss.union[s]
+		*u = setBits{}
 		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
-			pre, suf := toks[k].sets()
-			ss.union[s].or(pre)
-			ss.union[s].or(suf)
+			// Set 0 is the empty set, the set of most words' ends.
+			if p := toks[k].pre; p != 0 {
+				u.or(&lexBits[p])
+			}
+			if p := toks[k].suf; p != 0 {
+				u.or(&lexBits[p])
+			}
 		}
 		ss.done[s] = true
 	}

@@ -211,9 +211,9 @@ func (p pattern) rest(toks []token, k, pos int, sent int32) (int, bool) {
 	if k == len(p) {
 		return pos - 1, true
 	}
-	e := p[k]
+	e := &p[k]
 	for j := pos; j <= pos+e.gap && j < len(toks) && toks[j].sent == sent; j++ {
-		if p[k].matchTok(&toks[j]) {
+		if e.matchTok(&toks[j]) {
 			if end, ok := p.rest(toks, k+1, j+1, sent); ok {
 				return end, true
 			}

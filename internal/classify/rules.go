@@ -107,12 +107,21 @@ type compiled struct {
 
 type entry struct {
 	rule int32
-	pat  pattern
-	// need lists the word families the pattern's later words belong to:
-	// a sentence without one of them cannot match, and that takes a bit
-	// test to see.
-	need []int
+	// first is the word family of the pattern's first word when it is one
+	// the lexicon holds whole, -1 otherwise: the test is then a bit test,
+	// without a walk to the element.
+	first int32
+	// need lists word families the pattern's later words belong to: a
+	// sentence without one of them cannot match, and that takes a bit test
+	// to see. It is held in the entry, as the entries of a word are read
+	// one after another; a pattern that needs more keeps the first few,
+	// which still rule out most sentences.
+	nNeed uint8
+	need  [maxNeed]uint16
+	pat   pattern
 }
+
+const maxNeed = 4
 
 // engine holds every rule compiled once at start-up, indexed by the first
 // letters of the word each pattern starts with, so a message costs one map
@@ -195,7 +204,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 						continue
 					}
 					seen[k] = true
-					idx[k] = append(idx[k], entry{rule: rid, pat: p, need: needs(p)})
+					idx[k] = append(idx[k], newEntry(rid, p))
 				}
 			}
 		}
@@ -254,6 +263,20 @@ func (e *engine) runWith(d doc, buf []hit, sents *sentenceSets) []hit {
 	return hits
 }
 
+func newEntry(rule int32, p pattern) entry {
+	en := entry{rule: rule, pat: p, first: -1}
+	if f := p[0].set; f != nil && len(f.fallback) == 0 {
+		en.first = int32(f.id)
+	}
+	for _, id := range needs(p) {
+		if int(en.nNeed) < maxNeed {
+			en.need[en.nNeed] = uint16(id)
+			en.nNeed++
+		}
+	}
+	return en
+}
+
 // needs returns the families a sentence must hold for p to match there.
 func needs(p pattern) []int {
 	var ids []int
@@ -275,11 +298,22 @@ func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, ent
 		}
 		sents.ruled = true
 	}
-	for _, en := range entries {
-		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll(en.need) {
+	tok := &toks[i]
+	for k := range entries {
+		en := &entries[k]
+		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll16(en.need[:en.nNeed]) {
 			continue
 		}
-		end, ok := en.pat.matchAt(toks, i)
+		var end int
+		var ok bool
+		if en.first >= 0 {
+			if !tok.in(int(en.first)) {
+				continue
+			}
+			end, ok = en.pat.rest(toks, 1, i+1, tok.sent)
+		} else {
+			end, ok = en.pat.matchAt(toks, i)
+		}
 
 		if !ok || dup(hits, en.rule, i) {
 			continue
