@@ -69,12 +69,13 @@ func Classify(in Input) Result {
 	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	sc.haveStripped = false
 	c := sc.lines.clean(in.Body, in.Subject)
 	body := sc.analyse(0, c.text)
 	subj := sc.analyse(1, in.Subject)
 	res := Result{Language: detectLanguage(subj, body)}
 	if res.Language == "" {
-		res.Language = detectLanguage(subj, body, analyse(c.stripped))
+		res.Language = detectLanguage(subj, body, sc.strippedDoc(c.stripped))
 	}
 	if isReplySubject(in.Subject) {
 		subj = doc{} // someone else's words
@@ -82,7 +83,7 @@ func Classify(in Input) Result {
 
 	sc.hits = eng.runWith(body, sc.hits, &sc.sents)
 	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
-	if reason := notARequest(cues, body, c, len(labels) > 0); reason != "" {
+	if reason := notARequest(cues, body, c, len(labels) > 0, sc); reason != "" {
 		res.Reason = reason
 		return res
 	}
@@ -114,12 +115,27 @@ func Classify(in Input) Result {
 // tokens of a 2 KB message and their hits would otherwise be most of the
 // garbage a busy desk makes. Nothing in a Result points into it.
 type scratch struct {
-	toks  [2][]token
-	bufs  [2][]byte
+	toks  [3][]token // by slot: body, subject, cut sign-off
+	bufs  [3][]byte
 	hits  []hit
+	aux   []hit // the sign-off's hits, found while hits are still read
 	best  []float64
 	lines lineScratch
 	sents sentenceSets
+
+	stripped     doc // the cut sign-off, analysed
+	haveStripped bool
+}
+
+// strippedDoc returns the cut sign-off text analysed, analysing it the
+// first time a message asks: the language and the thanks check may both
+// need it.
+func (s *scratch) strippedDoc(text string) doc {
+	if !s.haveStripped {
+		s.stripped = s.analyse(2, text)
+		s.haveStripped = true
+	}
+	return s.stripped
 }
 
 func (s *scratch) bestOf() []float64 {

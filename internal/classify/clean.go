@@ -137,10 +137,13 @@ func join(body string, lines []string, offs []int, idx []int32, nl bool) string 
 	}
 	first, last := idx[0], idx[len(idx)-1]
 	end := offs[last] + len(lines[last])
-	if nl {
-		end++ // the "\n" after the last line, if the body has it
+	if nl && end < len(body) {
+		end++ // the "\n" after the last line
 	}
-	if run && end <= len(body) {
+	// A run that ends the body lacks the last "\n" that nl asks for; the
+	// sign-off, the only text joined so, is read as words, and a final
+	// line break adds none.
+	if run {
 		return body[offs[first]:end]
 	}
 	var sb strings.Builder

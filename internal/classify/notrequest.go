@@ -148,7 +148,7 @@ const (
 // phrases may match: a pitch or phishing that name rights to sell
 // something, an absence note without headers, a reply that only thanks or
 // only adds an identity document.
-func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool) string {
+func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool, sc *scratch) string {
 	n := len(body.toks)
 	asks := cues[iRequest] >= 0.5
 	switch {
@@ -158,19 +158,20 @@ func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool) string {
 		return "auto-reply (absence note)"
 	case n <= shortReply && !asks && cues[iID] >= 0.5:
 		return "reply that only adds an identity document"
-	case n <= shortReply && !asks && (cues[iThanks] >= 0.5 || (!hasLabels && cues[iPolite] >= 0.5) || thanks(c.stripped)):
+	case n <= shortReply && !asks && (cues[iThanks] >= 0.5 || (!hasLabels && cues[iPolite] >= 0.5) || sc.thanks(c.stripped)):
 		return "reply that only says thanks"
 	}
 	return ""
 }
 
 // thanks reports gratitude in a cut sign-off ("Takk!\nOla").
-func thanks(s string) bool {
+func (sc *scratch) thanks(s string) bool {
 	if s == "" {
 		return false
 	}
-	d := analyse(s)
-	_, cues := eng.tally(eng.run(d, nil), d, make([]float64, len(eng.groupRight)))
+	d := sc.strippedDoc(s)
+	sc.aux = eng.runWith(d, sc.aux, &sc.sents)
+	_, cues := eng.tally(sc.aux, d, sc.bestOf())
 	return cues[iThanks] >= 0.5
 }
 
