@@ -151,7 +151,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (s *scratch) analyse(slot int, text string) doc {
 	var d doc
 	d, s.bufs[slot] = tokeniseInto(text, s.toks[slot], s.bufs[slot])
-	s.toks[slot] = d.toks
+	if d.toks != nil { // an empty text returns none, and the storage stays
+		s.toks[slot] = d.toks
+	}
 	theLexicon.annotate(d.toks)
 	return d
 }

@@ -13,7 +13,8 @@ import (
 // answers both; words with letters outside a-z and 0-9 fall back to maps.
 
 // maxFamilies bounds the word families; setBits has one bit per family.
-const maxFamilies = 704
+// The rules have some 1,180 (every pattern element and word list is one).
+const maxFamilies = 1216
 
 // setBits is a set of word-family ids.
 type setBits [maxFamilies / 64]uint64

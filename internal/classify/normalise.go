@@ -182,7 +182,9 @@ func (t *tokeniser) run() {
 					t.word(i, rune(c|0x20))
 					i++
 				}
-				// The rest of an ASCII word, a byte at a time.
+				// The rest of an ASCII word, a byte at a time: put, with the
+				// buffer held in a local for the length of the word.
+				buf, from := t.buf, int(t.curB)
 				for ; i < len(text); i++ {
 					c = text[i]
 					if c >= utf8.RuneSelf {
@@ -194,8 +196,14 @@ func (t *tokeniser) run() {
 					} else if k != cWord {
 						break
 					}
-					t.put(c)
+					if n := len(buf); n > from {
+						if p := buf[n-1]; (p == 'a' && c == 'a') || (p == 'o' && c == 'e') {
+							continue
+						}
+					}
+					buf = append(buf, c)
 				}
+				t.buf = buf
 				continue
 			case cJoin:
 				if t.inTok && i+1 < len(text) && isWordStart(text[i+1:]) {
