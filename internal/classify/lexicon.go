@@ -292,8 +292,34 @@ func (l *lexicon) sealAll() {
 	for n, o := range old {
 		l.csuf.cum[n] = l.suf.cum[o]
 	}
+	l.dedupRows()
 	lexBits = l.bits
 	l.sealed = true
+}
+
+// dedupRows keeps one row of bits per distinct set and points the packed
+// tries at it: sealing makes a row per trie node that needs one, about
+// half of them alike, and the fewer rows the more of them stay cached.
+// Row 0, the empty set, stays row 0.
+func (l *lexicon) dedupRows() {
+	remap := make([]int32, len(l.bits))
+	seen := make(map[setBits]int32, len(l.bits))
+	var rows []setBits
+	for i, r := range l.bits {
+		j, ok := seen[r]
+		if !ok {
+			j = int32(len(rows))
+			seen[r] = j
+			rows = append(rows, r)
+		}
+		remap[i] = j
+	}
+	for _, refs := range [][]int32{l.cpre.cum, l.cpre.full, l.csuf.cum} {
+		for n, r := range refs {
+			refs[n] = remap[r]
+		}
+	}
+	l.bits = rows
 }
 
 // union returns the index of the union of bits[a] and bits[b], adding it

@@ -102,6 +102,20 @@ var asciiClass = func() (t [128]uint8) {
 	return t
 }()
 
+// asciiFold maps the ASCII letters and digits to their folded selves and
+// every other byte to 0: the inner loop of tokenise in one look-up.
+var asciiFold = func() (t [256]byte) {
+	for c := range 128 {
+		switch asciiClass[c] {
+		case cWord:
+			t[c] = byte(c)
+		case cUpper:
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 const (
 	cOther uint8 = iota
 	cWord
@@ -184,24 +198,21 @@ func (t *tokeniser) run() {
 				}
 				// The rest of an ASCII word, a byte at a time: put, with the
 				// buffer held in a local for the length of the word.
-				buf, from := t.buf, int(t.curB)
+				buf := t.buf
+				var prev byte // the word's last folded letter, 0 at its start
+				if n := len(buf); n > int(t.curB) {
+					prev = buf[n-1]
+				}
 				for ; i < len(text); i++ {
-					c = text[i]
-					if c >= utf8.RuneSelf {
+					c = asciiFold[text[i]]
+					if c == 0 {
 						break
 					}
-					k := asciiClass[c]
-					if k == cUpper {
-						c += 'a' - 'A'
-					} else if k != cWord {
-						break
-					}
-					if n := len(buf); n > from {
-						if p := buf[n-1]; (p == 'a' && c == 'a') || (p == 'o' && c == 'e') {
-							continue
-						}
+					if (prev == 'a' && c == 'a') || (prev == 'o' && c == 'e') {
+						continue
 					}
 					buf = append(buf, c)
+					prev = c
 				}
 				t.buf = buf
 				continue

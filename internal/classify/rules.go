@@ -318,12 +318,17 @@ func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, ent
 		if !ok || dup(hits, en.rule, i) {
 			continue
 		}
+		// The hit is set up in place and dropped if it does not count: built
+		// on the side and copied in, its fields would be read back in wide
+		// loads before their narrow stores had landed.
 		r := &e.rules[en.rule]
-		h := hit{rule: en.rule, group: r.group, weight: r.weight, right: r.right, start: i, end: end}
-		if !e.counts(r, &h, toks, sents) {
+		hits = append(hits, hit{})
+		h := &hits[len(hits)-1]
+		h.rule, h.group, h.weight, h.right, h.start, h.end = en.rule, r.group, r.weight, r.right, i, end
+		if !e.counts(r, h, toks, sents) {
+			hits = hits[:len(hits)-1]
 			continue
 		}
-		hits = append(hits, h)
 		sents.perRule[en.rule]++
 	}
 	return hits
