@@ -64,11 +64,11 @@ var eng = newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cu
 // Classify returns the rights invoked by in, with evidence, the language of
 // the message and, for a message that invokes none, the reason.
 func Classify(in Input) Result {
-	if reason := machineReason(in); reason != "" {
-		return Result{Reason: reason, Language: detectLanguage(analyse(in.Body))}
-	}
 	sc := scratchPool.Get().(*scratch)
 	defer scratchPool.Put(sc)
+	if reason := machineReason(in); reason != "" {
+		return Result{Reason: reason, Language: detectLanguage(sc.analyse(0, in.Body))}
+	}
 	sc.haveStripped = false
 	c := sc.lines.clean(in.Body, in.Subject)
 	body := sc.analyse(0, c.text)

@@ -450,6 +450,10 @@ func isClosing(line string) bool {
 type prefixTable struct {
 	ascii [utf8.RuneSelf][]string
 	other map[rune][]string
+	// second holds, per ASCII first letter, the ASCII letters the phrases
+	// go on with (all bits when one phrase is a single letter): most lines
+	// are ruled out by their first two bytes.
+	second [utf8.RuneSelf][2]uint64
 }
 
 func newPrefixTable(phrases []string) *prefixTable {
@@ -458,6 +462,16 @@ func newPrefixTable(phrases []string) *prefixTable {
 		r, _ := utf8.DecodeRuneInString(p)
 		if r < utf8.RuneSelf {
 			t.ascii[r] = append(t.ascii[r], p)
+			switch {
+			case len(p) == 1:
+				t.second[r] = [2]uint64{^uint64(0), ^uint64(0)}
+			case p[1] < utf8.RuneSelf:
+				t.second[r][p[1]/64] |= 1 << (p[1] % 64)
+			}
+			// A phrase going on with a non-ASCII letter cannot match a
+			// line going on with an ASCII byte: prefixFold lower-cases the
+			// line's runes, and no ASCII byte lower-cases to a non-ASCII
+			// letter.
 		} else {
 			t.other[r] = append(t.other[r], p)
 		}
@@ -482,6 +496,15 @@ func (t *prefixTable) match(line string) (int, bool) {
 	if c := line[0]; c < utf8.RuneSelf {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if len(line) > 1 && line[1] < utf8.RuneSelf {
+			c2 := line[1]
+			if 'A' <= c2 && c2 <= 'Z' {
+				c2 += 'a' - 'A'
+			}
+			if t.second[c][c2/64]&(1<<(c2%64)) == 0 {
+				return 0, false
+			}
 		}
 		ps = t.ascii[c]
 	} else {
