@@ -226,6 +226,9 @@ var (
 )
 
 func hasFieldPrefix(l string, fields *prefixTable) bool {
+	if strings.IndexByte(l, ':') < 0 {
+		return false // no field at all, as in most lines
+	}
 	l = strings.TrimLeft(strings.TrimSpace(l), "*") // Outlook's bold "*From:*"
 	if len(l) < 3 || !strings.Contains(l[:min(len(l), 12)], ":") {
 		return false // most lines are not header fields; decide cheaply
@@ -252,7 +255,11 @@ var attributionVerbs = []string{"wrote", "skrev", "schrieb", "skrivit", "kirjoit
 
 // isAttribution reports "On ..., X wrote:" / "Den ... skrev X:" lines.
 func isAttribution(l string) bool {
-	l = strings.TrimSpace(strings.TrimLeft(l, "> "))
+	i := 0
+	for i < len(l) && (l[i] == '>' || l[i] == ' ') {
+		i++ // strings.TrimLeft(l, "> "), which builds its set per call
+	}
+	l = strings.TrimSpace(l[i:])
 	if !strings.HasSuffix(l, ":") || len(l) > 200 {
 		return false
 	}
