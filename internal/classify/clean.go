@@ -569,15 +569,6 @@ func nameLike(l string) bool {
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 func containsAny(s string, ps []string) bool {
 	for _, p := range ps {
 		if strings.Contains(s, p) {

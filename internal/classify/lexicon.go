@@ -23,16 +23,7 @@ func (b *setBits) has(id int) bool { return b[uint(id)/64]&(1<<(uint(id)%64)) !=
 
 func (b *setBits) add(id int) { b[id/64] |= 1 << (id % 64) }
 
-func (b *setBits) hasAll(ids []int) bool {
-	for _, id := range ids {
-		if !b.has(id) {
-			return false
-		}
-	}
-	return true
-}
-
-func (b *setBits) hasAll16(ids []uint16) bool {
+func (b *setBits) hasAll(ids []uint16) bool {
 	for _, id := range ids {
 		if b[id/64]&(1<<(id%64)) == 0 {
 			return false
@@ -135,8 +126,6 @@ type packedTrie struct {
 	slot  []int32 // pre only
 	lang  []int16 // pre only
 }
-
-const childMask = 1<<alphabet - 1
 
 // child returns the node under n by letter c, or 0 if there is none.
 func (p *packedTrie) child(n int, c int) int {

@@ -236,15 +236,10 @@ type hit struct {
 	start, end int // token indices, inclusive
 }
 
-// run matches every rule against d, whose tokens must be annotated, and
-// returns the hits that count: not negated (or negated, for onlyNeg
+// runWith matches every rule against d, whose tokens must be annotated,
+// and returns the hits that count: not negated (or negated, for onlyNeg
 // rules), not reported, not merely permitted or supposed, not vetoed. The
-// hits are appended to buf[:0].
-func (e *engine) run(d doc, buf []hit) []hit {
-	return e.runWith(d, buf, new(sentenceSets))
-}
-
-// runWith is run reusing the storage of sents.
+// hits are appended to buf[:0]; sents is reused storage.
 func (e *engine) runWith(d doc, buf []hit, sents *sentenceSets) []hit {
 	hits := buf[:0]
 	toks := d.toks
@@ -301,7 +296,7 @@ func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, ent
 	tok := &toks[i]
 	for k := range entries {
 		en := &entries[k]
-		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll16(en.need[:en.nNeed]) {
+		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll(en.need[:en.nNeed]) {
 			continue
 		}
 		var end int
