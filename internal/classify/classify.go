@@ -65,11 +65,10 @@ var eng = newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cu
 // the message and, for a message that invokes none, the reason.
 func Classify(in Input) Result {
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
+	defer sc.release()
 	if reason := machineReason(in); reason != "" {
 		return Result{Reason: reason, Language: detectLanguage(sc.analyse(0, in.Body))}
 	}
-	sc.haveStripped = false
 	c := sc.lines.clean(in.Body, in.Subject)
 	body := sc.analyse(0, c.text)
 	subj := sc.analyse(1, in.Subject)
@@ -125,6 +124,13 @@ type scratch struct {
 
 	stripped     doc // the cut sign-off, analysed
 	haveStripped bool
+}
+
+// release returns s to the pool holding nothing of the message it read, so
+// a pooled scratch does not keep a message alive.
+func (s *scratch) release() {
+	s.stripped, s.haveStripped = doc{}, false
+	scratchPool.Put(s)
 }
 
 // strippedDoc returns the cut sign-off text analysed, analysing it the
