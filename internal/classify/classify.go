@@ -64,25 +64,25 @@ var eng = newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cu
 // Classify returns the rights invoked by in, with evidence, the language of
 // the message and, for a message that invokes none, the reason.
 func Classify(in Input) Result {
-	if reason := machineReason(in); reason != "" {
-		return Result{Reason: reason, Language: detectLanguage(analyse(in.Body))}
-	}
 	sc := scratchPool.Get().(*scratch)
-	defer scratchPool.Put(sc)
-	c := clean(in.Body, in.Subject)
+	defer sc.release()
+	if reason := machineReason(in); reason != "" {
+		return Result{Reason: reason, Language: detectLanguage(sc.analyse(0, in.Body))}
+	}
+	c := sc.lines.clean(in.Body, in.Subject)
 	body := sc.analyse(0, c.text)
 	subj := sc.analyse(1, in.Subject)
 	res := Result{Language: detectLanguage(subj, body)}
 	if res.Language == "" {
-		res.Language = detectLanguage(subj, body, analyse(c.stripped))
+		res.Language = detectLanguage(subj, body, sc.strippedDoc(c.stripped))
 	}
 	if isReplySubject(in.Subject) {
 		subj = doc{} // someone else's words
 	}
 
-	sc.hits = eng.run(body, sc.hits)
+	sc.hits = eng.runWith(body, sc.hits, &sc.sents)
 	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
-	if reason := notARequest(cues, body, c, len(labels) > 0); reason != "" {
+	if reason := notARequest(cues, body, c, len(labels) > 0, sc); reason != "" {
 		res.Reason = reason
 		return res
 	}
@@ -90,13 +90,13 @@ func Classify(in Input) Result {
 		// "Se under fra min far": a note that itself asks for nothing in
 		// front of a forwarded request passes the request on.
 		fwd := analyse(c.fwdText)
-		sc.hits = eng.run(fwd, sc.hits)
+		sc.hits = eng.runWith(fwd, sc.hits, &sc.sents)
 		var fcues cueScores
-		if labels, fcues = eng.tally(sc.hits, fwd, sc.bestOf()); fcues[cueSpam] >= spamLevel {
+		if labels, fcues = eng.tally(sc.hits, fwd, sc.bestOf()); fcues[iSpam] >= spamLevel {
 			labels = nil // a forwarded pitch or phishing mail, shown to us
 		}
 	}
-	if len(labels) == 0 && len(subj.toks) > 0 && cues[cueHowTo] < 0.5 {
+	if len(labels) == 0 && len(subj.toks) > 0 && cues[iHowTo] < 0.5 {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.
 		labels = sc.subjectLabels(subj)
@@ -114,10 +114,34 @@ func Classify(in Input) Result {
 // tokens of a 2 KB message and their hits would otherwise be most of the
 // garbage a busy desk makes. Nothing in a Result points into it.
 type scratch struct {
-	toks [2][]token
-	bufs [2][]byte
-	hits []hit
-	best []float64
+	toks  [3][]token // by slot: body, subject, cut sign-off
+	bufs  [3][]byte
+	hits  []hit
+	aux   []hit // the sign-off's hits, found while hits are still read
+	best  []float64
+	lines lineScratch
+	sents sentenceSets
+
+	stripped     doc // the cut sign-off, analysed
+	haveStripped bool
+}
+
+// release returns s to the pool holding nothing of the message it read, so
+// a pooled scratch does not keep a message alive.
+func (s *scratch) release() {
+	s.stripped, s.haveStripped = doc{}, false
+	scratchPool.Put(s)
+}
+
+// strippedDoc returns the cut sign-off text analysed, analysing it the
+// first time a message asks: the language and the thanks check may both
+// need it.
+func (s *scratch) strippedDoc(text string) doc {
+	if !s.haveStripped {
+		s.stripped = s.analyse(2, text)
+		s.haveStripped = true
+	}
+	return s.stripped
 }
 
 func (s *scratch) bestOf() []float64 {
@@ -133,7 +157,9 @@ var scratchPool = sync.Pool{New: func() any { return new(scratch) }}
 func (s *scratch) analyse(slot int, text string) doc {
 	var d doc
 	d, s.bufs[slot] = tokeniseInto(text, s.toks[slot], s.bufs[slot])
-	s.toks[slot] = d.toks
+	if d.toks != nil { // an empty text returns none, and the storage stays
+		s.toks[slot] = d.toks
+	}
 	theLexicon.annotate(d.toks)
 	return d
 }
@@ -142,9 +168,9 @@ func (s *scratch) analyse(slot int, text string) doc {
 // subject asks for nothing, and a subject is short, so its labels count a
 // little less and must still reach the threshold.
 func (s *scratch) subjectLabels(subj doc) []Label {
-	s.hits = eng.run(subj, s.hits)
+	s.hits = eng.runWith(subj, s.hits, &s.sents)
 	labels, cues := eng.tally(s.hits, subj, s.bestOf())
-	if cues[cueSpam] >= spamLevel {
+	if cues[iSpam] >= spamLevel {
 		return nil
 	}
 	kept := labels[:0]
@@ -195,7 +221,7 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 		}
 	}
 	// "Meld meg på" is the opposite of "meld meg av".
-	if cues[cueSignup] >= signupLevel && conf[dsr.ObjectionMarketing.Order()] < 0.85 {
+	if cues[iSignup] >= signupLevel && conf[dsr.ObjectionMarketing.Order()] < 0.85 {
 		drop(dsr.ObjectionMarketing)
 	}
 	out := labels[:0]

@@ -32,11 +32,27 @@ const ownDomain = "magnetharstad.no"
 // "please handle" is replaced by the forwarded text, since that is what the
 // sender asks us to act on.
 func clean(body, subject string) cleaned {
+	return new(lineScratch).clean(body, subject)
+}
+
+// lineScratch is clean's working storage, kept in the per-message scratch
+// so splitting a message into lines allocates nothing once warm. Lines are
+// kept as indexes into lines, so text that comes out as one run of lines
+// is a slice of the body, not a copy.
+type lineScratch struct {
+	lines []string
+	offs  []int // where each line starts in the body
+	kept  []int32
+	out   []int32
+}
+
+func (ls *lineScratch) clean(body, subject string) cleaned {
 	body = strings.ReplaceAll(body, "\r\n", "\n")
-	lines := strings.Split(body, "\n")
+	lines, offs := ls.split(body)
+	defer clear(lines) // the pool must not keep the message alive
 	fwdSubject := isForwardSubject(subject)
 
-	var kept []string
+	kept := ls.kept[:0]
 	var fwd []string
 	for i := 0; i < len(lines); i++ {
 		l := strings.TrimSpace(lines[i])
@@ -60,7 +76,7 @@ func clean(body, subject string) cleaned {
 		case isAttribution(l):
 			// A wrapped attribution ("On Tue, 10 Mar 2026 at 13:47, X\nwrote:")
 			// started on the line before.
-			if len(kept) > 0 && startsAttribution(strings.TrimSpace(kept[len(kept)-1])) {
+			if len(kept) > 0 && startsAttribution(strings.TrimSpace(lines[kept[len(kept)-1]])) {
 				kept = kept[:len(kept)-1]
 			}
 			if !nextIsQuoted(lines, i+1) {
@@ -68,9 +84,10 @@ func clean(body, subject string) cleaned {
 			}
 			continue
 		}
-		kept = append(kept, lines[i])
+		kept = append(kept, int32(i))
 	}
-	text, stripped := stripSignature(kept)
+	ls.kept = kept
+	text, stripped := ls.stripSignature(body, lines, offs, kept)
 	c := cleaned{text: text, stripped: stripped}
 	if fwd != nil {
 		from, fbody := splitForwardHeaders(fwd)
@@ -90,10 +107,62 @@ func clean(body, subject string) cleaned {
 	return c
 }
 
+// split is strings.Split(body, "\n") into reused storage, with where each
+// line starts.
+func (ls *lineScratch) split(body string) ([]string, []int) {
+	lines, offs := ls.lines[:0], ls.offs[:0]
+	for start := 0; ; {
+		i := strings.IndexByte(body[start:], '\n')
+		if i < 0 {
+			lines, offs = append(lines, body[start:]), append(offs, start)
+			break
+		}
+		lines, offs = append(lines, body[start:start+i]), append(offs, start)
+		start += i + 1
+	}
+	ls.lines, ls.offs = lines, offs
+	return lines, offs
+}
+
+// join returns the lines idx of body joined by "\n", each followed by one
+// more "\n" when nl is set. Lines that follow each other in the body are
+// returned as the slice of the body they already are.
+func join(body string, lines []string, offs []int, idx []int32, nl bool) string {
+	if len(idx) == 0 {
+		return ""
+	}
+	run := true
+	for k := 1; k < len(idx) && run; k++ {
+		run = idx[k] == idx[k-1]+1
+	}
+	first, last := idx[0], idx[len(idx)-1]
+	end := offs[last] + len(lines[last])
+	if nl && end < len(body) {
+		end++ // the "\n" after the last line
+	}
+	// A run that ends the body lacks the last "\n" that nl asks for; the
+	// sign-off, the only text joined so, is read as words, and a final
+	// line break adds none.
+	if run {
+		return body[offs[first]:end]
+	}
+	var sb strings.Builder
+	for k, i := range idx {
+		if k > 0 && !nl {
+			sb.WriteByte('\n')
+		}
+		sb.WriteString(lines[i])
+		if nl {
+			sb.WriteByte('\n')
+		}
+	}
+	return sb.String()
+}
+
 func isForwardSubject(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.TrimSpace(s)
 	for _, p := range []string{"fwd:", "fw:", "vs:", "wg:", "tr:", "vb:", "doorst:", "videresend:"} {
-		if strings.HasPrefix(l, p) {
+		if lowerHasPrefix(l, p) {
 			return true
 		}
 	}
@@ -103,9 +172,9 @@ func isForwardSubject(s string) bool {
 // isReplySubject reports a subject of a reply or forward, which repeats
 // someone else's words; only the body counts then.
 func isReplySubject(s string) bool {
-	l := strings.ToLower(strings.TrimSpace(s))
+	l := strings.TrimSpace(s)
 	for _, p := range []string{"re:", "sv:", "aw:", "antw:", "vs:", "fwd:", "fw:", "wg:", "tr:", "vb:", "ynt:"} {
-		if strings.HasPrefix(l, p) {
+		if lowerHasPrefix(l, p) {
 			return true
 		}
 	}
@@ -157,6 +226,9 @@ var (
 )
 
 func hasFieldPrefix(l string, fields *prefixTable) bool {
+	if strings.IndexByte(l, ':') < 0 {
+		return false // no field at all, as in most lines
+	}
 	l = strings.TrimLeft(strings.TrimSpace(l), "*") // Outlook's bold "*From:*"
 	if len(l) < 3 || !strings.Contains(l[:min(len(l), 12)], ":") {
 		return false // most lines are not header fields; decide cheaply
@@ -183,7 +255,11 @@ var attributionVerbs = []string{"wrote", "skrev", "schrieb", "skrivit", "kirjoit
 
 // isAttribution reports "On ..., X wrote:" / "Den ... skrev X:" lines.
 func isAttribution(l string) bool {
-	l = strings.TrimSpace(strings.TrimLeft(l, "> "))
+	i := 0
+	for i < len(l) && (l[i] == '>' || l[i] == ' ') {
+		i++ // strings.TrimLeft(l, "> "), which builds its set per call
+	}
+	l = strings.TrimSpace(l[i:])
 	if !strings.HasSuffix(l, ":") || len(l) > 200 {
 		return false
 	}
@@ -317,11 +393,12 @@ var closings = []string{
 }
 
 // stripSignature cuts the sign-off, signature, device lines and footers
-// from the end of the new text and returns the text and what was cut.
-func stripSignature(lines []string) (text, stripped string) {
-	var out []string
-	for _, l := range lines {
-		t := strings.TrimSpace(l)
+// from the end of the new text (the lines kept of body) and returns the
+// text and what was cut.
+func (ls *lineScratch) stripSignature(body string, lines []string, offs []int, kept []int32) (text, stripped string) {
+	out := ls.out[:0]
+	for _, k := range kept {
+		t := strings.TrimSpace(lines[k])
 		if t == "--" || strings.HasPrefix(t, "_____") {
 			break
 		}
@@ -331,15 +408,16 @@ func stripSignature(lines []string) (text, stripped string) {
 		if _, ok := footerTable.match(t); ok {
 			continue
 		}
-		out = append(out, l)
+		out = append(out, k)
 	}
-	for len(out) > 0 && strings.TrimSpace(out[len(out)-1]) == "" {
+	ls.out = out
+	for len(out) > 0 && strings.TrimSpace(lines[out[len(out)-1]]) == "" {
 		out = out[:len(out)-1]
 	}
 	// The sign-off: the last closing line followed only by a few short lines.
 	cut := len(out)
 	for i := len(out) - 1; i >= 0 && i >= len(out)-8; i-- {
-		t := strings.TrimSpace(out[i])
+		t := strings.TrimSpace(lines[out[i]])
 		if t == "" {
 			continue
 		}
@@ -351,12 +429,7 @@ func stripSignature(lines []string) (text, stripped string) {
 			break
 		}
 	}
-	var sb strings.Builder
-	for _, l := range out[cut:] {
-		sb.WriteString(l)
-		sb.WriteByte('\n')
-	}
-	return strings.TrimSpace(strings.Join(out[:cut], "\n")), sb.String()
+	return strings.TrimSpace(join(body, lines, offs, out[:cut], false)), join(body, lines, offs, out[cut:], true)
 }
 
 var (
@@ -384,6 +457,10 @@ func isClosing(line string) bool {
 type prefixTable struct {
 	ascii [utf8.RuneSelf][]string
 	other map[rune][]string
+	// second holds, per ASCII first letter, the ASCII letters the phrases
+	// go on with (all bits when one phrase is a single letter): most lines
+	// are ruled out by their first two bytes.
+	second [utf8.RuneSelf][2]uint64
 }
 
 func newPrefixTable(phrases []string) *prefixTable {
@@ -392,6 +469,16 @@ func newPrefixTable(phrases []string) *prefixTable {
 		r, _ := utf8.DecodeRuneInString(p)
 		if r < utf8.RuneSelf {
 			t.ascii[r] = append(t.ascii[r], p)
+			switch {
+			case len(p) == 1:
+				t.second[r] = [2]uint64{^uint64(0), ^uint64(0)}
+			case p[1] < utf8.RuneSelf:
+				t.second[r][p[1]/64] |= 1 << (p[1] % 64)
+			}
+			// A phrase going on with a non-ASCII letter cannot match a
+			// line going on with an ASCII byte: prefixFold lower-cases the
+			// line's runes, and no ASCII byte lower-cases to a non-ASCII
+			// letter.
 		} else {
 			t.other[r] = append(t.other[r], p)
 		}
@@ -416,6 +503,15 @@ func (t *prefixTable) match(line string) (int, bool) {
 	if c := line[0]; c < utf8.RuneSelf {
 		if 'A' <= c && c <= 'Z' {
 			c += 'a' - 'A'
+		}
+		if len(line) > 1 && line[1] < utf8.RuneSelf {
+			c2 := line[1]
+			if 'A' <= c2 && c2 <= 'Z' {
+				c2 += 'a' - 'A'
+			}
+			if t.second[c][c2/64]&(1<<(c2%64)) == 0 {
+				return 0, false
+			}
 		}
 		ps = t.ascii[c]
 	} else {
@@ -465,22 +561,13 @@ func prefixFold(s, prefix string) (int, bool) {
 // nameLike reports a line that can follow a closing: a name, a title, a
 // town, a phone number; not a sentence.
 func nameLike(l string) bool {
-	if len(l) > 50 || len(strings.Fields(l)) > 6 {
+	if len(l) > 50 || countFields(l) > 6 {
 		return false
 	}
 	return !strings.ContainsAny(l[len(l)-1:], ".?!")
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
-
-func hasAnyPrefix(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.HasPrefix(s, p) {
-			return true
-		}
-	}
-	return false
-}
 
 func containsAny(s string, ps []string) bool {
 	for _, p := range ps {
@@ -489,4 +576,62 @@ func containsAny(s string, ps []string) bool {
 		}
 	}
 	return false
+}
+
+// countFields is len(strings.Fields(s)) without the slice.
+func countFields(s string) int {
+	n, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			in = true
+			n++
+		}
+	}
+	return n
+}
+
+// lowerHasPrefix is strings.HasPrefix(strings.ToLower(s), p) for an ASCII
+// p, without building the lower-cased string: only a rune that lower-cases
+// to an ASCII letter can match a byte of p.
+func lowerHasPrefix(s, p string) bool {
+	i := 0
+	for _, r := range s {
+		if i == len(p) {
+			return true
+		}
+		if lr := unicode.ToLower(r); lr >= utf8.RuneSelf || byte(lr) != p[i] {
+			return false
+		}
+		i++
+	}
+	return i == len(p)
+}
+
+// lowerPrefixLen returns the byte length of the first n runes of s: after
+// lowerHasPrefix(s, p), the part of s that p matched.
+func lowerPrefixLen(s string, n int) int {
+	i := 0
+	for k := range s {
+		if i == n {
+			return k
+		}
+		i++
+	}
+	return len(s)
+}
+
+// lowerEqual is strings.ToLower(s) == p for an ASCII p.
+func lowerEqual(s, p string) bool {
+	return len(s) >= len(p) && lowerHasPrefix(s, p) && lowerLen(s) == len(p)
+}
+
+// lowerLen is len(strings.ToLower(s)).
+func lowerLen(s string) int {
+	n := 0
+	for _, r := range s {
+		n += utf8.RuneLen(unicode.ToLower(r))
+	}
+	return n
 }

@@ -93,13 +93,13 @@ func detectLanguage(texts ...doc) string {
 	var score [6]float64
 	n := 0
 	for _, d := range texts {
-		for _, t := range d.toks {
+		for k := range d.toks {
 			if n == maxLangTokens {
 				break
 			}
 			n++
-			if t.lang != 0 {
-				for li, w := range langWeights[t.lang] {
+			if l := d.toks[k].lang; l != 0 {
+				for li, w := range langWeights[l] {
 					score[li] += w
 				}
 			}

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"fmt"
+	"math/bits"
 	"sync"
 )
 
@@ -12,18 +13,19 @@ import (
 // answers both; words with letters outside a-z and 0-9 fall back to maps.
 
 // maxFamilies bounds the word families; setBits has one bit per family.
-const maxFamilies = 704
+// The rules have some 1,180 (every pattern element and word list is one).
+const maxFamilies = 1216
 
 // setBits is a set of word-family ids.
 type setBits [maxFamilies / 64]uint64
 
-func (b *setBits) has(id int) bool { return b[id/64]&(1<<(id%64)) != 0 }
+func (b *setBits) has(id int) bool { return b[uint(id)/64]&(1<<(uint(id)%64)) != 0 }
 
 func (b *setBits) add(id int) { b[id/64] |= 1 << (id % 64) }
 
-func (b *setBits) hasAll(ids []int) bool {
+func (b *setBits) hasAll(ids []uint16) bool {
 	for _, id := range ids {
-		if !b.has(id) {
+		if b[id/64]&(1<<(id%64)) == 0 {
 			return false
 		}
 	}
@@ -107,6 +109,56 @@ type lexicon struct {
 	// full is, per node of pre, its cum and the families of the whole word
 	// that ends there, filled in by seal.
 	full []int32
+	// cpre and csuf are pre and suf as seal packs them for reading: a node
+	// is one word, so the whole walk of a word stays in the cache, where the
+	// 72-byte child arrays of the building trie did not.
+	cpre, csuf packedTrie
+}
+
+// packedTrie is a sealed trie with each node's children side by side: a
+// node is its child letters as a bit mask (alphabet bits) and, above them,
+// the number of its first child. Nodes are renumbered; node 0 is still
+// the root, and the per-node tables are permuted to match.
+type packedTrie struct {
+	nodes []uint64
+	cum   []int32
+	full  []int32 // pre only
+	slot  []int32 // pre only
+	lang  []int16 // pre only
+}
+
+// child returns the node under n by letter c, or 0 if there is none.
+func (p *packedTrie) child(n int, c int) int {
+	x := p.nodes[n]
+	bit := uint64(1) << uint(c)
+	if x&bit == 0 {
+		return 0
+	}
+	return int(x>>alphabet) + bits.OnesCount64(x&(bit-1))
+}
+
+// pack renumbers t breadth first, so that the children of a node are
+// consecutive, and returns the packed nodes with old[new], the old number
+// of each new node.
+func pack(t *trie) (nodes []uint64, old []int) {
+	old = []int{0}
+	nodes = make([]uint64, 0, len(t.next))
+	for k := 0; k < len(old); k++ {
+		n := old[k]
+		var mask uint64
+		first := len(old)
+		for c, ch := range t.next[n] {
+			if ch != 0 {
+				mask |= 1 << uint(c)
+				old = append(old, int(ch))
+			}
+		}
+		if first >= 1<<(64-alphabet) {
+			panic("classify: lexicon trie too large to pack")
+		}
+		nodes = append(nodes, mask|uint64(first)<<alphabet)
+	}
+	return nodes, old
 }
 
 // theLexicon holds the word families of all rules; it is filled while the
@@ -218,7 +270,45 @@ func (l *lexicon) sealAll() {
 	for n := range l.full {
 		l.full[n] = l.union(l.pre.cum[n], l.pre.whole[n])
 	}
+	nodes, old := pack(&l.pre)
+	l.cpre = packedTrie{nodes: nodes, cum: make([]int32, len(old)), full: make([]int32, len(old)),
+		slot: make([]int32, len(old)), lang: make([]int16, len(old))}
+	for n, o := range old {
+		l.cpre.cum[n], l.cpre.full[n], l.cpre.slot[n], l.cpre.lang[n] = l.pre.cum[o], l.full[o], l.pre.slot[o], l.pre.lang[o]
+	}
+	nodes, old = pack(&l.suf)
+	l.csuf = packedTrie{nodes: nodes, cum: make([]int32, len(old))}
+	for n, o := range old {
+		l.csuf.cum[n] = l.suf.cum[o]
+	}
+	l.dedupRows()
+	lexBits = l.bits
 	l.sealed = true
+}
+
+// dedupRows keeps one row of bits per distinct set and points the packed
+// tries at it: sealing makes a row per trie node that needs one, about
+// half of them alike, and the fewer rows the more of them stay cached.
+// Row 0, the empty set, stays row 0.
+func (l *lexicon) dedupRows() {
+	remap := make([]int32, len(l.bits))
+	seen := make(map[setBits]int32, len(l.bits))
+	var rows []setBits
+	for i, r := range l.bits {
+		j, ok := seen[r]
+		if !ok {
+			j = int32(len(rows))
+			seen[r] = j
+			rows = append(rows, r)
+		}
+		remap[i] = j
+	}
+	for _, refs := range [][]int32{l.cpre.cum, l.cpre.full, l.csuf.cum} {
+		for n, r := range refs {
+			refs[n] = remap[r]
+		}
+	}
+	l.bits = rows
 }
 
 // union returns the index of the union of bits[a] and bits[b], adding it
@@ -242,6 +332,7 @@ func (l *lexicon) union(a, b int32) int32 {
 // garbage collector to trace.
 func (l *lexicon) annotate(toks []token) {
 	l.seal.Do(l.sealAll)
+	pre, suf := &l.cpre, &l.csuf
 	for k := range toks {
 		t := &toks[k]
 		t.slot = 0
@@ -249,47 +340,59 @@ func (l *lexicon) annotate(toks []token) {
 		w := t.s
 		n, i, last := 0, 0, 0
 		for ; i < len(w); i++ {
-			c := letter(w[i])
+			c := letterOf[w[i]]
 			if c < 0 {
 				break
 			}
-			if n = int(l.pre.next[n][c]); n == 0 {
+			if n = pre.child(n, int(c)); n == 0 {
 				break
 			}
 			last = n
 			if i+1 == min(len(w), keyLen) {
-				t.slot = l.pre.slot[n]
+				t.slot = pre.slot[n]
 			}
 		}
-		t.pre = l.pre.cum[last]
+		t.pre = pre.cum[last]
 		switch {
 		case i == len(w) && n != 0:
-			t.pre = l.full[n]
-			t.lang = l.pre.lang[n]
-		case i < min(len(w), keyLen) && letter(w[i]) < 0:
+			t.pre = pre.full[n]
+			t.lang = pre.lang[n]
+		case i < min(len(w), keyLen) && letterOf[w[i]] < 0:
 			t.slot = -1 // the key has an odd letter: the engine's map knows it
 		}
 		n, last = 0, 0
 		for i := len(w) - 1; i >= 0; i-- {
-			c := letter(w[i])
+			c := letterOf[w[i]]
 			if c < 0 {
 				break
 			}
-			if n = int(l.suf.next[n][c]); n == 0 {
+			if n = suf.child(n, int(c)); n == 0 {
 				break
 			}
 			last = n
 		}
-		t.suf = l.suf.cum[last]
+		t.suf = suf.cum[last]
 	}
 }
 
+// letterOf is letter for every byte.
+var letterOf = func() (t [256]int8) {
+	for c := range t {
+		t[c] = int8(letter(byte(c)))
+	}
+	return t
+}()
+
+// lexBits is theLexicon.bits once sealed, which it is before any token is
+// annotated: word-family tests read it without going through the lexicon.
+var lexBits []setBits
+
 // in reports whether the word belongs to word family id.
 func (t *token) in(id int) bool {
-	return theLexicon.bits[t.pre].has(id) || theLexicon.bits[t.suf].has(id)
+	return lexBits[t.pre].has(id) || lexBits[t.suf].has(id)
 }
 
 // sets returns the word's family sets.
 func (t *token) sets() (pre, suf *setBits) {
-	return &theLexicon.bits[t.pre], &theLexicon.bits[t.suf]
+	return &lexBits[t.pre], &lexBits[t.suf]
 }

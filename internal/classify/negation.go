@@ -389,6 +389,25 @@ type sentenceSets struct {
 	docDone bool
 
 	perRule []uint8 // hits made so far, by rule
+	ruled   bool    // perRule is cleared for this text
+}
+
+// reset readies ss for the text toks, keeping its storage.
+func (ss *sentenceSets) reset(toks []token) {
+	n := 0
+	if len(toks) > 0 {
+		n = int(toks[len(toks)-1].sent) + 1
+	}
+	if cap(ss.done) < n {
+		ss.union = make([]setBits, n)
+		ss.done = make([]bool, n)
+	} else {
+		ss.union = ss.union[:n]
+		ss.done = ss.done[:n]
+		clear(ss.done)
+	}
+	ss.docDone = false
+	ss.ruled = false
 }
 
 // docMatches reports whether any word of the message passes w.
@@ -402,6 +421,7 @@ func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
 		return false
 	}
 	if !ss.docDone {
+		ss.doc = setBits{}
 		for k := range toks {
 			pre, suf := toks[k].sets()
 			ss.doc.or(pre)
@@ -430,17 +450,18 @@ func (ss *sentenceSets) matches(toks []token, i int, w *wordSet) bool {
 // of returns the union of the families of the sentence holding toks[i].
 func (ss *sentenceSets) of(toks []token, i int) *setBits {
 	s := int(toks[i].sent)
-	if s >= len(ss.done) {
-		n := int(toks[len(toks)-1].sent) + 1
-		ss.union = make([]setBits, n)
-		ss.done = make([]bool, n)
-	}
 	if !ss.done[s] {
+		u := &ss.union[s]
+		*u = setBits{}
 		from, to := sentenceOf(toks, i)
 		for k := from; k < to; k++ {
-			pre, suf := toks[k].sets()
-			ss.union[s].or(pre)
-			ss.union[s].or(suf)
+			// Set 0 is the empty set, the set of most words' ends.
+			if p := toks[k].pre; p != 0 {
+				u.or(&lexBits[p])
+			}
+			if p := toks[k].suf; p != 0 {
+				u.or(&lexBits[p])
+			}
 		}
 		ss.done[s] = true
 	}

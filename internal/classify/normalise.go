@@ -3,6 +3,7 @@ package classify
 import (
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // token is one word of a message in folded form, with where it came from so
@@ -101,6 +102,20 @@ var asciiClass = func() (t [128]uint8) {
 	return t
 }()
 
+// asciiFold maps the ASCII letters and digits to their folded selves and
+// every other byte to 0: the inner loop of tokenise in one look-up.
+var asciiFold = func() (t [256]byte) {
+	for c := range 128 {
+		switch asciiClass[c] {
+		case cWord:
+			t[c] = byte(c)
+		case cUpper:
+			t[c] = byte(c) + 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 const (
 	cOther uint8 = iota
 	cWord
@@ -139,7 +154,14 @@ func tokeniseInto(text string, toks []token, buf []byte) (doc, []byte) {
 	}
 	t := tokeniser{text: text, buf: buf[:0], toks: toks[:0]}
 	t.run()
-	all := string(t.buf)
+	// The words are views of buf, not a copy of it: a message's tokens live
+	// only while it is classified, and buf is written again only when the
+	// next message reuses it. So no token's string may reach a Result;
+	// evidence quotes the original text instead.
+	var all string
+	if len(t.buf) > 0 {
+		all = unsafe.String(&t.buf[0], len(t.buf))
+	}
 	for k := range t.toks {
 		t.toks[k].s = all[t.toks[k].bstart:t.toks[k].bend]
 	}
@@ -157,7 +179,9 @@ type tokeniser struct {
 	pendSent, pendClause, pendDot, pendNL bool
 	atLineStart                           bool
 	inTok                                 bool
-	cur                                   token
+	// curB is where the current word starts in buf; its token is the last
+	// of toks, finished in place.
+	curB int32
 }
 
 func (t *tokeniser) run() {
@@ -172,20 +196,25 @@ func (t *tokeniser) run() {
 					t.word(i, rune(c|0x20))
 					i++
 				}
-				// The rest of an ASCII word, a byte at a time.
-				for ; i < len(text); i++ {
-					c = text[i]
-					if c >= utf8.RuneSelf {
-						break
-					}
-					k := asciiClass[c]
-					if k == cUpper {
-						c += 'a' - 'A'
-					} else if k != cWord {
-						break
-					}
-					t.put(c)
+				// The rest of an ASCII word, a byte at a time: put, with the
+				// buffer held in a local for the length of the word.
+				buf := t.buf
+				var prev byte // the word's last folded letter, 0 at its start
+				if n := len(buf); n > int(t.curB) {
+					prev = buf[n-1]
 				}
+				for ; i < len(text); i++ {
+					c = asciiFold[text[i]]
+					if c == 0 {
+						break
+					}
+					if (prev == 'a' && c == 'a') || (prev == 'o' && c == 'e') {
+						continue
+					}
+					buf = append(buf, c)
+					prev = c
+				}
+				t.buf = buf
 				continue
 			case cJoin:
 				if t.inTok && i+1 < len(text) && isWordStart(text[i+1:]) {
@@ -224,7 +253,7 @@ func (t *tokeniser) word(i int, fr rune) {
 	if !t.inTok {
 		if len(t.toks) > 0 {
 			if t.pendDot && !t.pendSent {
-				last := t.toks[len(t.toks)-1]
+				last := &t.toks[len(t.toks)-1]
 				prev := t.buf[last.bstart:last.bend]
 				next := fr
 				switch {
@@ -246,7 +275,19 @@ func (t *tokeniser) word(i int, fr rune) {
 		}
 		t.pendSent, t.pendClause, t.pendDot, t.pendNL = false, false, false, false
 		t.inTok = true
-		t.cur = token{bstart: int32(len(t.buf)), start: int32(i), sent: t.sent, clause: t.clause}
+		t.curB = int32(len(t.buf))
+		// The token is zeroed in place and its fields set there: a token
+		// literal is built on the stack a field at a time and then copied
+		// in wide loads, which wait on those narrow stores, once per word.
+		n := len(t.toks)
+		if n < cap(t.toks) {
+			t.toks = t.toks[:n+1]
+			t.toks[n] = token{}
+		} else {
+			t.toks = append(t.toks, token{})
+		}
+		tk := &t.toks[n]
+		tk.bstart, tk.start, tk.sent, tk.clause = t.curB, int32(i), t.sent, t.clause
 	}
 	switch {
 	case fr < utf8.RuneSelf:
@@ -308,7 +349,7 @@ func (t *tokeniser) gap(i int, r rune) {
 // stand-ins for å and ø ("aa", "oe") as it goes, because people without a
 // Nordic keyboard type them and the folded letter is a single vowel.
 func (t *tokeniser) put(c byte) {
-	if n := len(t.buf); n > int(t.cur.bstart) {
+	if n := len(t.buf); n > int(t.curB) {
 		if p := t.buf[n-1]; (p == 'a' && c == 'a') || (p == 'o' && c == 'e') {
 			return
 		}
@@ -318,12 +359,12 @@ func (t *tokeniser) put(c byte) {
 
 func (t *tokeniser) finish(end int) {
 	// Word-final "ss" and "ß" meet ("gemäss"/"gemäß").
-	if n := len(t.buf); n >= int(t.cur.bstart)+2 && t.buf[n-1] == 's' && t.buf[n-2] == 's' {
+	if n := len(t.buf); n >= int(t.curB)+2 && t.buf[n-1] == 's' && t.buf[n-2] == 's' {
 		t.buf = t.buf[:n-1]
 	}
-	t.cur.bend = int32(len(t.buf))
-	t.cur.end = int32(end)
-	t.toks = append(t.toks, t.cur)
+	cur := &t.toks[len(t.toks)-1]
+	cur.bend = int32(len(t.buf))
+	cur.end = int32(end)
 	t.inTok = false
 }
 

@@ -1,7 +1,10 @@
 package classify
 
 import (
+	"bytes"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/magnetharstad/pvdesk/internal/dsr"
 )
@@ -10,23 +13,81 @@ import (
 // auto-reply, a delivery report), or "" for mail from a person. Headers
 // decide first; the subject line catches systems that set no header.
 func machineReason(in Input) string {
-	as := strings.ToLower(strings.TrimSpace(in.AutoSubmitted))
-	ct := strings.ToLower(in.ContentType)
-	from := strings.ToLower(in.From)
-	subj := strings.ToLower(in.Subject)
-	local, _, _ := strings.Cut(from, "@")
+	as := strings.TrimSpace(in.AutoSubmitted)
+	// Most headers and subjects are no machine's: the tests below read them
+	// lower-cased without building the lower-cased copies, and the subject's
+	// is built on the stack.
+	var buf [160]byte
+	subj := appendLower(buf[:0], in.Subject)
 	switch {
-	case strings.HasPrefix(ct, "multipart/report"),
-		local == "mailer-daemon" || local == "postmaster" || local == "mail-daemon",
-		containsAny(subj, bounceSubjects):
+	case lowerHasPrefix(in.ContentType, "multipart/report"),
+		isLocalPart(in.From, "mailer-daemon") || isLocalPart(in.From, "postmaster") || isLocalPart(in.From, "mail-daemon"),
+		containsAnyBytes(subj, bounceSubjectsB):
 		return "delivery report (bounce)"
-	case as != "" && as != "no":
-		return "auto-reply (Auto-Submitted: " + as + ")"
-	case hasAnyPrefix(subj, autoReplySubjects) || containsAny(subj, []string{"out of office", "out of the office"}):
+	case as != "" && !lowerEqual(as, "no"):
+		return "auto-reply (Auto-Submitted: " + strings.ToLower(as) + ")"
+	case hasAnyPrefixBytes(subj, autoReplySubjectsB) || containsAnyBytes(subj, outOfOfficeB):
 		return "auto-reply (absence note)"
 	}
 	return ""
 }
+
+// isLocalPart reports whether the lower-cased address from has local as
+// the part before its first "@" (or is local, with no "@").
+func isLocalPart(from, local string) bool {
+	if !lowerHasPrefix(from, local) {
+		return false
+	}
+	rest := from[lowerPrefixLen(from, len(local)):]
+	return rest == "" || rest[0] == '@'
+}
+
+// appendLower appends strings.ToLower(s) to b.
+func appendLower(b []byte, s string) []byte {
+	for _, r := range s {
+		if r < utf8.RuneSelf {
+			if 'A' <= r && r <= 'Z' {
+				r += 'a' - 'A'
+			}
+			b = append(b, byte(r))
+			continue
+		}
+		b = utf8.AppendRune(b, unicode.ToLower(r))
+	}
+	return b
+}
+
+func asBytes(ss []string) [][]byte {
+	out := make([][]byte, len(ss))
+	for i, s := range ss {
+		out[i] = []byte(s)
+	}
+	return out
+}
+
+func containsAnyBytes(s []byte, ps [][]byte) bool {
+	for _, p := range ps {
+		if bytes.Contains(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+func hasAnyPrefixBytes(s []byte, ps [][]byte) bool {
+	for _, p := range ps {
+		if bytes.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	bounceSubjectsB    = asBytes(bounceSubjects)
+	autoReplySubjectsB = asBytes(autoReplySubjects)
+	outOfOfficeB       = asBytes([]string{"out of office", "out of the office"})
+)
 
 var bounceSubjects = []string{
 	"delivery status notification", "undeliverable", "undelivered mail", "returned mail",
@@ -42,8 +103,36 @@ var autoReplySubjects = []string{
 	"réponse automatique", "autoantwort", "automatisch antwoord", "autosvar:",
 }
 
-// cueScores holds the strength of each not-a-request cue.
-type cueScores map[dsr.Right]float64
+// cueScores holds the strength of each not-a-request cue, by cueNumber: an
+// array, so tallying a message makes no map.
+type cueScores [len(cueList)]float64
+
+// cueList lists the pseudo-rights by cue number.
+var cueList = [...]dsr.Right{iSpam: cueSpam, iSignup: cueSignup, iThanks: cueThanks, iPolite: cuePolite, iID: cueID,
+	iRequest: cueRequest, iJob: cueJob, iOrder: cueOrder, iAway: cueAway, iHowTo: cueHowTo}
+
+func cueNumber(r dsr.Right) int {
+	for i, c := range cueList {
+		if c == r {
+			return i
+		}
+	}
+	panic("classify: unknown cue " + string(r))
+}
+
+// Cue numbers, for reading cueScores.
+const (
+	iSpam = iota
+	iSignup
+	iThanks
+	iPolite
+	iID
+	iRequest
+	iJob
+	iOrder
+	iAway
+	iHowTo
+)
 
 // Levels at which a cue decides.
 const (
@@ -59,30 +148,31 @@ const (
 // phrases may match: a pitch or phishing that name rights to sell
 // something, an absence note without headers, a reply that only thanks or
 // only adds an identity document.
-func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool) string {
+func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool, sc *scratch) string {
 	n := len(body.toks)
-	asks := cues[cueRequest] >= 0.5
+	asks := cues[iRequest] >= 0.5
 	switch {
-	case cues[cueSpam] >= spamLevel:
+	case cues[iSpam] >= spamLevel:
 		return "sales pitch, spam or phishing"
-	case cues[cueAway] >= 0.8 && !asks && n <= shortAway:
+	case cues[iAway] >= 0.8 && !asks && n <= shortAway:
 		return "auto-reply (absence note)"
-	case n <= shortReply && !asks && cues[cueID] >= 0.5:
+	case n <= shortReply && !asks && cues[iID] >= 0.5:
 		return "reply that only adds an identity document"
-	case n <= shortReply && !asks && (cues[cueThanks] >= 0.5 || (!hasLabels && cues[cuePolite] >= 0.5) || thanks(c.stripped)):
+	case n <= shortReply && !asks && (cues[iThanks] >= 0.5 || (!hasLabels && cues[iPolite] >= 0.5) || sc.thanks(c.stripped)):
 		return "reply that only says thanks"
 	}
 	return ""
 }
 
 // thanks reports gratitude in a cut sign-off ("Takk!\nOla").
-func thanks(s string) bool {
+func (sc *scratch) thanks(s string) bool {
 	if s == "" {
 		return false
 	}
-	d := analyse(s)
-	_, cues := eng.tally(eng.run(d, nil), d, make([]float64, len(eng.groupRight)))
-	return cues[cueThanks] >= 0.5
+	d := sc.strippedDoc(s)
+	sc.aux = eng.runWith(d, sc.aux, &sc.sents)
+	_, cues := eng.tally(sc.aux, d, sc.bestOf())
+	return cues[iThanks] >= 0.5
 }
 
 // noneReason says why a message without labels invokes no right.
@@ -92,13 +182,13 @@ func noneReason(cues cueScores, body doc, c cleaned) string {
 		return "forward of our own mail without a request"
 	case len(body.toks) == 0:
 		return "no new text (only quoted or forwarded content)"
-	case cues[cueSignup] >= signupLevel:
+	case cues[iSignup] >= signupLevel:
 		return "newsletter sign-up"
-	case cues[cueHowTo] >= 0.5:
+	case cues[iHowTo] >= 0.5:
 		return "question on how something is done (self-service)"
-	case cues[cueJob] >= 0.6:
+	case cues[iJob] >= 0.6:
 		return "job application"
-	case cues[cueOrder] >= 0.4:
+	case cues[iOrder] >= 0.4:
 		return "customer-service question (order, invoice, delivery, warranty)"
 	}
 	return "no data-protection request found"

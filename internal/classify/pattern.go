@@ -50,9 +50,11 @@ func (a alt) match(s string) bool {
 }
 
 // bigElem is the number of alternatives from which an element becomes a
-// word family of the lexicon: the families run to dozens of words, and
-// most tokens are tested against them several times.
-const bigElem = 4
+// word family of the lexicon. Every element is one: the lexicon answers a
+// family with a bit test for words it has already walked, which beats
+// comparing even a single alternative, and the rule index can then rule
+// out a pattern by the families of all its later words.
+const bigElem = 1
 
 // altSet is a word family: a big element whose membership the lexicon
 // computes once per token.
@@ -211,9 +213,9 @@ func (p pattern) rest(toks []token, k, pos int, sent int32) (int, bool) {
 	if k == len(p) {
 		return pos - 1, true
 	}
-	e := p[k]
+	e := &p[k]
 	for j := pos; j <= pos+e.gap && j < len(toks) && toks[j].sent == sent; j++ {
-		if p[k].matchTok(&toks[j]) {
+		if e.matchTok(&toks[j]) {
 			if end, ok := p.rest(toks, k+1, j+1, sent); ok {
 				return end, true
 			}

@@ -2,6 +2,7 @@ package classify
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/magnetharstad/pvdesk/internal/dsr"
@@ -106,12 +107,21 @@ type compiled struct {
 
 type entry struct {
 	rule int32
-	pat  pattern
-	// need lists the word families the pattern's later words belong to:
-	// a sentence without one of them cannot match, and that takes a bit
-	// test to see.
-	need []int
+	// first is the word family of the pattern's first word when it is one
+	// the lexicon holds whole, -1 otherwise: the test is then a bit test,
+	// without a walk to the element.
+	first int32
+	// need lists word families the pattern's later words belong to: a
+	// sentence without one of them cannot match, and that takes a bit test
+	// to see. It is held in the entry, as the entries of a word are read
+	// one after another; a pattern that needs more keeps the first few,
+	// which still rule out most sentences.
+	nNeed uint8
+	need  [maxNeed]uint16
+	pat   pattern
 }
+
+const maxNeed = 4
 
 // engine holds every rule compiled once at start-up, indexed by the first
 // letters of the word each pattern starts with, so a message costs one map
@@ -133,6 +143,8 @@ type engine struct {
 	rights []dsr.Right
 	// groupRight is the right each group counts for.
 	groupRight []int16
+	// cueOf numbers the pseudo-rights among the cues, by right id.
+	cueOf [maxRightIDs]int8
 }
 
 func newEngine(tables ...[]ruleSpec) *engine {
@@ -192,7 +204,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 						continue
 					}
 					seen[k] = true
-					idx[k] = append(idx[k], entry{rule: rid, pat: p, need: needs(p)})
+					idx[k] = append(idx[k], newEntry(rid, p))
 				}
 			}
 		}
@@ -205,6 +217,12 @@ func newEngine(tables ...[]ruleSpec) *engine {
 		}
 	}
 	e.tailStarts = theLexicon.family("tail starts", starts)
+	if len(e.rights) > maxRightIDs {
+		panic("classify: more rights and cues than maxRightIDs")
+	}
+	for r := len(dsr.AllRights); r < len(e.rights); r++ {
+		e.cueOf[r] = int8(cueNumber(e.rights[r]))
+	}
 	return e
 }
 
@@ -218,26 +236,40 @@ type hit struct {
 	start, end int // token indices, inclusive
 }
 
-// run matches every rule against d, whose tokens must be annotated, and
-// returns the hits that count: not negated (or negated, for onlyNeg
+// runWith matches every rule against d, whose tokens must be annotated,
+// and returns the hits that count: not negated (or negated, for onlyNeg
 // rules), not reported, not merely permitted or supposed, not vetoed. The
-// hits are appended to buf[:0].
-func (e *engine) run(d doc, buf []hit) []hit {
+// hits are appended to buf[:0]; sents is reused storage.
+func (e *engine) runWith(d doc, buf []hit, sents *sentenceSets) []hit {
 	hits := buf[:0]
 	toks := d.toks
-	var sents sentenceSets
+	sents.reset(toks)
 	for i := range toks {
 		switch s := toks[i].slot; {
 		case s > 0:
-			hits = e.tryAt(hits, toks, &sents, i, e.slots[s])
+			hits = e.tryAt(hits, toks, sents, i, e.slots[s])
 		case s < 0:
-			hits = e.tryAt(hits, toks, &sents, i, e.index[key(toks[i].s)])
+			hits = e.tryAt(hits, toks, sents, i, e.index[key(toks[i].s)])
 		}
 		if e.tailStarts.matchTok(&toks[i]) {
-			hits = e.tryAt(hits, toks, &sents, i, e.tails[tailKey(toks[i].s)])
+			hits = e.tryAt(hits, toks, sents, i, e.tails[tailKey(toks[i].s)])
 		}
 	}
 	return hits
+}
+
+func newEntry(rule int32, p pattern) entry {
+	en := entry{rule: rule, pat: p, first: -1}
+	if f := p[0].set; f != nil && len(f.fallback) == 0 {
+		en.first = int32(f.id)
+	}
+	for _, id := range needs(p) {
+		if int(en.nNeed) < maxNeed {
+			en.need[en.nNeed] = uint16(id)
+			en.nNeed++
+		}
+	}
+	return en
 }
 
 // needs returns the families a sentence must hold for p to match there.
@@ -253,24 +285,45 @@ func needs(p pattern) []int {
 
 func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, entries []entry) []hit {
 	union := sents.of(toks, i)
-	if sents.perRule == nil {
-		sents.perRule = make([]uint8, len(e.rules))
+	if !sents.ruled {
+		if len(sents.perRule) != len(e.rules) {
+			sents.perRule = make([]uint8, len(e.rules))
+		} else {
+			clear(sents.perRule)
+		}
+		sents.ruled = true
 	}
-	for _, en := range entries {
-		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll(en.need) {
+	tok := &toks[i]
+	for k := range entries {
+		en := &entries[k]
+		if sents.perRule[en.rule] >= maxHitsPerRule || !union.hasAll(en.need[:en.nNeed]) {
 			continue
 		}
-		end, ok := en.pat.matchAt(toks, i)
+		var end int
+		var ok bool
+		if en.first >= 0 {
+			if !tok.in(int(en.first)) {
+				continue
+			}
+			end, ok = en.pat.rest(toks, 1, i+1, tok.sent)
+		} else {
+			end, ok = en.pat.matchAt(toks, i)
+		}
 
 		if !ok || dup(hits, en.rule, i) {
 			continue
 		}
+		// The hit is set up in place and dropped if it does not count: built
+		// on the side and copied in, its fields would be read back in wide
+		// loads before their narrow stores had landed.
 		r := &e.rules[en.rule]
-		h := hit{rule: en.rule, group: r.group, weight: r.weight, right: r.right, start: i, end: end}
-		if !e.counts(r, &h, toks, sents) {
+		hits = append(hits, hit{})
+		h := &hits[len(hits)-1]
+		h.rule, h.group, h.weight, h.right, h.start, h.end = en.rule, r.group, r.weight, r.right, i, end
+		if !e.counts(r, h, toks, sents) {
+			hits = hits[:len(hits)-1]
 			continue
 		}
-		hits = append(hits, h)
 		sents.perRule[en.rule]++
 	}
 	return hits
@@ -370,13 +423,15 @@ const threshold = 0.5
 // RIGHTS.md order; the pseudo-rights of notrequest.go become cue scores.
 // best is scratch space, one slot per group, zero on entry and on return.
 func (e *engine) tally(hits []hit, d doc, best []float64) ([]Label, cueScores) {
+	var cues cueScores
 	if len(hits) == 0 {
-		return nil, nil
+		return nil, cues
 	}
 	for _, h := range hits {
 		best[h.group] = max(best[h.group], h.weight)
 	}
-	miss := make([]float64, len(e.rights))
+	var missBuf [maxRightIDs]float64
+	miss := missBuf[:len(e.rights)]
 	for i := range miss {
 		miss[i] = 1
 	}
@@ -386,23 +441,32 @@ func (e *engine) tally(hits []hit, d doc, best []float64) ([]Label, cueScores) {
 			best[h.group] = 0 // count each group once, and leave best zeroed
 		}
 	}
+	n := 0
+	for r, m := range miss {
+		if conf := 1 - m; conf != 0 && r < len(dsr.AllRights) && conf >= threshold {
+			n++
+		}
+	}
 	var labels []Label
-	var cues cueScores
+	if n > 0 {
+		labels = make([]Label, 0, n)
+	}
 	for r, m := range miss {
 		conf := 1 - m
 		switch {
 		case conf == 0:
 		case r >= len(dsr.AllRights):
-			if cues == nil {
-				cues = cueScores{}
-			}
-			cues[e.rights[r]] = conf
+			cues[e.cueOf[r]] = conf
 		case conf >= threshold:
 			labels = append(labels, Label{Right: e.rights[r], Confidence: round2(conf), Evidence: evidence(hits, int16(r), d.text, d.toks)})
 		}
 	}
 	return labels, cues
 }
+
+// maxRightIDs bounds the rights and pseudo-rights the engine numbers, so
+// tallying needs no slice of its own.
+const maxRightIDs = 32
 
 func round2(f float64) float64 {
 	if f > 0.99 {
@@ -441,6 +505,9 @@ func evidence(all []hit, right int16, text string, toks []token) []string {
 		h := all[mine[best]]
 		mine[best] = -1
 		if q := quote(text, toks, h.start, h.end); q != "" && !overlapping(out, q) {
+			if out == nil {
+				out = make([]string, 0, maxEvidence)
+			}
 			out = append(out, q)
 		}
 	}
@@ -480,7 +547,7 @@ func quote(text string, toks []token, i, j int) string {
 	}
 	s := text[toks[i].start:toks[j].end]
 	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
-		s = strings.Join(strings.Fields(s), " ")
+		s = collapseSpace(s)
 	}
 	if len(s) > maxQuote {
 		cut := strings.LastIndexByte(s[:maxQuote], ' ')
@@ -493,4 +560,28 @@ func quote(text string, toks []token, i, j int) string {
 		s = strings.TrimRight(s[:cut], " ,.;:") + "…"
 	}
 	return s
+}
+
+// collapseSpace is strings.Join(strings.Fields(s), " ") in one allocation.
+func collapseSpace(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	in := false
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+			continue
+		}
+		if !in && b.Len() > 0 {
+			b.WriteByte(' ')
+		}
+		in = true
+		if r == utf8.RuneError {
+			_, w := utf8.DecodeRuneInString(s[i:])
+			b.WriteString(s[i : i+w])
+			continue
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
