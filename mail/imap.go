@@ -166,6 +166,10 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 	next := 0
 	through := last
 	batch := make([]Fetched, 0, batchSize)
+	// The first batches are small and double up to batchSize: the writer
+	// is the slowest stage, and it starts as soon as a few messages are in
+	// rather than when a whole batch is.
+	limit := min(batchSize, 16)
 	commit := func() error {
 		for next < len(todo) && arrived[todo[next].uid] {
 			delete(arrived, todo[next].uid)
@@ -185,7 +189,8 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 	for f := range src {
 		arrived[f.UID] = true
 		batch = append(batch, f)
-		if len(batch) == batchSize {
+		if len(batch) >= limit {
+			limit = min(2*limit, batchSize)
 			if err := commit(); err != nil {
 				cancel()
 				for range src {
