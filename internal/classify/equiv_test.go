@@ -1,7 +1,6 @@
 package classify_test
 
 import (
-	"bufio"
 	"bytes"
 	"encoding/json"
 	"flag"
@@ -173,24 +172,9 @@ func collectBases(t *testing.T) []goldenBase {
 	tsvs, _ := filepath.Glob("testdata/heldout*.tsv")
 	sort.Strings(tsvs)
 	for _, name := range tsvs {
-		f, err := os.Open(name)
-		if err != nil {
-			t.Fatal(err)
+		for _, row := range readHeldOut(t, name) {
+			add(filepath.Base(name)+"/"+row.id, row.in, false)
 		}
-		sc := bufio.NewScanner(f)
-		sc.Buffer(nil, 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			if line == "" || strings.HasPrefix(line, "#") {
-				continue
-			}
-			cols := strings.SplitN(line, "\t", 4)
-			if len(cols) != 4 {
-				continue
-			}
-			add(filepath.Base(name)+"/"+cols[0], classify.Input{Subject: cols[2], Body: strings.ReplaceAll(cols[3], `\n`, "\n")}, false)
-		}
-		f.Close()
 	}
 
 	// Pairs from struct literals ({name, subject, body, ...}), and every

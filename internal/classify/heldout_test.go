@@ -28,15 +28,24 @@ func TestHeldOut(t *testing.T) {
 	}
 }
 
-func heldOut(t *testing.T, name string) {
+// heldOutRow is one line of a held-out batch: id, gold labels, subject and
+// body (with its newlines written as \n).
+type heldOutRow struct {
+	id, labels string
+	in         classify.Input
+}
+
+// readHeldOut reads a held-out batch (testdata/heldout*.tsv).
+func readHeldOut(t *testing.T, name string) []heldOutRow {
+	t.Helper()
 	f, err := os.Open(name)
 	if err != nil {
 		t.Fatal(err)
 	}
 	defer f.Close()
-	gold, pred := map[string][]dsr.Right{}, map[string][]dsr.Right{}
-	results := map[string]classify.Result{}
+	var rows []heldOutRow
 	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<20)
 	for sc.Scan() {
 		line := sc.Text()
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -44,10 +53,23 @@ func heldOut(t *testing.T, name string) {
 		}
 		cols := strings.SplitN(line, "\t", 4)
 		if len(cols) != 4 {
-			t.Fatalf("bad line %q", line)
+			t.Fatalf("%s: bad line %q", name, line)
 		}
+		rows = append(rows, heldOutRow{id: cols[0], labels: cols[1],
+			in: classify.Input{Subject: cols[2], Body: strings.ReplaceAll(cols[3], `\n`, "\n")}})
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return rows
+}
+
+func heldOut(t *testing.T, name string) {
+	gold, pred := map[string][]dsr.Right{}, map[string][]dsr.Right{}
+	results := map[string]classify.Result{}
+	for _, row := range readHeldOut(t, name) {
 		var want []dsr.Right
-		for _, l := range strings.Split(cols[1], ",") {
+		for _, l := range strings.Split(row.labels, ",") {
 			r, err := dsr.ParseRight(l)
 			if err != nil {
 				t.Fatal(err)
@@ -56,8 +78,8 @@ func heldOut(t *testing.T, name string) {
 				want = append(want, r)
 			}
 		}
-		res := classify.Classify(classify.Input{Subject: cols[2], Body: strings.ReplaceAll(cols[3], `\n`, "\n")})
-		gold[cols[0]], pred[cols[0]], results[cols[0]] = want, res.Rights(), res
+		res := classify.Classify(row.in)
+		gold[row.id], pred[row.id], results[row.id] = want, res.Rights(), res
 	}
 	rep := classify.Evaluate(gold, pred)
 	t.Logf("%s, %d messages\n%s", name, len(gold), rep.Table())
