@@ -97,6 +97,12 @@ func (d *Desk) Ingest(ctx context.Context, in Incoming) (IngestResult, error) {
 	return res, err
 }
 
+// lookupIDs appends to ids the Message-IDs ingest looks up for m: its own
+// and those it answers.
+func lookupIDs(ids []string, m *mail.Message) []string {
+	return append(append(append(ids, m.MessageID), m.InReplyTo...), m.References...)
+}
+
 var refTag = regexp.MustCompile(`(?i)\[(PV-\d{4}-\d{4,})\]`)
 
 func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResult, error) {
@@ -120,9 +126,7 @@ func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResu
 	// and those it answers (which case?): intake makes it for every
 	// message, and each statement costs more than its rows.
 	sha := p.sha
-	ids := make([]string, 0, 1+len(m.InReplyTo)+len(m.References))
-	ids = append(append(append(ids, m.MessageID), m.InReplyTo...), m.References...)
-	found, err := tx.MessagesByMessageID(ctx, ids...)
+	found, err := tx.MessagesByMessageID(ctx, lookupIDs(nil, m)...)
 	if err != nil {
 		return res, err
 	}

@@ -82,8 +82,7 @@ func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through 
 		for i := range prepared {
 			select {
 			case <-ready[i]:
-				m := prepared[i].msg
-				ids = append(append(append(ids, m.MessageID), m.InReplyTo...), m.References...)
+				ids = lookupIDs(ids, prepared[i].msg)
 			default:
 			}
 		}
