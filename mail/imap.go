@@ -11,6 +11,7 @@ import (
 
 	"github.com/emersion/go-imap/v2"
 	"github.com/emersion/go-imap/v2/imapclient"
+	"golang.org/x/sync/semaphore"
 )
 
 // IMAPConfig says how to reach the mailbox. The password is passed in, never
@@ -88,6 +89,13 @@ type Stats struct {
 	Missing int
 }
 
+// aheadBytes bounds the message bytes fetched but not yet in a batch, and
+// batchBytes the bytes of one batch (variables for the tests).
+var (
+	aheadBytes int64 = 32 << 20
+	batchBytes int64 = 32 << 20
+)
+
 // fetchChunk is how many UIDs one FETCH command asks for. Commands are
 // issued one after another on the connection, while the caller parses and
 // stores what has arrived.
@@ -150,9 +158,26 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 	defer cancel()
 	ch := make(chan Fetched, batchSize)
 	errc := make(chan error, 1)
+	// Counting messages alone does not keep memory flat: a run of large
+	// ones (scanned IDs) would hold batchSize of them in each stage. The
+	// fetch stays at most aheadBytes in front of the batch being filled,
+	// and a batch is committed once it holds batchBytes.
+	ahead := semaphore.NewWeighted(aheadBytes)
+	weight := func(f Fetched) int64 { return min(int64(len(f.Raw)), aheadBytes) }
 	go func() {
 		defer close(ch)
-		errc <- c.fetchAll(fctx, mailbox, sel.UIDValidity, todo, maxBytes, ch)
+		errc <- c.fetchAll(fctx, mailbox, sel.UIDValidity, todo, maxBytes, func(f Fetched) error {
+			// Wait until the bytes ahead of the writer leave room.
+			if err := ahead.Acquire(fctx, weight(f)); err != nil {
+				return err
+			}
+			select {
+			case ch <- f:
+				return nil
+			case <-fctx.Done():
+				return fctx.Err()
+			}
+		})
 	}()
 
 	src := (<-chan Fetched)(ch)
@@ -186,11 +211,15 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		batch = batch[:0]
 		return nil
 	}
+	var filled int64 // bytes in batch
 	for f := range src {
+		ahead.Release(weight(f))
 		arrived[f.UID] = true
 		batch = append(batch, f)
-		if len(batch) >= limit {
+		filled += int64(len(f.Raw))
+		if len(batch) >= limit || filled >= batchBytes {
 			limit = min(2*limit, batchSize)
+			filled = 0
 			if err := commit(); err != nil {
 				cancel()
 				for range src {
@@ -293,7 +322,7 @@ func (c *Conn) listAbove(last uint32) ([]sized, error) {
 
 // fetchAll streams the messages of todo into ch in UID order, a chunk at a
 // time: whole bodies for those up to maxBytes, headers only for the rest.
-func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo []sized, maxBytes int64, ch chan<- Fetched) error {
+func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo []sized, maxBytes int64, send func(Fetched) error) error {
 	for start := 0; start < len(todo); start += fetchChunk {
 		chunk := todo[start:min(start+fetchChunk, len(todo))]
 		// Runs of whole messages and of oversize ones (headers only) are
@@ -305,7 +334,7 @@ func (c *Conn) fetchAll(ctx context.Context, mailbox string, uidv uint32, todo [
 			for j < len(chunk) && (chunk[j].size > maxBytes) == big {
 				j++
 			}
-			if err := c.fetchChunk(ctx, mailbox, uidv, chunk[i:j], big, maxBytes, ch); err != nil {
+			if err := c.fetchChunk(ctx, mailbox, uidv, chunk[i:j], big, maxBytes, send); err != nil {
 				return err
 			}
 			i = j
@@ -330,7 +359,7 @@ func readLiteral(lit imap.LiteralReader, maxBytes int64) ([]byte, error) {
 	return b, nil
 }
 
-func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs []sized, headerOnly bool, maxBytes int64, ch chan<- Fetched) error {
+func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs []sized, headerOnly bool, maxBytes int64, send func(Fetched) error) error {
 	var set imap.UIDSet
 	listed := make(map[uint32]int64, len(msgs))
 	for _, m := range msgs {
@@ -392,11 +421,9 @@ func (c *Conn) fetchChunk(ctx context.Context, mailbox string, uidv uint32, msgs
 		if !asked || !gotBody || len(f.Raw) == 0 && size > 0 {
 			continue
 		}
-		select {
-		case ch <- f:
-		case <-ctx.Done():
+		if err := send(f); err != nil {
 			cmd.Close()
-			return ctx.Err()
+			return err
 		}
 	}
 	if err := cmd.Close(); err != nil {

@@ -3,7 +3,9 @@ package mail
 import (
 	"context"
 	"errors"
+	"fmt"
 	"runtime"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -82,4 +84,99 @@ func TestSyncPrepareStopsOnCommitError(t *testing.T) {
 		buf := make([]byte, 1<<16)
 		t.Errorf("%d goroutines left after the sync, %d before:\n%s", n, before, buf[:runtime.Stack(buf, true)])
 	}
+}
+
+// Large messages are bounded by bytes, not only by count: a batch is
+// committed once it holds batchBytes, and a message bigger than the whole
+// allowance ahead of the writer still goes through, alone.
+func TestSyncBoundsBytesInFlight(t *testing.T) {
+	defer func(a, b int64) { aheadBytes, batchBytes = a, b }(aheadBytes, batchBytes)
+	aheadBytes, batchBytes = 200_000, 150_000
+	s, c := connectDemo(t)
+	at := time.Date(2026, 3, 2, 13, 0, 0, 0, time.UTC)
+	sizes := []int{60_000, 60_000, 60_000, 500_000, 10, 60_000, 90_000, 90_000, 90_000, 1_000}
+	for range 20 {
+		sizes = append(sizes, 90_000)
+	}
+	for i, n := range sizes {
+		raw := fmt.Sprintf("From: big%d@example.no\r\nSubject: vedlegg %d\r\nMessage-ID: <big%d@example.no>\r\n\r\n%s\r\n",
+			i, i, i, strings.Repeat("x", n))
+		if err := s.Deliver([]byte(raw), at.Add(time.Duration(i)*time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sink := &batchSink{}
+	st, err := SyncMailbox(context.Background(), c, "INBOX", sink, 250, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := len(sink.uids); got != st.Fetched || st.Missing != 0 {
+		t.Fatalf("committed %d of %d fetched (%d missing)", got, st.Fetched, st.Missing)
+	}
+	for i := 1; i < len(sink.uids); i++ {
+		if sink.uids[i] <= sink.uids[i-1] {
+			t.Fatalf("UID %d committed after %d", sink.uids[i], sink.uids[i-1])
+		}
+	}
+	var big int
+	for _, b := range sink.batches {
+		// The message that crosses the line is in the batch it completes.
+		if b.bytes-b.last >= batchBytes {
+			t.Errorf("a batch of %d messages held %d bytes before its last, over %d", b.n, b.bytes-b.last, batchBytes)
+		}
+		if b.last > 500_000 {
+			big++
+		}
+	}
+	if big != 1 {
+		t.Errorf("the 500 KB message ended %d batches, want 1", big)
+	}
+	// Fetched (and prepared) but not committed: what is ahead of the
+	// writer, a batch, and one message that may be bigger than both.
+	if limit := aheadBytes + batchBytes + 500_100; sink.maxPending > limit {
+		t.Errorf("%d bytes were fetched and not yet committed, over %d", sink.maxPending, limit)
+	}
+}
+
+// batchSink keeps what each commit held, and the most bytes that were
+// prepared (fetched) and not yet committed. Its commits are slow, so the
+// fetch runs as far ahead as it is let.
+type batchSink struct {
+	mu                  sync.Mutex
+	pending, maxPending int64
+	uids                []uint32
+	batches []struct {
+		n           int
+		bytes, last int64
+	}
+}
+
+func (s *batchSink) Cursor(context.Context, string) (uint32, uint32, error) { return 0, 0, nil }
+
+func (s *batchSink) Prepare(f Fetched) any {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.pending += int64(len(f.Raw))
+	s.maxPending = max(s.maxPending, s.pending)
+	return nil
+}
+
+func (s *batchSink) Commit(_ context.Context, _ string, _, _ uint32, batch []Fetched) error {
+	if len(batch) == 0 {
+		return nil
+	}
+	time.Sleep(5 * time.Millisecond)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var n int64
+	for _, f := range batch {
+		s.uids = append(s.uids, f.UID)
+		n += int64(len(f.Raw))
+	}
+	s.pending -= n
+	s.batches = append(s.batches, struct {
+		n           int
+		bytes, last int64
+	}{len(batch), n, int64(len(batch[len(batch)-1].Raw))})
+	return nil
 }
