@@ -145,7 +145,7 @@ type batchSink struct {
 	mu                  sync.Mutex
 	pending, maxPending int64
 	uids                []uint32
-	batches []struct {
+	batches             []struct {
 		n           int
 		bytes, last int64
 	}
