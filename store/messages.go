@@ -198,8 +198,8 @@ func (t *Tx) PreloadMessageIDs(ctx context.Context, ids []string) error {
 	}
 	for len(ask) > 0 {
 		n := min(len(ask), preloadChunk)
-		ph := strings.TrimSuffix(strings.Repeat("?,", n), ",")
-		found, err := t.matches(ctx, fmt.Sprintf(queryByMessageID, ph), ask[:n]...)
+		ph, args := inList(ask[:n])
+		found, err := t.matches(ctx, fmt.Sprintf(queryByMessageID, ph), args...)
 		if err != nil {
 			return err
 		}
@@ -247,8 +247,29 @@ func (t *Tx) MessagesByMessageID(ctx context.Context, ids ...string) ([]MessageM
 	if len(args) == 0 {
 		return nil, nil
 	}
-	ph := strings.TrimSuffix(strings.Repeat("?,", len(args)), ",")
+	ph, args := inList(args)
 	return t.matches(ctx, fmt.Sprintf(queryByMessageID, ph), args...)
+}
+
+// inList gives the placeholders of an IN list for args, padded to a power
+// of two by repeating the last (which changes nothing an IN list matches):
+// the statements are prepared once for the store (see stmtCache), and a
+// few lengths keep a few statements instead of one per length.
+func inList(args []any) (string, []any) {
+	n := 1
+	for n < len(args) {
+		n *= 2
+	}
+	if n > len(args) {
+		// A new slice: args may be the head of a longer one (a chunk).
+		padded := make([]any, n)
+		copy(padded, args)
+		for i := len(args); i < n; i++ {
+			padded[i] = args[len(args)-1]
+		}
+		args = padded
+	}
+	return strings.TrimSuffix(strings.Repeat("?,", n), ","), args
 }
 
 // MessagesByHash returns stored messages without a Message-ID whose raw

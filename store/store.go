@@ -36,6 +36,7 @@ type Store struct {
 	done      chan struct{}
 	stopped   chan struct{}
 	closeOnce sync.Once
+	stmts     stmtCache
 }
 
 // Open opens (creating if needed) the database at path with mode 0600 and
@@ -71,6 +72,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
 	s := &Store{db: db, path: path, kick: make(chan struct{}, 1), done: make(chan struct{}), stopped: make(chan struct{})}
+	s.stmts.db = db
 	// Two processes opening a brand-new file at once can meet SQLITE_BUSY
 	// while one of them switches it to WAL, which busy_timeout does not
 	// cover; a short retry lets the second find the file ready.
@@ -142,6 +144,7 @@ func (s *Store) Path() string { return s.path }
 func (s *Store) Close() error {
 	s.closeOnce.Do(func() { close(s.done) })
 	<-s.stopped
+	s.stmts.close()
 	return s.db.Close()
 }
 
@@ -251,21 +254,71 @@ type Tx struct {
 type stmtTx struct {
 	*sql.Tx
 	stmts map[string]*sql.Stmt
+	// shared are the store's statements, prepared once for all
+	// transactions; a transaction uses them on its own connection.
+	shared *stmtCache
 }
 
 func (t *stmtTx) stmt(ctx context.Context, query string) (*sql.Stmt, error) {
 	if st, ok := t.stmts[query]; ok {
 		return st, nil
 	}
-	st, err := t.Tx.PrepareContext(ctx, query)
-	if err != nil {
-		return nil, err
+	var st *sql.Stmt
+	if t.shared != nil {
+		shared, err := t.shared.get(ctx, query)
+		if err != nil {
+			return nil, err
+		}
+		st = t.Tx.StmtContext(ctx, shared)
+	} else {
+		var err error
+		if st, err = t.Tx.PrepareContext(ctx, query); err != nil {
+			return nil, err
+		}
 	}
 	if t.stmts == nil {
 		t.stmts = make(map[string]*sql.Stmt)
 	}
 	t.stmts[query] = st
 	return st, nil
+}
+
+// stmtCache holds statements prepared on the database handle. database/sql
+// prepares each on a connection the first time a transaction on that
+// connection uses it (Tx.StmtContext) and keeps it there, so a sync that
+// commits a batch every few milliseconds no longer parses the same dozen
+// statements for every batch.
+type stmtCache struct {
+	db    *sql.DB
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
+}
+
+func (c *stmtCache) get(ctx context.Context, query string) (*sql.Stmt, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if st, ok := c.stmts[query]; ok {
+		return st, nil
+	}
+	st, err := c.db.PrepareContext(ctx, query)
+	if err != nil {
+		return nil, err
+	}
+	if c.stmts == nil {
+		c.stmts = make(map[string]*sql.Stmt)
+	}
+	c.stmts[query] = st
+	return st, nil
+}
+
+// close closes the statements; the store is closing.
+func (c *stmtCache) close() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, st := range c.stmts {
+		st.Close()
+	}
+	c.stmts = nil
 }
 
 // ExecContext runs query as sql.Tx.ExecContext does, prepared once.
@@ -305,7 +358,7 @@ func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)
 	}
-	t := &Tx{tx: &stmtTx{Tx: tx}}
+	t := &Tx{tx: &stmtTx{Tx: tx, shared: &s.stmts}}
 	if err := fn(t); err != nil {
 		tx.Rollback()
 		return err

@@ -203,3 +203,59 @@ func TestCheckpointAfterWrites(t *testing.T) {
 		}
 	}
 }
+
+// A preload of more Message-IDs than one query takes (several chunks, the
+// last padded) finds every stored message.
+func TestPreloadManyMessageIDs(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	const n = 3*preloadChunk + 7
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i] = fmt.Sprintf("m%d@example.no", i)
+	}
+	err = s.Write(ctx, func(tx *Tx) error {
+		ref, err := tx.NextRef(ctx, 2026)
+		if err != nil {
+			return err
+		}
+		c := &dsr.Case{Ref: ref, Requester: "kari@example.no", Status: dsr.StatusNew, ReceivedAt: time.Unix(1e9, 0), DueAt: time.Unix(1e9, 0)}
+		if err := tx.InsertCase(ctx, c, "system", time.Unix(1e9, 0)); err != nil {
+			return err
+		}
+		for i, id := range ids {
+			if i%3 == 0 { // a third never arrived
+				continue
+			}
+			if err := tx.InsertMessage(ctx, &Message{CaseID: c.ID, Direction: "in", MessageID: id, FromAddr: "kari@example.no", Raw: []byte(id)}); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = s.Write(ctx, func(tx *Tx) error {
+		if err := tx.PreloadMessageIDs(ctx, ids); err != nil {
+			return err
+		}
+		for i, id := range ids {
+			found, err := tx.MessagesByMessageID(ctx, id)
+			if err != nil {
+				return err
+			}
+			if want := i%3 != 0; (len(found) == 1 && found[0].MessageID == id) != want {
+				t.Errorf("%s: found %+v, stored: %v", id, found, want)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
