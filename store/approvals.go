@@ -91,7 +91,7 @@ func (s *Store) CaseApprovals(ctx context.Context, caseID int64) ([]Approval, er
 }
 
 func (s *Store) approvals(ctx context.Context, where string, args ...any) ([]Approval, error) {
-	rows, err := s.db.QueryContext(ctx, approvalSelect+where, args...)
+	rows, err := s.read().QueryContext(ctx, approvalSelect+where, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: approvals: %w", err)
 	}

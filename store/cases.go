@@ -237,7 +237,7 @@ func (s *Store) InboxEach(ctx context.Context, q InboxQuery, fn func(*CaseRow) e
 	if q.Limit > 0 {
 		query += fmt.Sprintf(` LIMIT %d`, q.Limit)
 	}
-	rows, err := s.db.QueryContext(ctx, query, args...)
+	rows, err := s.read().QueryContext(ctx, query, args...)
 	if err != nil {
 		return fmt.Errorf("store: list cases: %w", err)
 	}
@@ -264,7 +264,7 @@ func (s *Store) InboxEach(ctx context.Context, q InboxQuery, fn func(*CaseRow) e
 // CaseIDByRef returns the id of the case with reference ref.
 func (s *Store) CaseIDByRef(ctx context.Context, ref string) (int64, error) {
 	var id int64
-	err := s.db.QueryRowContext(ctx, `SELECT id FROM cases WHERE ref = ?`, ref).Scan(&id)
+	err := s.read().QueryRowContext(ctx, `SELECT id FROM cases WHERE ref = ?`, ref).Scan(&id)
 	if errors.Is(err, sql.ErrNoRows) {
 		return 0, fmt.Errorf("case %s: %w", ref, ErrNotFound)
 	}
@@ -273,14 +273,14 @@ func (s *Store) CaseIDByRef(ctx context.Context, ref string) (int64, error) {
 
 // Case loads one case with its rights.
 func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
-	c, err := scanCase(s.db.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases WHERE id = ?`, id))
+	c, err := scanCase(s.read().QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("case %d: %w", id, ErrNotFound)
 	}
 	if err != nil {
 		return nil, fmt.Errorf("store: load case: %w", err)
 	}
-	rows, err := s.db.QueryContext(ctx,
+	rows, err := s.read().QueryContext(ctx,
 		`SELECT right, source, confidence, evidence FROM case_rights WHERE case_id = ?`, id)
 	if err != nil {
 		return nil, fmt.Errorf("store: load rights: %w", err)
@@ -306,6 +306,6 @@ func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
 // CountCases returns the number of cases, for summaries and tests.
 func (s *Store) CountCases(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&n)
+	err := s.read().QueryRowContext(ctx, `SELECT count(*) FROM cases`).Scan(&n)
 	return n, err
 }

@@ -81,6 +81,9 @@ const DraftClaimTimeout = 10 * time.Minute
 // ClaimDraft marks an unsent draft as being sent by by, so a second desk
 // pressing send at the same moment is refused instead of sending it again.
 func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now time.Time) error {
+	if s.view != nil {
+		return errView
+	}
 	res, err := s.db.ExecContext(ctx,
 		`UPDATE drafts SET sending_by = ?, sending_at = ?
 		 WHERE id = ? AND sent_at = 0 AND (sending_at = 0 OR sending_at < ?)`,
@@ -105,6 +108,9 @@ func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now ti
 // SetDraftError records why sending d failed and releases the claim; the
 // draft stays.
 func (s *Store) SetDraftError(ctx context.Context, draftID int64, msg string) error {
+	if s.view != nil {
+		return errView
+	}
 	_, err := s.db.ExecContext(ctx, `UPDATE drafts SET last_error = ?, sending_by = '', sending_at = 0 WHERE id = ?`, msg, draftID)
 	return err
 }

@@ -89,7 +89,7 @@ func scanEvent(rows *sql.Rows) (Event, error) {
 }
 
 func (s *Store) events(ctx context.Context, where string, args ...any) ([]Event, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events `+where+` ORDER BY id`, args...)
+	rows, err := s.read().QueryContext(ctx, `SELECT `+eventCols+` FROM events `+where+` ORDER BY id`, args...)
 	if err != nil {
 		return nil, fmt.Errorf("store: load events: %w", err)
 	}
@@ -118,7 +118,7 @@ func (e *ChainError) Error() string {
 // VerifyAudit walks the whole chain and returns a *ChainError for the first
 // event whose hash or link does not match, and the number of events checked.
 func (s *Store) VerifyAudit(ctx context.Context) (int, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+eventCols+` FROM events ORDER BY id`)
+	rows, err := s.read().QueryContext(ctx, `SELECT `+eventCols+` FROM events ORDER BY id`)
 	if err != nil {
 		return 0, fmt.Errorf("store: audit: %w", err)
 	}

@@ -299,7 +299,7 @@ func (t *Tx) matches(ctx context.Context, q string, args ...any) ([]MessageMatch
 
 // Messages returns a case's messages, oldest first, with attachments.
 func (s *Store) Messages(ctx context.Context, caseID int64) ([]Message, error) {
-	rows, err := s.db.QueryContext(ctx,
+	rows, err := s.read().QueryContext(ctx,
 		`SELECT id, case_id, direction, mailbox, uidvalidity, uid, message_id, in_reply_to, refs,
 		   from_addr, from_name, to_addrs, subject, sent_at, received_at, text, warnings, size
 		 FROM messages WHERE case_id = ? ORDER BY received_at, id`, caseID)
@@ -330,7 +330,7 @@ func (s *Store) Messages(ctx context.Context, caseID int64) ([]Message, error) {
 	}
 	rows.Close()
 	for i := range out {
-		arows, err := s.db.QueryContext(ctx,
+		arows, err := s.read().QueryContext(ctx,
 			`SELECT filename, content_type, size FROM attachments WHERE message_id = ? ORDER BY id`, out[i].ID)
 		if err != nil {
 			return nil, err
@@ -351,7 +351,7 @@ func (s *Store) Messages(ctx context.Context, caseID int64) ([]Message, error) {
 // Raw returns the raw bytes of a stored message.
 func (s *Store) Raw(ctx context.Context, messageID int64) ([]byte, error) {
 	var raw []byte
-	err := s.db.QueryRowContext(ctx, `SELECT raw FROM messages WHERE id = ?`, messageID).Scan(&raw)
+	err := s.read().QueryRowContext(ctx, `SELECT raw FROM messages WHERE id = ?`, messageID).Scan(&raw)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, ErrNotFound
 	}
@@ -361,7 +361,7 @@ func (s *Store) Raw(ctx context.Context, messageID int64) ([]byte, error) {
 // CountMessages returns the number of stored messages.
 func (s *Store) CountMessages(ctx context.Context) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM messages`).Scan(&n)
+	err := s.read().QueryRowContext(ctx, `SELECT count(*) FROM messages`).Scan(&n)
 	return n, err
 }
 
@@ -393,13 +393,13 @@ func scanCursor(row *sql.Row, mailbox string) (Cursor, error) {
 
 // Cursor returns the stored sync position of mailbox (zero if never synced).
 func (s *Store) Cursor(ctx context.Context, mailbox string) (Cursor, error) {
-	return scanCursor(s.db.QueryRowContext(ctx, queryCursor, mailbox), mailbox)
+	return scanCursor(s.read().QueryRowContext(ctx, queryCursor, mailbox), mailbox)
 }
 
 // LastSync returns the most recent sync time over all mailboxes.
 func (s *Store) LastSync(ctx context.Context) (time.Time, error) {
 	var at sql.NullInt64
-	err := s.db.QueryRowContext(ctx, `SELECT max(last_sync_at) FROM sync_state`).Scan(&at)
+	err := s.read().QueryRowContext(ctx, `SELECT max(last_sync_at) FROM sync_state`).Scan(&at)
 	if err != nil || !at.Valid {
 		return time.Time{}, err
 	}

@@ -116,7 +116,7 @@ func (t *Tx) SetStep(ctx context.Context, caseID int64, step string, done bool, 
 
 // Steps returns a case's ticked steps.
 func (s *Store) Steps(ctx context.Context, caseID int64) ([]StepDone, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT step, done_at, actor, note FROM steps WHERE case_id = ?`, caseID)
+	rows, err := s.read().QueryContext(ctx, `SELECT step, done_at, actor, note FROM steps WHERE case_id = ?`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("store: steps: %w", err)
 	}
@@ -157,7 +157,7 @@ type Suppression struct {
 
 // Suppressions lists the suppression list, oldest first.
 func (s *Store) Suppressions(ctx context.Context) ([]Suppression, error) {
-	rows, err := s.db.QueryContext(ctx,
+	rows, err := s.read().QueryContext(ctx,
 		`SELECT s.addr, s.added_at, coalesce(c.ref, ''), s.reason FROM suppressions s
 		 LEFT JOIN cases c ON c.id = s.case_id ORDER BY s.added_at, s.addr`)
 	if err != nil {
@@ -181,7 +181,7 @@ func (s *Store) Suppressions(ctx context.Context) ([]Suppression, error) {
 // opened for requester with receipt in [from, to].
 func (s *Store) RequestsBetween(ctx context.Context, requester string, from, to time.Time) (int, error) {
 	var n int
-	err := s.db.QueryRowContext(ctx,
+	err := s.read().QueryRowContext(ctx,
 		`SELECT count(*) FROM cases WHERE requester = ? AND received_at BETWEEN ? AND ? AND status <> 'not_a_request'`,
 		requester, unix(from), unix(to)).Scan(&n)
 	return n, err
@@ -198,7 +198,7 @@ type Confirmed struct {
 
 // ConfirmedCases returns every case with confirmed rights, oldest first.
 func (s *Store) ConfirmedCases(ctx context.Context) ([]Confirmed, error) {
-	rows, err := s.db.QueryContext(ctx,
+	rows, err := s.read().QueryContext(ctx,
 		`SELECT c.id, c.ref, coalesce(m.subject, c.subject), coalesce(m.text, ''),
 		   coalesce((SELECT group_concat(right) FROM case_rights r WHERE r.case_id = c.id), '')
 		 FROM cases c

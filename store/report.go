@@ -296,7 +296,7 @@ const openCasesQuery = `SELECT id, ref, requester, requester_name, subject, righ
 // index cases_open_due, so its cost follows the open cases only, however
 // many closed ones the file holds. The row is reused between calls.
 func (s *Store) OpenCasesEach(ctx context.Context, fn func(*OpenCase) error) error {
-	rows, err := s.db.QueryContext(ctx, openCasesQuery+` ORDER BY due_at, id`)
+	rows, err := s.read().QueryContext(ctx, openCasesQuery+` ORDER BY due_at, id`)
 	return scanOpenCases(rows, err, fn)
 }
 

@@ -37,6 +37,9 @@ type Store struct {
 	stopped   chan struct{}
 	closeOnce sync.Once
 	stmts     stmtCache
+	// view is the read transaction of a view made by ReadView (nil for
+	// the store itself).
+	view *sql.Tx
 }
 
 // Open opens (creating if needed) the database at path with mode 0600 and
@@ -136,12 +139,50 @@ func isBusy(err error) bool {
 	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }
 
+// querier runs queries: the database, or one read transaction of a view.
+type querier interface {
+	QueryContext(ctx context.Context, query string, args ...any) (*sql.Rows, error)
+	QueryRowContext(ctx context.Context, query string, args ...any) *sql.Row
+}
+
+// read is where the read methods query: the view's transaction, or the
+// database.
+func (s *Store) read() querier {
+	if s.view != nil {
+		return s.view
+	}
+	return s.db
+}
+
+// errView is the error of writing or closing through a read view.
+var errView = errors.New("store: a read view only reads")
+
+// ReadView runs fn with a view of the store whose reads all see one
+// consistent state (one read-only transaction): a page that shows a case
+// with its messages, events and steps does not show a message whose
+// threading event it missed. The view only reads; it lasts until fn
+// returns.
+func (s *Store) ReadView(ctx context.Context, fn func(*Store) error) error {
+	if s.view != nil {
+		return fn(s)
+	}
+	tx, err := s.db.BeginTx(ctx, &sql.TxOptions{ReadOnly: true})
+	if err != nil {
+		return fmt.Errorf("store: begin read: %w", err)
+	}
+	defer tx.Rollback()
+	return fn(&Store{db: s.db, path: s.path, view: tx})
+}
+
 // Path is the database file.
 func (s *Store) Path() string { return s.path }
 
 // Close closes the database; closing the last connection copies the
 // write-ahead log into it.
 func (s *Store) Close() error {
+	if s.view != nil {
+		return errView
+	}
 	s.closeOnce.Do(func() { close(s.done) })
 	<-s.stopped
 	s.stmts.close()
@@ -354,6 +395,9 @@ func (t *stmtTx) QueryRowContext(ctx context.Context, query string, args ...any)
 // if fn returns nil. Taking the write lock up front means two desks on one
 // file queue on busy_timeout instead of failing halfway with SQLITE_BUSY.
 func (s *Store) Write(ctx context.Context, fn func(*Tx) error) error {
+	if s.view != nil {
+		return errView
+	}
 	tx, err := s.db.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin: %w", err)

@@ -259,3 +259,56 @@ func TestPreloadManyMessageIDs(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// A read view sees one state of the store throughout, whatever is written
+// meanwhile, and refuses to write or close.
+func TestReadViewIsOneState(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	addCase := func() {
+		t.Helper()
+		err := s.Write(ctx, func(tx *Tx) error {
+			ref, err := tx.NextRef(ctx, 2026)
+			if err != nil {
+				return err
+			}
+			return tx.InsertCase(ctx, &dsr.Case{Ref: ref, Requester: "kari@example.no", Status: dsr.StatusNew,
+				ReceivedAt: time.Unix(1e9, 0), DueAt: time.Unix(1e9, 0)}, "system", time.Unix(1e9, 0))
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	addCase()
+	err = s.ReadView(ctx, func(v *Store) error {
+		before, err := v.CountCases(ctx)
+		if err != nil {
+			return err
+		}
+		addCase() // another desk, meanwhile
+		after, err := v.CountCases(ctx)
+		if err != nil {
+			return err
+		}
+		if before != 1 || after != 1 {
+			t.Errorf("the view counted %d, then %d cases; want 1 both times", before, after)
+		}
+		if err := v.Write(ctx, func(*Tx) error { return nil }); !errors.Is(err, errView) {
+			t.Errorf("Write on a view: %v", err)
+		}
+		if err := v.Close(); !errors.Is(err, errView) {
+			t.Errorf("Close on a view: %v", err)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n, err := s.CountCases(ctx); err != nil || n != 2 {
+		t.Fatalf("after the view: %d cases, %v; want 2", n, err)
+	}
+}

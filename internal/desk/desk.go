@@ -106,15 +106,27 @@ func (d *Desk) LastSync(ctx context.Context) (time.Time, error) { return d.st.La
 
 // Case loads everything the case page shows.
 func (d *Desk) Case(ctx context.Context, id int64) (*CaseDetail, error) {
-	c, err := d.st.Case(ctx, id)
+	var det *CaseDetail
+	// One consistent state: a message threaded or a step ticked meanwhile
+	// is on the page with its event, or not at all.
+	err := d.st.ReadView(ctx, func(st *store.Store) error {
+		var err error
+		det, err = d.caseFrom(ctx, st, id)
+		return err
+	})
+	return det, err
+}
+
+func (d *Desk) caseFrom(ctx context.Context, st *store.Store, id int64) (*CaseDetail, error) {
+	c, err := st.Case(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	msgs, err := d.st.Messages(ctx, id)
+	msgs, err := st.Messages(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	evs, err := d.st.Events(ctx, id)
+	evs, err := st.Events(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -133,7 +145,7 @@ func (d *Desk) Case(ctx context.Context, id int64) (*CaseDetail, error) {
 	for _, e := range evs {
 		det.Events = append(det.Events, Event{ID: e.ID, At: e.At, Actor: e.Actor, Kind: e.Kind, Details: e.Details})
 	}
-	done, err := d.st.Steps(ctx, id)
+	done, err := st.Steps(ctx, id)
 	if err != nil {
 		return nil, err
 	}
@@ -148,7 +160,7 @@ func (d *Desk) Case(ctx context.Context, id int64) (*CaseDetail, error) {
 		}
 		det.Steps = append(det.Steps, sv)
 	}
-	if det.RecentRequests, err = d.st.RequestsBetween(ctx, c.Requester, c.ReceivedAt.AddDate(-1, 0, 0), c.ReceivedAt); err != nil {
+	if det.RecentRequests, err = st.RequestsBetween(ctx, c.Requester, c.ReceivedAt.AddDate(-1, 0, 0), c.ReceivedAt); err != nil {
 		return nil, err
 	}
 	return det, nil
