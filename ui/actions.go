@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	tea "github.com/charmbracelet/bubbletea"
+	"github.com/magnetharstad/pvdesk/internal/deadline"
 	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
 )
@@ -90,6 +91,7 @@ func (c *Common) actionError(err error) string {
 	t := c.T
 	var conflict *desk.ErrConflict
 	var trans *dsr.TransitionError
+	var ext *desk.ExtensionError
 	switch {
 	case errors.As(err, &conflict):
 		by := conflict.By
@@ -103,10 +105,18 @@ func (c *Common) actionError(err error) string {
 	case errors.Is(err, desk.ErrLeadOnly):
 		// Moving a colleague's case, deciding a request.
 		return t.LeadOnlyAct
-	case errors.Is(err, desk.ErrExtension):
-		// The reason after the sentinel's text is the desk's own and says
-		// which rule applies (deadline passed, already extended).
-		return t.ExtendFailed + strings.TrimPrefix(err.Error(), desk.ErrExtension.Error()+": ")
+	case errors.As(err, &ext):
+		switch ext.Why {
+		case desk.ExtendNoReason:
+			return t.ExtendFailed + t.ExtendNoReason
+		case desk.ExtendAlready:
+			return t.ExtendFailed + fmt.Sprintf(t.ExtendAlreadyFmt, ext.Ref)
+		case desk.ExtendNotOpen:
+			return t.ExtendFailed + fmt.Sprintf(t.ExtendNotOpenFmt, ext.Ref, t.Status(ext.Status))
+		case desk.ExtendMonthPassed:
+			return t.ExtendFailed + fmt.Sprintf(t.ExtendMonthPassedFmt, deadline.Format(ext.Due))
+		}
+		return t.ExtendFailed + err.Error()
 	}
 	return t.ActionFailed + err.Error()
 }

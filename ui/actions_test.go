@@ -155,7 +155,7 @@ func TestExtendTooLateShowsWhy(t *testing.T) {
 	dr.typeText("For sent")
 	dr.keys("enter")
 	f := footer(dr)
-	if !strings.Contains(f, "kan ikke forlenge: the one-month deadline (2026-11-18) has passed") {
+	if !strings.Contains(f, "kan ikke forlenge: fristen på én måned (2026-11-18) er passert") {
 		t.Errorf("footer = %q", f)
 	}
 	if c := stored(t, d, accessRef).Case; c.Extended || c.Version != before {

@@ -101,23 +101,25 @@ type Strings struct {
 	ThousandsSep  string // "1 200" or "1,200"
 
 	// Action results in the footer.
-	AssignedFmt     string // user
-	ReassignedFmt   string // user, previous user
-	UnassignedOK    string
-	PausedOK        string
-	ResumedOKFmt    string // due date
-	ExtendedOKFmt   string // new due date
-	StatusOKFmt     string // status
-	RightsOKFmt     string // rights
-	NotARequestOK   string
-	StepDoneFmt     string // step label
-	StepUndoneFmt   string // step label
-	ConflictFmt     string // ref, who, time
-	TransitionFmt   string // from, to
-	ExtendFailed    string // prefix before the reason
-	ActionFailed    string // prefix before the error
-	ActionBusy      string
-	NothingToResume string
+	AssignedFmt   string // user
+	ReassignedFmt string // user, previous user
+	UnassignedOK  string
+	PausedOK      string
+	ResumedOKFmt  string // due date
+	ExtendedOKFmt string // new due date
+	StatusOKFmt   string // status
+	RightsOKFmt   string // rights
+	NotARequestOK string
+	StepDoneFmt   string // step label
+	StepUndoneFmt string // step label
+	ConflictFmt   string // ref, who, time
+	TransitionFmt string // from, to
+	ExtendFailed  string // prefix before the reason
+	// Why an extension is refused (desk.ExtensionError).
+	ExtendNoReason, ExtendAlreadyFmt, ExtendNotOpenFmt, ExtendMonthPassedFmt string
+	ActionFailed                                                             string // prefix before the error
+	ActionBusy                                                               string
+	NothingToResume                                                          string
 
 	// Prompts and pickers.
 	PromptAssignFmt   string // ref
@@ -304,7 +306,11 @@ func bokmal() *Strings {
 		StepDoneFmt: "krysset av: %s", StepUndoneFmt: "avkrysning fjernet: %s",
 		ConflictFmt:   "%s ble endret av %s kl. %s – lastet inn på nytt; sjekk og prøv igjen",
 		TransitionFmt: "saken kan ikke gå fra «%s» til «%s»", ExtendFailed: "kan ikke forlenge: ",
-		ActionFailed: "kunne ikke lagre: ", ActionBusy: "lagrer fortsatt …", NothingToResume: "klokken står ikke",
+		ExtendNoReason:       "en grunn må oppgis; den står i varselet til personen (art. 12 nr. 3)",
+		ExtendAlreadyFmt:     "%s er allerede forlenget",
+		ExtendNotOpenFmt:     "%s har status «%s»",
+		ExtendMonthPassedFmt: "fristen på én måned (%s) er passert; en forlengelse må varsles innen den",
+		ActionFailed:         "kunne ikke lagre: ", ActionBusy: "lagrer fortsatt …", NothingToResume: "klokken står ikke",
 		PromptAssignFmt: "Tildel %s til (tomt = ufordelt):", PromptIdentityFmt: "Be om legitimasjon for %s – grunn (klokken stanses):",
 		PromptExtendFmt: "Forleng %s – grunn (kreves; står i varselet til personen):",
 		PromptNoteFmt:   "Merknad (kreves): %s", PromptRequired: "må fylles ut",
@@ -441,7 +447,11 @@ func english() *Strings {
 		StepDoneFmt: "ticked: %s", StepUndoneFmt: "unticked: %s",
 		ConflictFmt:   "%s was changed by %s at %s — reloaded; please check and try again",
 		TransitionFmt: "a case cannot go from “%s” to “%s”", ExtendFailed: "cannot extend: ",
-		ActionFailed: "could not save: ", ActionBusy: "still saving …", NothingToResume: "the clock is not paused",
+		ExtendNoReason:       "a reason is required; it goes into the notice to the person (Art. 12(3))",
+		ExtendAlreadyFmt:     "%s is already extended",
+		ExtendNotOpenFmt:     "%s is “%s”",
+		ExtendMonthPassedFmt: "the one-month deadline (%s) has passed; an extension must be notified within it",
+		ActionFailed:         "could not save: ", ActionBusy: "still saving …", NothingToResume: "the clock is not paused",
 		PromptAssignFmt: "Assign %s to (empty = unassigned):", PromptIdentityFmt: "Ask %s for identity – reason (pauses the clock):",
 		PromptExtendFmt: "Extend %s – reason (required; goes into the notice to the person):",
 		PromptNoteFmt:   "Note (required): %s", PromptRequired: "required",

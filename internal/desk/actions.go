@@ -219,19 +219,57 @@ func (d *Desk) extendable(ctx context.Context, caseID int64, reason string) (*ds
 	return c, checkExtension(c, strings.TrimSpace(reason), d.opts.Now())
 }
 
+// ExtendWhy is the rule an extension would break.
+type ExtendWhy int
+
+// The rules of Art. 12(3) an extension is checked against.
+const (
+	ExtendNoReason    ExtendWhy = iota + 1 // the notice to the person needs a reason
+	ExtendAlready                          // extended once already
+	ExtendNotOpen                          // the case is no longer open
+	ExtendMonthPassed                      // the first month is over
+)
+
+// ExtensionError says which rule stops an extension, with what a screen
+// needs to say it in its own language. It is ErrExtension (errors.Is).
+type ExtensionError struct {
+	Why    ExtendWhy
+	Ref    string
+	Status dsr.Status // ExtendNotOpen: the status it has
+	Due    time.Time  // ExtendMonthPassed: the one-month deadline
+}
+
+func (e *ExtensionError) Error() string {
+	var why string
+	switch e.Why {
+	case ExtendNoReason:
+		why = "a reason is required; it goes into the notice to the person (Art. 12(3))"
+	case ExtendAlready:
+		why = e.Ref + " is already extended"
+	case ExtendNotOpen:
+		why = fmt.Sprintf("%s is %s", e.Ref, e.Status)
+	case ExtendMonthPassed:
+		why = fmt.Sprintf("the one-month deadline (%s) has passed; an extension must be notified within it", deadline.Format(e.Due))
+	}
+	return ErrExtension.Error() + ": " + why
+}
+
+// Is makes every ExtensionError match ErrExtension.
+func (e *ExtensionError) Is(target error) bool { return target == ErrExtension }
+
 func checkExtension(c *dsr.Case, reason string, now time.Time) error {
 	if reason == "" {
-		return fmt.Errorf("%w: a reason is required; it goes into the notice to the person (Art. 12(3))", ErrExtension)
+		return &ExtensionError{Why: ExtendNoReason, Ref: c.Ref.String()}
 	}
 	if c.Extended {
-		return fmt.Errorf("%w: %s is already extended", ErrExtension, c.Ref)
+		return &ExtensionError{Why: ExtendAlready, Ref: c.Ref.String()}
 	}
 	if !c.Status.Open() {
-		return fmt.Errorf("%w: %s is %s", ErrExtension, c.Ref, c.Status)
+		return &ExtensionError{Why: ExtendNotOpen, Ref: c.Ref.String(), Status: c.Status}
 	}
 	oneMonth := deadline.AddMonthsPaused(c.ReceivedAt, 1, c.PausedDays)
 	if !now.Before(deadline.Expires(oneMonth)) {
-		return fmt.Errorf("%w: the one-month deadline (%s) has passed; an extension must be notified within it", ErrExtension, deadline.Format(oneMonth))
+		return &ExtensionError{Why: ExtendMonthPassed, Ref: c.Ref.String(), Due: oneMonth}
 	}
 	return nil
 }

@@ -111,7 +111,15 @@ func TestExtensionRules(t *testing.T) {
 	clk := &clock{oslo(2026, 1, 5, 10)}
 	d := deskAt(t, filepath.Join(t.TempDir(), "pv.db"), clk, "kari")
 	c := openCase(t, d, 1, "ola@example.no", "Jeg ber om innsyn i alle opplysninger dere har om meg.", clk.t).Case
-	if _, err := d.Extend(ctx, c.ID, c.Version, "  "); !errors.Is(err, desk.ErrExtension) {
+	// Each refusal is ErrExtension and names its rule for the screens.
+	why := func(err error) desk.ExtendWhy {
+		var e *desk.ExtensionError
+		if !errors.Is(err, desk.ErrExtension) || !errors.As(err, &e) {
+			return 0
+		}
+		return e.Why
+	}
+	if _, err := d.Extend(ctx, c.ID, c.Version, "  "); why(err) != desk.ExtendNoReason {
 		t.Errorf("no reason: %v", err)
 	}
 	clk.t = oslo(2026, 2, 5, 23) // still the due day
@@ -122,12 +130,12 @@ func TestExtensionRules(t *testing.T) {
 	if !cc.Extended || cc.ExtendReason == "" || deadline.Format(cc.DueAt) != "2026-04-07" {
 		t.Errorf("extended: %v %q due %s, want 2026-04-07 (5 Apr is Easter Sunday, 6 Apr Easter Monday)", cc.Extended, cc.ExtendReason, deadline.Format(cc.DueAt))
 	}
-	if _, err := d.Extend(ctx, cc.ID, cc.Version, "again"); !errors.Is(err, desk.ErrExtension) {
+	if _, err := d.Extend(ctx, cc.ID, cc.Version, "again"); why(err) != desk.ExtendAlready {
 		t.Errorf("second extension: %v", err)
 	}
 	late := openCase(t, d, 2, "per@example.no", "Slett alle opplysninger om meg.", oslo(2026, 1, 5, 10)).Case
 	clk.t = oslo(2026, 2, 6, 0) // the day after the due day
-	if _, err := d.Extend(ctx, late.ID, late.Version, "busy"); !errors.Is(err, desk.ErrExtension) || !strings.Contains(err.Error(), "has passed") {
+	if _, err := d.Extend(ctx, late.ID, late.Version, "busy"); why(err) != desk.ExtendMonthPassed || !strings.Contains(err.Error(), "(2026-02-05) has passed") {
 		t.Errorf("late extension: %v", err)
 	}
 }
