@@ -96,9 +96,11 @@ type Strings struct {
 	FailMailbox   string
 	FailConfig    string
 	FailOther     string
-	LoadFailed    string
-	OpenFailed    string
-	ThousandsSep  string // "1 200" or "1,200"
+	// Why intake is down while it retries.
+	DownUnreachable, DownTimeout, DownLost string
+	LoadFailed                             string
+	OpenFailed                             string
+	ThousandsSep                           string // "1 200" or "1,200"
 
 	// Action results in the footer.
 	AssignedFmt   string // user
@@ -294,12 +296,14 @@ func bokmal() *Strings {
 		FetchingFmt: "henter %s/%s", FetchingStart: "henter …", RateFmt: "%d/s",
 		Connecting: "kobler til …", Disconnected: "frakoblet", RetryInFmt: "prøver igjen om %s",
 		RetryNow: "prøver igjen nå", RetryKey: "r: nå",
-		FailAuth:    "innlogging avvist – sjekk brukernavn og passord",
-		FailTLS:     "TLS feilet – sjekk sertifikatet og imap.security",
-		FailMailbox: "fant ikke postkassen – sjekk imap.mailbox",
-		FailConfig:  "IMAP-oppsettet kan ikke brukes – sjekk konfigurasjonen",
-		FailOther:   "innhenting stanset",
-		LoadFailed:  "kunne ikke laste sakene: ", OpenFailed: "kunne ikke åpne saken: ", ThousandsSep: " ",
+		FailAuth:        "innlogging avvist – sjekk brukernavn og passord",
+		FailTLS:         "TLS feilet – sjekk sertifikatet og imap.security",
+		FailMailbox:     "fant ikke postkassen – sjekk imap.mailbox",
+		FailConfig:      "IMAP-oppsettet kan ikke brukes – sjekk konfigurasjonen",
+		FailOther:       "innhenting stanset",
+		DownUnreachable: "får ikke kontakt med e-posttjeneren", DownTimeout: "e-posttjeneren svarer ikke",
+		DownLost:   "forbindelsen til e-posttjeneren ble brutt",
+		LoadFailed: "kunne ikke laste sakene: ", OpenFailed: "kunne ikke åpne saken: ", ThousandsSep: " ",
 		AssignedFmt: "tildelt %s", ReassignedFmt: "tildelt %s (var %s)", UnassignedOK: "saken er ufordelt", PausedOK: "klokken står – venter på innsender",
 		ResumedOKFmt: "klokken går igjen – frist %s", ExtendedOKFmt: "forlenget; ny frist %s", StatusOKFmt: "status: %s",
 		RightsOKFmt: "rettigheter bekreftet: %s", NotARequestOK: "bekreftet: ikke en henvendelse",
@@ -435,12 +439,14 @@ func english() *Strings {
 		FetchingFmt: "fetching %s/%s", FetchingStart: "fetching …", RateFmt: "%d/s",
 		Connecting: "connecting …", Disconnected: "disconnected", RetryInFmt: "retrying in %s",
 		RetryNow: "retrying now", RetryKey: "r: now",
-		FailAuth:    "login refused – check the user name and password",
-		FailTLS:     "TLS failed – check the certificate and imap.security",
-		FailMailbox: "mailbox not found – check imap.mailbox",
-		FailConfig:  "the IMAP settings cannot be used – check the configuration",
-		FailOther:   "intake stopped",
-		LoadFailed:  "could not load the cases: ", OpenFailed: "could not open the case: ", ThousandsSep: ",",
+		FailAuth:        "login refused – check the user name and password",
+		FailTLS:         "TLS failed – check the certificate and imap.security",
+		FailMailbox:     "mailbox not found – check imap.mailbox",
+		FailConfig:      "the IMAP settings cannot be used – check the configuration",
+		FailOther:       "intake stopped",
+		DownUnreachable: "cannot reach the mail server", DownTimeout: "the mail server does not answer",
+		DownLost:   "the connection to the mail server was lost",
+		LoadFailed: "could not load the cases: ", OpenFailed: "could not open the case: ", ThousandsSep: ",",
 		AssignedFmt: "assigned to %s", ReassignedFmt: "assigned to %s (was %s)", UnassignedOK: "the case is unassigned", PausedOK: "clock paused – awaiting the requester",
 		ResumedOKFmt: "the clock runs again – due %s", ExtendedOKFmt: "extended; now due %s", StatusOKFmt: "status: %s",
 		RightsOKFmt: "rights confirmed: %s", NotARequestOK: "confirmed: not a request",

@@ -294,7 +294,7 @@ func (m *model) intakeLine() string {
 	case desk.WatchDisconnected:
 		text := t.Disconnected + " – " + m.retryText() + " · " + t.RetryKey
 		if in.err != nil {
-			text += " · " + in.err.Error()
+			text += " · " + t.down(in.err)
 		}
 		return s.Warning.Render(textsafe.Line(text, w))
 	case desk.WatchFailed:
@@ -374,6 +374,22 @@ func (s *Strings) failure(err error) string {
 		return s.FailConfig
 	}
 	return s.FailOther
+}
+
+// down says why intake is down and being retried: in the desk's language
+// for what retrying is for (no connection, no answer, cut off), the error
+// itself for anything else. The details of the first three (host, the
+// system's reason) are in the log of `pvdesk sync`.
+func (s *Strings) down(err error) string {
+	switch failureKind(err) {
+	case "unreachable":
+		return s.DownUnreachable
+	case "timeout":
+		return s.DownTimeout
+	case "lost":
+		return s.DownLost
+	}
+	return err.Error()
 }
 
 // failureKind names the kind of an intake error ("auth", "tls", "mailbox",

@@ -245,3 +245,25 @@ func TestLiveIntakeShowsDeliveredMail(t *testing.T) {
 	}
 	checkFits(t, v, 160, 50)
 }
+
+// While intake retries, the status line says why in the desk's language
+// for the failures a retry is for, not in the mail package's English.
+func TestWatchDownReasonInLanguage(t *testing.T) {
+	for _, tc := range []struct {
+		lang string
+		kind mail.ErrorKind
+		want string
+	}{
+		{"nb", mail.KindTimeout, "frakoblet – prøver igjen om 5 s · r: nå · e-posttjeneren svarer ikke"},
+		{"nb", mail.KindUnreachable, "får ikke kontakt med e-posttjeneren"},
+		{"nb", mail.KindLost, "forbindelsen til e-posttjeneren ble brutt"},
+		{"en", mail.KindTimeout, "disconnected – retrying in 5 s · r: now · the mail server does not answer"},
+	} {
+		dr := newDriver(t, Options{Desk: demoDesk(t), Language: tc.lang}, 100, 30)
+		dr.watching(desk.WatchEvent{State: desk.WatchDisconnected, RetryAt: dr.wall.Add(5 * time.Second),
+			Err: &mail.Error{Kind: tc.kind, Msg: "fetch from INBOX: the server 127.0.0.1 did not answer for 3s"}})
+		if f := footer(dr); !strings.Contains(f, tc.want) || strings.Contains(f, "did not answer") {
+			t.Errorf("%s %s: status line %q, want %q", tc.lang, tc.kind, f, tc.want)
+		}
+	}
+}
