@@ -75,32 +75,67 @@ func (t *Tx) MarkDraftSent(ctx context.Context, draftID, msgID int64, at time.Ti
 var ErrDraftBusy = errors.New("the draft is being sent from another desk")
 
 // DraftClaimTimeout is how long a claim holds: a desk that died while
-// sending leaves its claim, and after this another may send the draft.
+// sending leaves its claim, and after this the draft is in doubt.
 const DraftClaimTimeout = 10 * time.Minute
 
+// DraftInDoubtError is a draft whose claim went stale: a desk began to
+// send it and never recorded how that ended. It stopped before the SMTP
+// server took the letter, or after; nothing here can tell which, so only a
+// person who has checked may send it again (ClaimDraft with takeOver).
+type DraftInDoubtError struct {
+	DraftID int64
+	By      string    // who began sending it
+	At      time.Time // when
+}
+
+func (e *DraftInDoubtError) Error() string {
+	return fmt.Sprintf("draft %d: %s began sending it at %s and never recorded the outcome; the letter may have gone out",
+		e.DraftID, e.By, e.At.UTC().Format(time.RFC3339))
+}
+
 // ClaimDraft marks an unsent draft as being sent by by, so a second desk
-// pressing send at the same moment is refused instead of sending it again.
-func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now time.Time) error {
+// pressing send at the same moment is refused (ErrDraftBusy) instead of
+// sending it again. A claim older than DraftClaimTimeout is taken over only
+// with takeOver; without, it is a *DraftInDoubtError.
+func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now time.Time, takeOver bool) error {
 	if s.view != nil {
 		return errView
 	}
 	res, err := s.db.ExecContext(ctx,
-		`UPDATE drafts SET sending_by = ?, sending_at = ?
-		 WHERE id = ? AND sent_at = 0 AND (sending_at = 0 OR sending_at < ?)`,
-		by, unix(now), draftID, unix(now.Add(-DraftClaimTimeout)))
+		`UPDATE drafts SET sending_by = ?, sending_at = ? WHERE id = ? AND sent_at = 0 AND sending_at = 0`,
+		by, unix(now), draftID)
+	if err != nil {
+		return fmt.Errorf("store: claim draft: %w", err)
+	}
+	if n, _ := res.RowsAffected(); n == 1 {
+		return nil
+	}
+	var who string
+	var sent, since int64
+	if err := s.db.QueryRowContext(ctx, `SELECT sending_by, sending_at, sent_at FROM drafts WHERE id = ?`, draftID).Scan(&who, &since, &sent); err != nil {
+		return fmt.Errorf("draft %d: %w", draftID, ErrNotFound)
+	}
+	switch {
+	case sent != 0:
+		return fmt.Errorf("draft %d was already sent", draftID)
+	case since == 0:
+		// Released between the two statements: try once more.
+		return s.ClaimDraft(ctx, draftID, by, now, takeOver)
+	case since >= unix(now.Add(-DraftClaimTimeout)):
+		return fmt.Errorf("%w (%s)", ErrDraftBusy, who)
+	case !takeOver:
+		return &DraftInDoubtError{DraftID: draftID, By: who, At: fromUnix(since)}
+	}
+	// Take over exactly the stale claim that was read, or another desk
+	// that took it over meanwhile would be sending beside this one.
+	res, err = s.db.ExecContext(ctx,
+		`UPDATE drafts SET sending_by = ?, sending_at = ? WHERE id = ? AND sent_at = 0 AND sending_at = ? AND sending_by = ?`,
+		by, unix(now), draftID, since, who)
 	if err != nil {
 		return fmt.Errorf("store: claim draft: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		var who string
-		var sent int64
-		if err := s.db.QueryRowContext(ctx, `SELECT sending_by, sent_at FROM drafts WHERE id = ?`, draftID).Scan(&who, &sent); err != nil {
-			return fmt.Errorf("draft %d: %w", draftID, ErrNotFound)
-		}
-		if sent != 0 {
-			return fmt.Errorf("draft %d was already sent", draftID)
-		}
-		return fmt.Errorf("%w (%s)", ErrDraftBusy, who)
+		return fmt.Errorf("%w (another desk took over the stale claim)", ErrDraftBusy)
 	}
 	return nil
 }

@@ -73,7 +73,12 @@ func (p *composePage) save() tea.Cmd {
 
 // send saves the draft, then has the desk send it. The save comes first
 // so that a failed send leaves the letter in the store, with the error.
-func (p *composePage) send() tea.Cmd {
+func (p *composePage) send() tea.Cmd { return p.sendWith((*desk.Desk).SendDraft) }
+
+// resend sends a draft in doubt again, as the handler confirmed.
+func (p *composePage) resend() tea.Cmd { return p.sendWith((*desk.Desk).ResendDraft) }
+
+func (p *composePage) sendWith(send func(*desk.Desk, context.Context, int64) (*desk.SentReply, error)) tea.Cmd {
 	d, dr := p.c.Desk, *p.draft
 	p.busy = p.c.T.Sending
 	return func() tea.Msg {
@@ -81,7 +86,7 @@ func (p *composePage) send() tea.Cmd {
 		if err := d.SaveDraft(ctx, &dr); err != nil {
 			return replySentMsg{draft: dr, err: err}
 		}
-		sent, err := d.SendDraft(ctx, dr.ID)
+		sent, err := send(d, ctx, dr.ID)
 		if err != nil {
 			dr.LastError = err.Error()
 		}
@@ -105,6 +110,13 @@ func (p *composePage) sentReply(msg replySentMsg) tea.Cmd {
 			done.ok, done.errText = "", fmt.Sprintf(t.SentNoCopyFmt, msg.sent.MessageID, msg.sent.CopyErr)
 		}
 		return func() tea.Msg { return done }
+	}
+	var doubt *desk.DraftInDoubtError
+	if errors.As(msg.err, &doubt) {
+		// Only the handler can know (from Sent, or the requester) whether
+		// the letter already went out.
+		when := doubt.At.In(p.c.Now().Location()).Format("2006-01-02 15:04")
+		return openDialog(newConfirm(p.c, fmt.Sprintf(t.InDoubtFmt, doubt.By, when), p.resend))
 	}
 	var ce *reply.CheckError
 	if errors.As(msg.err, &ce) {

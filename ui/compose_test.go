@@ -680,3 +680,37 @@ func TestNeedsReasonFollowsTheDesk(t *testing.T) {
 		}
 	}
 }
+
+// A draft whose send was begun and never recorded (the desk died) is in
+// doubt: sending it asks whether it went out already, and sends it again
+// only on yes.
+func TestComposeDraftInDoubtAsks(t *testing.T) {
+	sink := startSink(t)
+	d := demoDeskAt(t, filepath.Join(t.TempDir(), "pv.db"), withMailer(func() int { return sink.port }))
+	dr := newDriver(t, Options{Desk: d}, 100, 30)
+	cp := dr.compose(roarRef)
+	dr.pickKind(reply.Receipt)
+	dr.keys("d")
+	id := cp.draft.ID
+	// Another desk claimed it long ago and never came back.
+	if err := d.Store().ClaimDraft(context.Background(), id, "ola", fixedNow.Add(-time.Hour), false); err != nil {
+		t.Fatal(err)
+	}
+	dr.keys("s", "y")
+	if dr.m.dialog == nil {
+		t.Fatalf("no question for a draft in doubt; footer %q", footer(dr))
+	}
+	wantInView(t, dr, "ola begynte å sende dette brevet")
+	dr.keys("n")
+	if len(sink.messages()) != 0 {
+		t.Fatal("a draft in doubt went out on no")
+	}
+	dr.keys("s")
+	if dr.m.dialog == nil {
+		t.Fatal("the second try did not ask again")
+	}
+	dr.keys("y")
+	if got := len(sink.messages()); got != 1 || len(draftsOf(t, d, roarRef)) != 0 {
+		t.Fatalf("after yes: %d letters sent, %d drafts left", got, len(draftsOf(t, d, roarRef)))
+	}
+}

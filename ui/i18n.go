@@ -226,6 +226,7 @@ type Strings struct {
 	Sending          string
 	Editing          string
 	SendConfirmFmt   string // address
+	InDoubtFmt       string // who, when: a send that was never recorded
 	SentFmt          string // message id
 	SentNoCopyFmt    string // message id, error
 	DraftSavedOK     string
@@ -370,6 +371,7 @@ func bokmal() *Strings {
 		CheckMissing: "Mangler i teksten:", SendFailedTitle: "Sending feilet – utkastet er lagret. s prøver igjen.",
 		LastFailedTitle: "Forrige forsøk på å sende feilet:", MoreFmt: "… og %d til",
 		Composing: "skriver brevet …", Saving: "lagrer …", Sending: "sender …", Editing: "i redigeringsprogrammet …",
+		InDoubtFmt:     "%s begynte å sende dette brevet %s, men det ble aldri registrert om det gikk – det kan allerede være sendt. Sjekk Sendt; send likevel? y/n",
 		SendConfirmFmt: "Send til %s? y/n", SentFmt: "sendt %s", SentNoCopyFmt: "sendt %s, men ikke arkivert i Sendt: %s",
 		DraftSavedOK: "utkast lagret",
 		NoMailer:     "ingen SMTP er satt opp ([smtp] i oppsettet) – brevet er lagret som utkast",
@@ -513,6 +515,7 @@ func english() *Strings {
 		CheckMissing: "Missing from the text:", SendFailedTitle: "Sending failed – the draft is kept. s tries again.",
 		LastFailedTitle: "The last attempt to send failed:", MoreFmt: "… and %d more",
 		Composing: "writing the letter …", Saving: "saving …", Sending: "sending …", Editing: "in the editor …",
+		InDoubtFmt:     "%s began sending this letter at %s, but whether it went out was never recorded – it may have been sent already. Check Sent; send it anyway? y/n",
 		SendConfirmFmt: "Send to %s? y/n", SentFmt: "sent %s", SentNoCopyFmt: "sent %s, but not filed in Sent: %s",
 		DraftSavedOK: "draft saved",
 		NoMailer:     "no SMTP configured ([smtp] in the configuration) – the letter is kept as a draft",

@@ -166,6 +166,21 @@ var stepForKind = map[reply.Kind]string{
 // transaction; then a copy is filed in Sent. On failure the draft stays,
 // with the error, and sending again is one call.
 func (d *Desk) SendDraft(ctx context.Context, draftID int64) (*SentReply, error) {
+	return d.sendDraft(ctx, draftID, false)
+}
+
+// DraftInDoubtError is a draft a desk began to send and never recorded:
+// the letter may have gone out. See ResendDraft.
+type DraftInDoubtError = store.DraftInDoubtError
+
+// ResendDraft sends a draft that is in doubt (*DraftInDoubtError from
+// SendDraft), once a person has checked that the letter did not go out,
+// or has decided to send it again anyway. The audit trail says so.
+func (d *Desk) ResendDraft(ctx context.Context, draftID int64) (*SentReply, error) {
+	return d.sendDraft(ctx, draftID, true)
+}
+
+func (d *Desk) sendDraft(ctx context.Context, draftID int64, takeOver bool) (*SentReply, error) {
 	dr, err := d.st.Draft(ctx, draftID)
 	if err != nil {
 		return nil, fmt.Errorf("draft %d: %w", draftID, err)
@@ -222,7 +237,7 @@ func (d *Desk) SendDraft(ctx context.Context, draftID int64) (*SentReply, error)
 	}
 	// Claim the draft so a colleague pressing send at the same moment does
 	// not send the letter a second time; a failure below releases it.
-	if err := d.st.ClaimDraft(ctx, draftID, d.opts.User, d.opts.Now()); err != nil {
+	if err := d.st.ClaimDraft(ctx, draftID, d.opts.User, d.opts.Now(), takeOver); err != nil {
 		return nil, err
 	}
 	if err := mail.Send(ctx, cfg, m.From.Addr, []string{c.Requester}, raw); err != nil {
@@ -246,6 +261,9 @@ func (d *Desk) SendDraft(ctx context.Context, draftID int64) (*SentReply, error)
 			return err
 		}
 		details := fmt.Sprintf("%s letter (%s) sent to %s as <%s>", kind, dr.Language, c.Requester, msgID)
+		if takeOver {
+			details += "; sent again: an earlier send of this draft was never recorded"
+		}
 		if step, ok := stepForKind[kind]; ok {
 			if err := tx.SetStep(ctx, c.ID, step, true, d.opts.User, "sent <"+msgID+">", now); err != nil {
 				return err

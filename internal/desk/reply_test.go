@@ -234,7 +234,7 @@ func TestDraftIsSentOnce(t *testing.T) {
 	dr, _ := d.ComposeReply(ctx, res.CaseID, reply.Receipt, "")
 	d.SaveDraft(ctx, dr)
 	// Another desk on the same file is in the middle of sending it.
-	if err := d.Store().ClaimDraft(ctx, dr.ID, "ola", clk.t); err != nil {
+	if err := d.Store().ClaimDraft(ctx, dr.ID, "ola", clk.t, false); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := d.SendDraft(ctx, dr.ID); !errors.Is(err, store.ErrDraftBusy) || !strings.Contains(err.Error(), "ola") {
@@ -243,10 +243,22 @@ func TestDraftIsSentOnce(t *testing.T) {
 	if len(sink.messages()) != 0 {
 		t.Fatal("the letter went out twice")
 	}
-	// That desk died; after the claim times out the draft can be sent.
+	// That desk died, before or after the SMTP server took the letter:
+	// once the claim is stale the draft is in doubt, and only sent again
+	// when someone says so.
 	clk.t = clk.t.Add(store.DraftClaimTimeout + time.Minute)
-	if _, err := d.SendDraft(ctx, dr.ID); err != nil {
-		t.Fatalf("after the stale claim: %v", err)
+	var doubt *desk.DraftInDoubtError
+	if _, err := d.SendDraft(ctx, dr.ID); !errors.As(err, &doubt) || doubt.By != "ola" || !doubt.At.Equal(oslo(2026, 3, 2, 10)) {
+		t.Fatalf("send after the stale claim: %v, want in doubt (ola, 10:00)", err)
+	}
+	if len(sink.messages()) != 0 {
+		t.Fatal("a draft in doubt went out without being asked")
+	}
+	if _, err := d.ResendDraft(ctx, dr.ID); err != nil {
+		t.Fatalf("sending again after the stale claim: %v", err)
+	}
+	if evs := events(t, d, res.CaseID, "reply.sent"); len(evs) != 1 || !strings.Contains(evs[0], "sent again") {
+		t.Errorf("reply.sent events %q, want one that says it was sent again", evs)
 	}
 	if _, err := d.SendDraft(ctx, dr.ID); err == nil || !strings.Contains(err.Error(), "already sent") {
 		t.Errorf("second send: %v", err)
@@ -277,4 +289,20 @@ func TestRefusalLetterKeepsItsReason(t *testing.T) {
 	if len(f.Refusals) != 1 || f.Refusals[0].Reason != reason {
 		t.Errorf("refusals = %+v", f.Refusals)
 	}
+}
+
+// events returns the details of the case's audit events of kind.
+func events(t *testing.T, d *desk.Desk, caseID int64, kind string) []string {
+	t.Helper()
+	evs, err := d.Store().Events(context.Background(), caseID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range evs {
+		if e.Kind == kind {
+			out = append(out, e.Details)
+		}
+	}
+	return out
 }
