@@ -183,8 +183,11 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "direkte|direkta ~2 til ~2 dem|dei|de|den|ny|nye|annen|annan").in("elsewhere"),
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
 	rule(dsr.Portability, 0.5, "få|fa|ta ~1 med ~1 meg ~4 "+noPortObj).in("transfer"),
+	// "ta med dataene mine til en annen butikk": the data taken along,
+	// somewhere.
+	rule(dsr.Portability, 0.5, "ta|tek|tar ~1 med ~3 "+noPortObj+" ~4 til|over").in("transfer"),
 	rule(dsr.Portability, 0.45, "bytte|bytter|byter|skifte|skifter|flytter ~3 kundeklubb*|klubb*|leverandør*|butikk|butikkjede*|app|appen|tjeneste*|teneste*").in("elsewhere"),
-	rule(dsr.Portability, 0.45, "annen|annan|anna|annet|andre|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|klubb*|*klubben|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system|*system|*systemet").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "annen|annan|anna|annet|andre|ny|nye|nytt ~1 leverandør*|leverandor*|tilbyder*|tilbydar*|kundeklubb*|klubb*|*klubben|app|appen|tjeneste*|teneste*|installatør*|behandlingsansvarlig*|aktør*|selskap*|system|*system|*systemet|butikk|butikkjede*|kjede|nettbutikk*|forhandler*|forhandlar*").in("elsewhere"),
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
 	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet|*fil|*fila|*filen|*format|*formatet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
