@@ -57,9 +57,13 @@ func (r Result) Rights() []dsr.Right {
 	return dsr.SortRights(rs)
 }
 
-// eng holds every rule, compiled once: classifying compiles nothing.
-var eng = newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cueRules,
-	notAccess(noRules, enRules, svRules, daRules, deRules))
+// theEngine holds every rule, compiled once, on first use rather than at
+// start-up: commands that never classify (list, show) do not pay for it,
+// and the desk compiles it on a parse worker while the sync connects.
+var theEngine = sync.OnceValue(func() *engine {
+	return newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cueRules,
+		notAccess(noRules, enRules, svRules, daRules, deRules))
+})
 
 // Classify returns the rights invoked by in, with evidence, the language of
 // the message and, for a message that invokes none, the reason.
@@ -80,8 +84,8 @@ func Classify(in Input) Result {
 		subj = doc{} // someone else's words
 	}
 
-	sc.hits = eng.runWith(body, sc.hits, &sc.sents)
-	labels, cues := eng.tally(sc.hits, body, sc.bestOf())
+	sc.hits = theEngine().runWith(body, sc.hits, &sc.sents)
+	labels, cues := theEngine().tally(sc.hits, body, sc.bestOf())
 	if reason := notARequest(cues, body, c, len(labels) > 0, sc); reason != "" {
 		res.Reason = reason
 		return res
@@ -90,9 +94,9 @@ func Classify(in Input) Result {
 		// "Se under fra min far": a note that itself asks for nothing in
 		// front of a forwarded request passes the request on.
 		fwd := analyse(c.fwdText)
-		sc.hits = eng.runWith(fwd, sc.hits, &sc.sents)
+		sc.hits = theEngine().runWith(fwd, sc.hits, &sc.sents)
 		var fcues cueScores
-		if labels, fcues = eng.tally(sc.hits, fwd, sc.bestOf()); fcues[iSpam] >= spamLevel {
+		if labels, fcues = theEngine().tally(sc.hits, fwd, sc.bestOf()); fcues[iSpam] >= spamLevel {
 			labels = nil // a forwarded pitch or phishing mail, shown to us
 		}
 	}
@@ -145,8 +149,8 @@ func (s *scratch) strippedDoc(text string) doc {
 }
 
 func (s *scratch) bestOf() []float64 {
-	if len(s.best) < len(eng.groupRight) {
-		s.best = make([]float64, len(eng.groupRight))
+	if len(s.best) < len(theEngine().groupRight) {
+		s.best = make([]float64, len(theEngine().groupRight))
 	}
 	return s.best
 }
@@ -168,8 +172,8 @@ func (s *scratch) analyse(slot int, text string) doc {
 // subject asks for nothing, and a subject is short, so its labels count a
 // little less and must still reach the threshold.
 func (s *scratch) subjectLabels(subj doc) []Label {
-	s.hits = eng.runWith(subj, s.hits, &s.sents)
-	labels, cues := eng.tally(s.hits, subj, s.bestOf())
+	s.hits = theEngine().runWith(subj, s.hits, &s.sents)
+	labels, cues := theEngine().tally(s.hits, subj, s.bestOf())
 	if cues[iSpam] >= spamLevel {
 		return nil
 	}

@@ -264,6 +264,9 @@ func (l *lexicon) sealTrie(t *trie) {
 
 // sealAll completes the tries for reading; see sealTrie.
 func (l *lexicon) sealAll() {
+	// The rules add their word families when they compile, which is on
+	// first use (theEngine): compile them now if the first use is this.
+	theEngine()
 	l.sealTrie(&l.pre)
 	l.sealTrie(&l.suf)
 	l.full = make([]int32, len(l.pre.next))

@@ -170,8 +170,8 @@ func (sc *scratch) thanks(s string) bool {
 		return false
 	}
 	d := sc.strippedDoc(s)
-	sc.aux = eng.runWith(d, sc.aux, &sc.sents)
-	_, cues := eng.tally(sc.aux, d, sc.bestOf())
+	sc.aux = theEngine().runWith(d, sc.aux, &sc.sents)
+	_, cues := theEngine().tally(sc.aux, d, sc.bestOf())
 	return cues[iThanks] >= 0.5
 }
 
