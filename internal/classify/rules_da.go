@@ -45,8 +45,8 @@ var daRules = []ruleSpec{
 	rule(dsr.Objection, 0.75, "indsigelse*|gør ~2 indsigelse").or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "legitim*|berettiget ~1 interesse*").in("li"),
 
-	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*").in("withdraw"),
-	rule(dsr.WithdrawConsent, 0.9, "samtykke* ~4 tilbage|tilbagekald*").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*|tilladelse*").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~4 tilbage|tilbagekald*").in("withdraw"),
 
 	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer").in("retention"),
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),

@@ -19,7 +19,8 @@ var deRules = []ruleSpec{
 	rule(dsr.Erasure, 0.7, "entfern* ~4 "+deEraseObj).with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "recht ~3 vergessenwerden|vergessen"),
 
-	rule(dsr.Access, 0.85, "auskunft*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
+	// Not "Auskunftei": a credit bureau is no request for a copy.
+	rule(dsr.Access, 0.85, "auskunft|auskünfte|auskunfts*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
 	rule(dsr.Access, 0.8, "kopie ~5 "+deData+"|aufnahme*|*aufnahme|*aufnahmen|aufzeichnung*|*aufzeichnung|*aufzeichnungen|video*|*video|*videos").with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
 	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum|entscheidung*|basiert|beruht|grundlage|logik*"),
 	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
@@ -28,6 +29,8 @@ var deRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
 	rule(dsr.Rectification, 0.35, "falsch*|fehlerhaft*|unrichtig*|veraltet* ~3 adresse|anschrift|namen|name|daten|angaben|telefon*|*nummer|email|geburtsdatum").in("err"),
+	// "die (Adresse) stimmt nicht mehr".
+	rule(dsr.Rectification, 0.35, "stimmt|stimmen ~1 nicht ~1 mehr").with(selfNeg).given(deField).in("err"),
 	// "Meine Telefonnummer ist falsch. Bitte korrigieren Sie sie.": the
 	// field is named in one sentence and the fix asked for in the next.
 	rule(dsr.Rectification, 0.35, deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("err").unless("rechnung*|bestellung*|lieferung*|betrag|preis"),

@@ -145,6 +145,8 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, "send*|email*|call*|contact*|text* ~3 me|us ~4 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing|shown|show ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
+	// "don't put the new address on the newsletter or offers list".
+	rule(dsr.ObjectionMarketing, 0.7, negWords+" ~1 put|add|sign|subscribe|include ~6 "+listWords).with(selfNeg).in("nomore"),
 
 	// objection
 	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
@@ -166,6 +168,10 @@ var enRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.6, "withdraw*|revok*|retract*|withdrew|rescind* ~2 it|this|that|them").given("consent|consented|permission").in("withdraw"),
 
 	rule(dsr.WithdrawConsent, 0.5, "reject|disable|turn|opt ~3 off|out ~3 cookie*|tracking").in("cookies"),
+	// "please consider that yes taken back" (an accidental "accept all"),
+	// "necessary cookies only for me".
+	rule(dsr.WithdrawConsent, 0.6, "take|taking|taken|took ~3 back").given("cookie*|consent*|consented|permission*|popup|tracking").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.55, "necessary|essential|required|strictly ~1 cookies ~1 only").in("cookies"),
 
 	// information
 	rule(dsr.Information, 0.5, "how ~1 long ~5 keep|store|retain|hold|kept|stored|retained|delete").in("retention"),

@@ -66,6 +66,8 @@ var noRules = []ruleSpec{
 
 	rule(dsr.Erasure, 0.9, "rett|retten|retta|rettigheten ~4 glemt|glømt|gløymd|gløymt|glemmes"),
 	rule(dsr.Erasure, 0.7, "bli|verte|vere ~1 glemt|gløymd|gløymt").in("forget"),
+	// "kan dere bare glemme meg?": the right to be forgotten, in plain words.
+	rule(dsr.Erasure, 0.7, "glem|glemme|glemmer|gløym|gløyme ~1 meg|oss").in("forget"),
 	rule(dsr.Erasure, 0.6, "ikke|ikkje ~2 være|vere|stå|sta|bli|ligge ~1 registrert|registrerte|lagret|lagra|lagra|registrerad").with(selfNeg).in("notstored"),
 	rule(dsr.Erasure, 0.45, "ikke|ikkje ~3 at ~3 ha|har|lagre|lagrar|lagrer|oppbevare|beholde|behalde ~3 "+noData+"|navn*|namn*|adresse*").with(selfNeg).in("notstored"),
 	rule(dsr.Erasure, 0.5, "avslutt*|avslutte|lukk|lukke|lukkes|stenge|steng|terminer* ~3 konto*|kontoen|*konto|*kontoen|brukar*|brukerkonto*|profil*|profilen").
@@ -230,6 +232,9 @@ var noRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.6, "trekk*|trekkjer|tilbakekall* ~3 det|dette|den ~2 tilbake|attende").given("samtykk*|samtykkje*").in("withdraw"),
 
 	rule(dsr.ObjectionMarketing, 0.3, "direkte ~1 markedsføring*|markedsforing*|reklame|marknadsføring").in("mktctx"),
+	// "vil ikke at dere skal ... lage tilbud ut fra det": offers made from
+	// what the person does, refused.
+	rule(dsr.ObjectionMarketing, 0.6, "lage|lager|lag|tilpasse|skreddersy* ~2 tilbud*|reklame|anbefaling* ~2 ut|basert|ifra|etter").with(onlyNeg).in("profiling"),
 
 	// objection: "protesterer mot behandlingen", "innsigelse", "berettiget
 	// interesse"; about marketing it is the absolute marketing objection.
@@ -248,6 +253,9 @@ var noRules = []ruleSpec{
 	// stopped by its verb, for marketing when ads share the clause.
 	rule(dsr.Objection, 0.5, quitWords+" ~2 spore|spora|overvåke|overvake|filme|filma|analysere|analysera|kartlegge|kartleggje|profilere ~1 meg|oss").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+	// "kameraet filmer fortauet ... jeg ber om at dere slutter med det".
+	rule(dsr.Objection, 0.5, "slutter|slutte|slutta|stopper|stoppe|stansar|stanser ~2 med ~1 det|dette|filminga|filmingen|opptak*|opptaka|opptakene").
+		given("kamera*|filme*|filmer|filma|opptak*|overvåk*|video*").in("stop"),
 	rule(dsr.Objection, 0.6, "ikke|ikkje ~2 lage|lag|lagar|lager|bygge|bygg ~2 kundeprofil*|profil|profiler|profilar ~1 på|av|om|over ~1 meg|oss").
 		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	// "jeg vil ikke bli filmet", "eg vil ikkje bli sporet": the person
@@ -263,6 +271,9 @@ var noRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating* ~10 trekk*|trekkes|trekkast|trekkjast ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "ta|tar|tek|tok ~2 tilbake|attende ~3 samtykk*|samtykkje*").in("withdraw"),
+	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
+	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.6, "jaet|samtykket|samtykkjet|tillatelsen|tillatinga|løyvet ~2 gjelder|gjeld ~1 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "samtykk*|samtykkje* ~3 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "ikke|ikkje ~1 lenger|lengre|meir ~2 samtykk*|samtykkje*").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.55, "samtykker|samtykkjer ~1 ikke|ikkje").with(selfNeg).in("nolonger"),

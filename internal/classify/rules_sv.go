@@ -67,7 +67,9 @@ var svRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "automatisk*|automatiserad*|algoritm*|systemet ~5 beslut*|avslag*|nekad*|avslog|bedömning*|kreditprövning*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "beslut*|avslag*|nekad*|bedömning*|kreditprövning* ~5 automatisk*|automatiserad*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "manuell*|mänsklig* ~3 prövning|bedömning|granskning|omprövning").in("human"),
-	rule(dsr.AutomatedDecision, 0.45, "människa|person|handläggare ~5 granskar|prövar|bedömer|tittar|går").in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "människa|person|handläggare ~5 granskar|prövar|bedömer|tittar|går|granskat|prövat|bedömt|tittat|kollat").in("human"),
+	// "ingen människa kan ha tittat på det så snabbt": no person decided.
+	rule(dsr.AutomatedDecision, 0.5, "ingen ~1 människa|person|handläggare|människor ~5 granskat|prövat|bedömt|tittat|kollat|granskar|tittar|läst").with(selfNeg).in("human"),
 	// A credit refused: our credit checks are automated.
 	rule(dsr.AutomatedDecision, 0.3, "avslag*|nekad*|nekat|nekades ~4 faktura*|fakturaköp*|kredit*|delbetalning*|avbetalning*").in("creditdec"),
 
