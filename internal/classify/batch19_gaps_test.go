@@ -29,3 +29,14 @@ func TestForgetMeAndStopFilming(t *testing.T) {
 		{"en: don't put me on the offers list", "", "Please change my e-mail to kim@example.com, but don't put the new address on the newsletter or offers list.", "rectification,objection_marketing", ""},
 	})
 }
+
+// The company's routine, told, is no request: "you normally delete after
+// a few days" beside "do not let the footage be deleted" asks to keep it.
+func TestRoutineToldIsNoRequest(t *testing.T) {
+	run(t, []tc{
+		{"en: keep the footage, you normally delete", "CCTV", "Someone hit my car in your car park on Saturday. Please do not let the footage be deleted, I need it for the insurance claim. I know you normally delete after a few days.", "restriction", ""},
+		{"en: please delete automatically", "", "Please delete my account and all data you hold on me.", "erasure", ""},
+		{"en: can you delete", "", "Can you delete everything you have about me?", "erasure", ""},
+		{"en: you usually delete, do it now", "", "You usually delete inactive accounts after three years. Mine has been inactive for five, so delete it now please.", "erasure", ""},
+	})
+}

@@ -95,6 +95,12 @@ var (
 	futureAux = family(
 		"vil", "ville", "skal", "skulle", "kommer", "kjem", "will", "would", "shall", "going", "wird", "werden", "würde")
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
+	// controllerPron and habitual make up "you normally delete": the
+	// company's routine, told (see practice).
+	controllerPron = family("you", "they", "dere", "de", "ni", "ihr", "sie")
+	habitual       = family("normally", "usually", "routinely", "automatically", "always", "generally", "typically",
+		"vanligvis", "normalt", "automatisk", "alltid", "rutinemessig", "vanlegvis", "vanligtvis", "normalerweise",
+		"automatisch", "immer", "normalt", "automatiskt", "sædvanligvis", "altid")
 	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
 	modals      = family("kan", "can", "may", "kann", "können", "får", "må", "might")
 	secondPers  = family("dere", "de", "you", "ni", "i", "sie", "du", "dykk", "jer")
@@ -167,7 +173,7 @@ func reported(toks []token, i int) bool {
 	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
 		k--
 	}
-	if noticed(toks, i) {
+	if noticed(toks, i) || practice(toks, i) {
 		return true
 	}
 	if k < 0 || toks[k].clause != c {
@@ -205,6 +211,16 @@ func reported(toks []token, i int) bool {
 		return true
 	}
 	return reportVerbs.has(&toks[k])
+}
+
+// practice reports a match told as what the desk's side does as a rule:
+// "I know you normally delete after a few days", "they usually erase
+// the footage". The sender describes a routine, and asks for nothing by
+// it ("please delete" and "can you delete" have no habit in between).
+func practice(toks []token, i int) bool {
+	c := toks[i].clause
+	return i >= 2 && toks[i-1].clause == c && toks[i-2].clause == c &&
+		habitual.has(&toks[i-1]) && controllerPron.has(&toks[i-2])
 }
 
 // answeredBefore reports a request told as made earlier and answered
