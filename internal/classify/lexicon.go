@@ -13,8 +13,10 @@ import (
 // answers both; words with letters outside a-z and 0-9 fall back to maps.
 
 // maxFamilies bounds the word families; setBits has one bit per family.
-// The rules have some 1,180 (every pattern element and word list is one).
-const maxFamilies = 1216
+// The rules have some 1,220 (every pattern element and word list is one);
+// the rest is room for new rules, and the panic in family says when it
+// runs out.
+const maxFamilies = 1344
 
 // setBits is a set of word-family ids.
 type setBits [maxFamilies / 64]uint64

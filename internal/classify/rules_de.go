@@ -43,6 +43,9 @@ var deRules = []ruleSpec{
 	rule(dsr.Restriction, 0.8, "schränken|schränke|schränkt ~4 verarbeitung|nutzung|verwendung").in("limit"),
 	rule(dsr.Restriction, 0.4, "lösch*").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.5, "nur ~3 speichern|gespeichert|aufbewahren|aufbewahrt").in("storeonly"),
+	// "solange Sie prüfen ..., dass diese Aufnahmen nicht weiter verwendet
+	// werden": use held off.
+	rule(dsr.Restriction, 0.5, "nicht ~1 weiter|mehr ~1 verwendet|genutzt|verarbeitet|benutzt").with(selfNeg).in("hold"),
 	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
 
 	rule(dsr.Portability, 0.45, "übermitteln|übertragen|übertragung|übermittlung ~4 "+deData).in("transfer"),
@@ -74,5 +77,11 @@ var deRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "ablehnung|abgelehnt ~4 ratenkauf*|kredit*|rechnungskauf*|finanzierung*").in("creditdec"),
 
-	rule(dsr.Complaint, 0.7, "beschwerde*|beschweren|beschwere").in("complain").unless("produkt*|ware|lieferung*"),
+	// A complaint about data is one; about a product (a leaking machine, a
+	// refund) it is customer service, as in bokmål's noProduct. A bare
+	// "Beschwerde" (a subject line) needs more than itself.
+	rule(dsr.Complaint, 0.7, "beschwerde*|beschweren|beschwere ~5 datenschutz*|daten|verarbeitung|umgang|datatilsynet|aufsichtsbehörde*|personenbezogen*|privatsphäre").in("complain"),
+	rule(dsr.Complaint, 0.7, "datenschutz*|daten|verarbeitung|umgang|personenbezogen*|privatsphäre ~6 beschwerde*|beschweren|beschwere").in("complain"),
+	rule(dsr.Complaint, 0.45, "beschwerde*|beschweren|beschwere").in("complain").
+		unless("produkt*|ware|lieferung*|*maschine|gerät*|reparatur*|ersatz|umtausch|rückgabe|erstattung|kaufbeleg|qualität|defekt*|kaputt|undicht|reklamation*|garantie*|gewährleistung*|preis*"),
 }

@@ -145,6 +145,9 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, "send*|email*|call*|contact*|text* ~3 me|us ~4 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "use|using|used|process|processing|shown|show ~6 "+marketingWords).with(onlyNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.3, "direct ~1 marketing").in("mktctx"),
+	// "is that how you handle personal data??": a complaint asked as a
+	// question.
+	rule(dsr.Complaint, 0.6, "is ~1 that|this|it ~2 how ~1 you ~1 handle|treat|protect|look ~3 personal|customer|customers|my|people's|data|information|privacy").in("complain"),
 	// "don't put the new address on the newsletter or offers list".
 	rule(dsr.ObjectionMarketing, 0.7, negWords+" ~1 put|add|sign|subscribe|include ~6 "+listWords).with(selfNeg).in("nomore"),
 

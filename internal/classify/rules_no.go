@@ -271,6 +271,10 @@ var noRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating* ~10 trekk*|trekkes|trekkast|trekkjast ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "ta|tar|tek|tok ~2 tilbake|attende ~3 samtykk*|samtykkje*").in("withdraw"),
+	// "jeg sa ja til at appen kunne bruke posisjonen min. Det trekker jeg
+	// tilbake": a yes, taken back by a pronoun.
+	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 trekker|trekkjer|tar|tek ~2 tilbake|attende").
+		given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*").in("withdraw"),
 	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "jaet|samtykket|samtykkjet|tillatelsen|tillatinga|løyvet ~2 gjelder|gjeld ~1 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
@@ -341,6 +345,9 @@ var noRules = []ruleSpec{
 	// complaint: "formell klage", "klage på hvordan dere har behandlet
 	// opplysningene mine", a threat to go to Datatilsynet with criticism.
 	rule(dsr.Complaint, 0.9, "formell*|formelt ~2 klage|klaga").in("complain"),
+	// "er det virkelig sånn dere behandler kundeopplysninger?": a complaint
+	// asked as a question.
+	rule(dsr.Complaint, 0.6, "er ~1 det|dette ~2 sånn|slik|slikt ~1 dere|de ~1 behandler|behandlar|håndterer|handterer|handsamar|passer ~3 "+noData+"|kundeopplysning*|personvern*").in("complain"),
 	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").
 		with(notOwned).in("complain").unless(noProduct),
 
