@@ -14,5 +14,10 @@ func TestBatch20Phrasings(t *testing.T) {
 		{"de: Beschwerde über ein Produkt", "Beschwerde", "Ich möchte mich beschweren: Die Kaffeemaschine ist nach sechs Wochen undicht. Ich erwarte Ersatz.", "none", ""},
 		{"de: Beschwerde über Daten", "", "Ich möchte mich beschweren, dass Sie meine Daten ohne meine Zustimmung an Dritte weitergegeben haben.", "complaint", ""},
 		{"de: nicht weiter verwendet", "", "Ich widerspreche der Videoaufzeichnung. Solange Sie das prüfen, verlange ich, dass die Aufnahmen nicht weiter verwendet werden.", "restriction,objection", ""},
+		// What the sender has learnt of the routine is no request; a wish
+		// in front of the same words is one.
+		{"nb: har skjønt at dere sletter opptak", "", "Jeg har skjønt at dere sletter kameraopptak etter en viss tid, men jeg ber om at opptakene av meg IKKE slettes, siden jeg trenger dem som bevis i en forsikringssak.", "restriction", ""},
+		{"nb: ber om at dere sletter", "", "Jeg ber om at dere sletter alle opplysningene om meg.", "erasure", ""},
+		{"en: I know that you delete", "", "Please do not let the recording of my accident be deleted, I need it for the insurance claim. I know that you delete footage after 30 days.", "restriction", ""},
 	})
 }

@@ -98,7 +98,12 @@ var (
 	// controllerPron and habitual make up "you normally delete": the
 	// company's routine, told (see practice).
 	controllerPron = family("you", "they", "dere", "de", "ni", "ihr", "sie")
-	habitual       = family("normally", "usually", "routinely", "automatically", "always", "generally", "typically",
+	subjunctors    = family("at", "that", "att", "dass")
+	knowWords      = family("skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "lest", "hørt", "sett", "kjent",
+		"know", "understand", "understood", "read", "heard", "aware", "seen", "noticed",
+		"förstått", "förstår", "läst", "hört", "forstået", "forstår", "læst", "hørt", "ved",
+		"weiß", "gelesen", "gehört", "verstanden", "bekannt")
+	habitual = family("normally", "usually", "routinely", "automatically", "always", "generally", "typically",
 		"vanligvis", "normalt", "automatisk", "alltid", "rutinemessig", "vanlegvis", "vanligtvis", "normalerweise",
 		"automatisch", "immer", "normalt", "automatiskt", "sædvanligvis", "altid")
 	conditional = family("hvis", "dersom", "viss", "if", "whether", "falls", "wenn", "ifall", "om")
@@ -219,8 +224,22 @@ func reported(toks []token, i int) bool {
 // it ("please delete" and "can you delete" have no habit in between).
 func practice(toks []token, i int) bool {
 	c := toks[i].clause
-	return i >= 2 && toks[i-1].clause == c && toks[i-2].clause == c &&
-		habitual.has(&toks[i-1]) && controllerPron.has(&toks[i-2])
+	if i >= 2 && toks[i-1].clause == c && toks[i-2].clause == c &&
+		habitual.has(&toks[i-1]) && controllerPron.has(&toks[i-2]) {
+		return true
+	}
+	// "jeg har skjønt at dere sletter opptak etter en viss tid", "I know
+	// that you delete": what the sender has learnt of the routine. A wish
+	// has a wish in front ("jeg ber om at dere sletter").
+	if i < 3 || !controllerPron.has(&toks[i-1]) || !subjunctors.has(&toks[i-2]) {
+		return false
+	}
+	for k := i - 3; k >= 0 && k >= i-5 && toks[k].sent == toks[i].sent; k-- {
+		if knowWords.has(&toks[k]) {
+			return true
+		}
+	}
+	return false
 }
 
 // answeredBefore reports a request told as made earlier and answered
