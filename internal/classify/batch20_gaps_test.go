@@ -17,6 +17,7 @@ func TestBatch20Phrasings(t *testing.T) {
 		// What the sender has learnt of the routine is no request; a wish
 		// in front of the same words is one.
 		{"nb: har skjønt at dere sletter opptak", "", "Jeg har skjønt at dere sletter kameraopptak etter en viss tid, men jeg ber om at opptakene av meg IKKE slettes, siden jeg trenger dem som bevis i en forsikringssak.", "restriction", ""},
+		{"en: do not let the recording be deleted", "", "Please do not let the recording of my accident be deleted, I need it for the insurance claim.", "restriction", ""},
 		{"nb: ber om at dere sletter", "", "Jeg ber om at dere sletter alle opplysningene om meg.", "erasure", ""},
 		{"en: I know that you delete", "", "Please do not delete the recording of my accident, I need it for the insurance claim. I know that you delete footage after 30 days.", "restriction", ""},
 	})

@@ -87,7 +87,9 @@ var (
 		"ser", "see", "saw", "noticed", "leste", "las", "read", "oppdaget", "oppdaga", "merket", "merka",
 		"hørte", "høyrde", "heard", "skrev", "wrote", "said")
 	thatWords   = family("at", "that", "om", "about", "att", "dass")
-	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil")
+	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil",
+		// "do not let the recording ... be deleted", "ikke la opptaket bli slettet".
+		"let", "allow", "la", "lat", "låt", "lass", "lassen")
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
 	howWords  = family("hvordan", "korleis", "how", "hur", "wie", "hvorledes")
