@@ -22,3 +22,19 @@ func TestBatch20Phrasings(t *testing.T) {
 		{"en: I know that you delete", "", "Please do not delete the recording of my accident, I need it for the insurance claim. I know that you delete footage after 30 days.", "restriction", ""},
 	})
 }
+
+// What held-out batch 21 missed, with near misses.
+func TestBatch21Phrasings(t *testing.T) {
+	run(t, []tc{
+		{"nb: stoppe det for min del", "", "Dere bruker chatsamtalene til opplæring og mener dere har berettiget interesse. Det er jeg ikke enig i, og ber dere stoppe det for min del.", "objection", ""},
+		{"nn: slutte med dette for min del", "", "Eg vil ikkje at kjøpa mine skal vere med i statistikken. Eg ber ikkje om sletting, berre at de sluttar med dette for min del.", "objection", ""},
+		{"nb: sa ja, det har jeg angret på", "", "Jeg sa ja til at appen kunne bruke posisjonen min. Det har jeg angret på.", "withdraw_consent", ""},
+		{"sv: bytt efternamn", "", "Hej, jag har bytt efternamn från Lindqvist till Berg. Kan ni ändra det i mitt medlemskonto?", "rectification", ""},
+		{"de: Werbe-SMS keine mehr", "", "Werbe-SMS will ich keine mehr bekommen.", "objection_marketing", ""},
+		{"da: hvor længe ligger de", "", "Gemmer I samtalerne fra chatten? Hvor længe ligger de hos jer?", "information", ""},
+		// Goods and a missing password e-mail are customer service.
+		{"nb: klage på mikrobølgeovnen", "", "Jeg vil klage på mikrobølgeovnen jeg kjøpte i mai. Den har sluttet å varme, og jeg vil ha pengene tilbake.", "none", ""},
+		{"en: password e-mail never arrives", "", "When I click forgot password no e-mail ever arrives (checked spam). Could someone help?", "none", ""},
+		{"sv: ny leveransadress", "", "Hej, min beställning ska till en ny leveransadress: Storgatan 2, Kiruna.", "none", ""},
+	})
+}

@@ -40,7 +40,8 @@ const (
 	negWords = "ikke|ikkje|aldri|ingen|inga|inte|ej|not|no|never|dont|don't|nicht|kein|keine|keinen|ingen|ikkje"
 	// receivedWords turn "ikke fått nyhetsbrevet" into a complaint about not
 	// getting it, the opposite of stopping it.
-	receivedWords = "fått|fatt|fikk|fekk|mottatt|mottok|mottek|received|got|gotten|get|bekommen|erhalten|fått|meld|melde|meldt|avmeld*|unsubscrib*|fjern*|slutt|stopp|stop"
+	receivedWords = "fått|fatt|fikk|fekk|mottatt|mottok|mottek|received|got|gotten|get|bekommen|erhalten|fått|meld|melde|meldt|avmeld*|unsubscrib*|fjern*|slutt|stopp|stop|" +
+		"arrive|arrives|arrived|arriving|kommer|kom|kommet|comes|came|ankommer"
 )
 
 // commonRules are phrases that read the same in every language: article

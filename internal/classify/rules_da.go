@@ -24,8 +24,8 @@ var daRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix").notAfter(ownRight),
 	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),
 	rule(dsr.Rectification, 0.45, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
-	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*").in("err"),
-	rule(dsr.Rectification, 0.35, "adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|oplysning* ~4 forkert*|fejl*|forkerte").in("err"),
+	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*|fødselsdato*|fødselsdag*").in("err"),
+	rule(dsr.Rectification, 0.35, "adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|oplysning*|fødselsdato*|fødselsdag* ~4 forkert*|fejl*|forkerte").in("err"),
 	rule(dsr.Rectification, 0.5, "mit|min|mine ~1 adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|telefonnummer*|fødselsdato* ~4 forkert*|fejl*").in("mine"),
 
 	rule(dsr.Rectification, 0.35, "registreret|står ~3 forkert|som").in("err"),
@@ -48,7 +48,7 @@ var daRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*|tilladelse*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~4 tilbage|tilbagekald*").in("withdraw"),
 
-	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer").in("retention"),
+	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer|ligger|gemmes|beholder").in("retention"),
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),
 	rule(dsr.Information, 0.5, "hvad ~1 gør|bruger ~1 i|de ~3 "+daData+" ~2 til|med").in("purpose"),
 	rule(dsr.Information, 0.5, "hvad ~1 gør ~1 i|de ~1 med ~3 "+daData).in("purpose"),

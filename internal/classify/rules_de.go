@@ -57,6 +57,8 @@ var deRules = []ruleSpec{
 	// Sie mich von der Liste".
 	rule(dsr.ObjectionMarketing, 0.85, "trag|trage|tragen|tragt|nehmen|nehme|streichen|entfernen ~2 mich|uns|meine ~4 "+deList).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.6, "nicht|keine ~3 mehr ~3 anrufen|schicken|senden|kontaktieren|zusenden").with(selfNeg).in("nomore"),
+	// "Werbe-SMS will ich auch keine mehr bekommen".
+	rule(dsr.ObjectionMarketing, 0.7, "werbe*|werbung|newsletter*|angebote ~5 keine|nicht ~1 mehr").with(selfNeg).in("nomore"),
 
 	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.35, "berechtigt*|legitim* ~1 interesse*").in("li"),

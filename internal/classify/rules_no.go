@@ -41,6 +41,7 @@ const (
 	// noProduct: a "klage" about goods or service is a product complaint
 	// (reklamasjon), not one about personal data.
 	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
+		"ovn|ovnen|*ovn|*ovnen|kjøleskap*|fryser*|støvsuger*|komfyr*|tv|tv-en|pengene|refusjon*|" +
 		"reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*|*maskina"
 	// noNotData: things deleted that are not personal data (a cart item,
 	// an order being cancelled).
@@ -112,6 +113,9 @@ var noRules = []ruleSpec{
 	// "min rett til innsyn i personopplysningane" names a right, it is no
 	// verb: a possessive in front makes "rett" a noun.
 	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*").notAfter(ownRight),
+	// "Feil namn på Pluss-kortet": a wrong name (not a wrong address, which
+	// is as often a parcel's).
+	rule(dsr.Rectification, 0.5, "feil|gale|galt|feilstavet|feilstava ~1 namn|navn|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|fødselsdato*|fødselsdag*|personnummer*").in("err"),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
 	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*"),
@@ -247,6 +251,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Objection, 0.5, "er|går ~1 i mot").with(noReport).or(dsr.ObjectionMarketing, marketingWords).in("object"),
 	rule(dsr.Objection, 0.5, "ikke|ikkje ~4 inngår|inngå|inkluderes|inkludert|delta|deltar").with(selfNeg).
 		given("berettig*|legitim*|analyse*|analyser|statistikk*|profilering*|sporing*").in("stop"),
+	// "ber dere stoppe det for min del", "at de sluttar med dette for min
+	// del": a processing stopped for the sender alone.
+	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|stoppe|slutt*|sluttar|avslutt* ~3 det|dette|den|med ~2 for ~1 min|mi ~1 del").
+		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 	rule(dsr.Objection, 0.5, "stans*|stanse|stopp*|slutt*|avslutt* ~4 behandling*|handsaming*|analyse*|sporing*|registrering*|filming*|overvåk*|logging*|kartlegging*").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
 	// "slutt å spore meg", "ikke lag kundeprofil på meg": a processing
@@ -274,6 +282,10 @@ var noRules = []ruleSpec{
 	// "jeg sa ja til at appen kunne bruke posisjonen min. Det trekker jeg
 	// tilbake": a yes, taken back by a pronoun.
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 trekker|trekkjer|tar|tek ~2 tilbake|attende").
+		given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*").in("withdraw"),
+	// "jeg sa ja til at appen kunne bruke posisjonen min. Det har jeg
+	// angret på": a yes regretted.
+	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~3 angret|angra|angrar|angrer|angra ~1 på").
 		given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*").in("withdraw"),
 	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
@@ -322,6 +334,8 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, noAuto+" ~5 "+noDec).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, noDec+" ~5 "+noAuto).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.6, "menneskelig*|menneskeleg* ~1 vurdering*|behandling*|overprøving*|gjennomgang*|kontroll").in("human"),
+	// "eg vil at nokon ser på saka på nytt": the decision looked at again.
+	rule(dsr.AutomatedDecision, 0.3, "ser|sjå|ser|vurderer|går|gå ~4 på ~1 nytt").given(noDec).in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "manuell*|manuelt ~3 vurder*|behandl*|handsam*|gjennomgang*|sjekk*|kontroll*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "vurder*|behandl*|handsam*|sjekk*|kontroller* ~4 manuelt|manuell*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb).in("human"),

@@ -24,6 +24,8 @@ var svRules = []ruleSpec{
 
 	rule(dsr.Rectification, 0.7, "rätta|rättas|rättar|rättelse|korrigera*|uppdatera*|ändra|ändras ~4 adress*|namn*|efternamn*|epost*|mejl*|telefon*|nummer*|personnummer|födelsedatum|uppgift*|personuppgift*").in("fix"),
 	rule(dsr.Rectification, 0.45, "rätta|korrigera|ändra ~1 det|detta|den").in("fixit"),
+	// "jag har bytt efternamn": data that went out of date.
+	rule(dsr.Rectification, 0.55, "bytt|ändrat|nytt|ny ~2 efternamn*|namn|adress*|telefonnummer*|mejladress*|e-postadress*").in("moved").unless("leveransadress*|beställning*|order*"),
 	rule(dsr.Rectification, 0.35, "fel|felaktig*|felstavat|inaktuell* ~3 adress*|namn*|uppgift*|nummer*").in("err"),
 	rule(dsr.Rectification, 0.35, "adress*|namn*|efternamn*|förnamn*|uppgift*|nummer*|telefonnummer* ~4 fel|felaktig*|felstavat*|felstavad").in("err"),
 	rule(dsr.Rectification, 0.5, "min|mitt|mina ~1 adress*|namn*|efternamn*|förnamn*|nummer*|telefonnummer*|personnummer ~4 fel|felaktig*|felstavat*|felstavad").in("mine"),
