@@ -32,7 +32,9 @@ var daRules = []ruleSpec{
 
 	rule(dsr.Restriction, 0.9, "begrænsning*|begrænse ~3 behandling*"),
 	rule(dsr.Restriction, 0.5, "kun|bare ~3 opbevar*|gemme|gemmes|lagre*").in("storeonly"),
-	rule(dsr.Restriction, 0.35, "tvist*|retssag*|bevis*|domstol*|forsikringssag*|retskrav*").in("legal"),
+	rule(dsr.Restriction, 0.35, "tvist*|retssag*|bevis*|domstol*|forsikringssag*|retskrav*|erstatning*|erstatningssag*|skadesag*|advokat*").in("legal"),
+	// "indtil da må de ikke bruges til andet eller deles med nogen".
+	rule(dsr.Restriction, 0.35, "ikke ~2 bruges|bruge|deles|dele|videregives ~3 til|med ~2 andet|andre|nogen|noget").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.4, "slet|slette|slettes").with(onlyNeg).in("keep"),
 
 	rule(dsr.Portability, 0.45, "overfør*|flytte|flyt|send ~4 "+daData+"|købshistorik*|historik*|kvitteringer").in("transfer"),
