@@ -38,3 +38,21 @@ func TestBatch21Phrasings(t *testing.T) {
 		{"sv: ny leveransadress", "", "Hej, min beställning ska till en ny leveransadress: Storgatan 2, Kiruna.", "none", ""},
 	})
 }
+
+// What held-out batch 22 missed, with near misses.
+func TestBatch22Phrasings(t *testing.T) {
+	run(t, []tc{
+		{"nb: en datamaskin som sa nei", "Avslag på delbetaling", "Jeg fikk avslag med en gang. Det virker som det bare var en datamaskin som sa nei. Jeg ønsker at en person vurderer søknaden min på nytt.", "automated_decision", ""},
+		{"nb: hva systemet la vekt på", "", "Selgeren sa det var systemet som bestemte. Jeg vil vite hva systemet la vekt på.", "automated_decision", ""},
+		{"nb: hvordan finner dere ut hvilke tilbud", "", "Jeg fikk tilbud på babyutstyr. Hvordan finner dere ut hvilke tilbud dere sender til hvem?", "information", ""},
+		{"en: how are you picking what to send me", "", "How exactly are you picking what to send me, and what are you basing it on?", "information", ""},
+		{"nb: vil ikke at dere filmer meg", "", "Kameraet deres filmer inngangen min. Jeg vil ikke at dere filmer meg hver gang jeg går hjem, stopp det.", "objection", ""},
+		{"nb: det gjelder ikke nå", "", "Dere får ikke bruke posisjonen min lenger, jeg sa ja til det før men det gjelder ikke nå.", "withdraw_consent", ""},
+		{"de: Verarbeitung eingeschränkt", "", "Bis Sie über meinen Widerspruch entschieden haben, verlange ich, dass die Verarbeitung meiner Daten eingeschränkt wird.", "restriction,objection", ""},
+		// A blender, a phone wiped before trade-in, a test of the system.
+		{"en: complain about a blender", "", "I want to complain about the blender I bought in October. The jug cracked. Can I get my money back?", "none", ""},
+		{"nb: telefonen slettet før innbytte", "", "Blir telefonen slettet før den blir resirkulert i innbyttekampanjen, eller må jeg gjøre det selv?", "none", ""},
+		{"nb: hvordan finner jeg tilbudene", "", "Hvordan finner jeg tilbudene i appen?", "none", ""},
+		{"en: how do I pick an offer", "", "How do I pick which offer to use at the checkout?", "none", ""},
+	})
+}

@@ -39,7 +39,7 @@ var deRules = []ruleSpec{
 	rule(dsr.Rectification, 0.45, "das|dies|diese|es|den|fehler ~2 korrigieren|berichtigen|ändern|aktualisieren|richtigstellen").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 
 	rule(dsr.Restriction, 0.9, "einschränkung*|einschränken ~4 verarbeitung"),
-	rule(dsr.Restriction, 0.8, "verarbeitung ~4 einschränken|einzuschränken|einschränkung").in("limit"),
+	rule(dsr.Restriction, 0.8, "verarbeitung ~4 einschränken|einzuschränken|einschränkung|eingeschränkt").in("limit"),
 	rule(dsr.Restriction, 0.8, "schränken|schränke|schränkt ~4 verarbeitung|nutzung|verwendung").in("limit"),
 	rule(dsr.Restriction, 0.4, "lösch*").with(onlyNeg).in("keep"),
 	rule(dsr.Restriction, 0.5, "nur ~3 speichern|gespeichert|aufbewahren|aufbewahrt").in("storeonly"),

@@ -16,7 +16,8 @@ const (
 		"birth|birthday|dob|birthdate|details|data|information|record|records|spelling|postcode|zip"
 	enErr = "wrong|wrongly|incorrect|incorrectly|misspelt|misspelled|misspelling|mistake|mistaken|outdated|inaccurate|" +
 		"incomplete|typo|error|errors|old"
-	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty"
+	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty|" +
+		"blender|kettle|fridge|freezer|oven|microwave|dishwasher|tv|broken|cracked|faulty|refund|replacement|receipt|money"
 	// enCredit: the credit we grant with an automated check.
 	enCredit = "credit|invoice|instalment*|installment*|financing|finance|loan|klarna"
 	enAuto   = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
@@ -70,6 +71,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.55, "where|how ~3 you ~2 get|got|obtain|obtained|find|found|source|sourced|buy|bought ~3 my|them|it|details|data|address|number|name|email").with(noReport).in("source"),
 	rule(dsr.Information, 0.5, "source|sources|origin ~4 "+enOwnData+"|address|number|name|email|details").in("source"),
 	rule(dsr.Information, 0.5, "what ~2 gives|gave ~2 you ~2 right").in("basis"),
+	// "how are you picking what to send me, and what are you basing it on?"
+	rule(dsr.Information, 0.5, "how ~3 you ~2 pick|picking|choose|choosing|decide|deciding|select|selecting|target|targeting ~4 send|show|offer|offers|ads|adverts|me").in("profiling"),
+	rule(dsr.Information, 0.45, "what ~2 basing|based ~2 it|this|that|them ~1 on").in("profiling"),
 	rule(dsr.Access, 0.55, "request|requesting|obtain|receive|send ~3 my|all ~2 "+enOwnData).with(noReport).in("copy").
 		unless("delet*|eras*|remov*|correct*|updat*|transfer*|portab*|export*|machine*"),
 	rule(dsr.Access, 0.5, "see|view|know ~2 what ~4 "+enData+"|have|hold|store").with(noReport).in("whathave").

@@ -35,9 +35,10 @@ const (
 		"personalia|kundeprofil*|profil*|profilen|*navn|*navnet|*namn|*namnet|*adresse|*adressen|*nummer|*nummeret"
 	noErrWords = "feil|feilstav*|feilstava|feilstavet|feilskrevet|feilskriven|feilregistrert*|uriktig*|ukorrekt*|" +
 		"utdatert*|gammel|gamle|gammelt|foreldet|ufullstendig*|mangelfull*|galt|gale|riktig|korrekt"
-	noAuto = "automatisk*|automatiske|automatiser*|automatisert*|algoritm*|systemet|system|maskin|maskina|maskinen|robot*|dataprogram*|ki"
+	noAuto = "automatisk*|automatiske|automatiser*|automatisert*|algoritm*|systemet|system|maskin|maskina|maskinen|robot*|dataprogram*|ki|datamaskin*"
 	noDec  = "avgjør*|avgjer*|avgjerd*|beslutning*|vedtak*|avslag*|avslått|avslatt|avslo|avviste|avvist|kredittvurdering*|" +
-		"kredittsjekk*|vurdering*|vurderinga|flagget|flagga|flagga|sperret|sperra|kansellert|silt|frasortert|sortert|scoring|score|poengsum|nei"
+		"kredittsjekk*|vurdering*|vurderinga|flagget|flagga|flagga|sperret|sperra|kansellert|silt|frasortert|sortert|scoring|score|poengsum|nei|" +
+		"bestemte|bestemt|bestemmer|avgjorde"
 	// noProduct: a "klage" about goods or service is a product complaint
 	// (reklamasjon), not one about personal data.
 	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
@@ -59,7 +60,9 @@ var noRules = []ruleSpec{
 	// erasure: "slett meg", "sletting av kundekonto", "kan dere slette",
 	// "ber om at opplysningene slettes", "vert sletta".
 	rule(dsr.Erasure, 0.85, "slett*|sletning*").
-		with(noReport | noPermit).in("delete").notOf(noNotData),
+		with(noReport | noPermit).in("delete").notOf(noNotData).
+		// A phone wiped before it is traded in or recycled is a device.
+		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*"),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport | noPermit).in("remove"),
@@ -261,6 +264,9 @@ var noRules = []ruleSpec{
 	// stopped by its verb, for marketing when ads share the clause.
 	rule(dsr.Objection, 0.5, quitWords+" ~2 spore|spora|overvåke|overvake|filme|filma|analysere|analysera|kartlegge|kartleggje|profilere ~1 meg|oss").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+	// "jeg vil ikke at dere filmer meg hver gang jeg går hjem".
+	rule(dsr.Objection, 0.6, "ikke|ikkje ~3 filmer|filmar|filme|filma|overvåker|overvakar ~1 meg|oss").with(selfNeg).in("stop"),
+	rule(dsr.Objection, 0.5, "stopp|stans|stopp ~1 det|dette|filminga|filmingen").given("kamera*|filme*|filmer|filma|opptak*|overvåk*").in("stop"),
 	// "kameraet filmer fortauet ... jeg ber om at dere slutter med det".
 	rule(dsr.Objection, 0.5, "slutter|slutte|slutta|stopper|stoppe|stansar|stanser ~2 med ~1 det|dette|filminga|filmingen|opptak*|opptaka|opptakene").
 		given("kamera*|filme*|filmer|filma|opptak*|overvåk*|video*").in("stop"),
@@ -287,6 +293,9 @@ var noRules = []ruleSpec{
 	// angret på": a yes regretted.
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~3 angret|angra|angrar|angrer|angra ~1 på").
 		given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*").in("withdraw"),
+	// "jeg sa ja til det før, men det gjelder ikke nå".
+	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 gjelder|gjeld ~1 ikke|ikkje ~1 nå|no|lenger|lengre|meir").
+		with(selfNeg).given("ja|samtykk*|samtykkje*|tillatels*|tillating*").in("nolonger"),
 	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "jaet|samtykket|samtykkjet|tillatelsen|tillatinga|løyvet ~2 gjelder|gjeld ~1 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
@@ -306,6 +315,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "rettslig*|lovlig*|juridisk*|rettsleg* ~2 grunnlag*|grunnlaget|heimel|hjemmel").in("basis"),
 	rule(dsr.Information, 0.5, "behandlingsgrunnlag*|overføringsgrunnlag*|rettsgrunnlag*|grunnlaget").in("basis"),
 	rule(dsr.Information, 0.5, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer ~4 "+noData+"|dem|dei|det").in("share"),
+	// "hvordan finner dere ut hvilke tilbud dere sender til hvem?"
+	rule(dsr.Information, 0.5, "hvordan|korleis ~1 finner|velger|vel|bestemmer|avgjør|plukker ~1 dere|de|dykk ~5 tilbud*|reklame*|annonse*|anbefaling*").in("profiling"),
 	rule(dsr.Information, 0.5, "deler|deles|selger|sel|selj* ~5 med|til|videre ~3 andre|tredjepart*|tredjeperson*|partnere|selskap*|aktører|samarbeidspartner*").in("share"),
 	rule(dsr.Information, 0.5, "hvor|kor ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|behandles|handsamast ~3 "+noData).in("where"),
 	rule(dsr.Information, 0.5, "hvor|kor ~3 "+noData+" ~3 lagres|lagrast|lagret|lagra|oppbevares|oppbevarast|behandles|handsamast").in("where"),
@@ -334,6 +345,8 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, noAuto+" ~5 "+noDec).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, noDec+" ~5 "+noAuto).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.6, "menneskelig*|menneskeleg* ~1 vurdering*|behandling*|overprøving*|gjennomgang*|kontroll").in("human"),
+	// "jeg vil vite hva systemet la vekt på": the logic of a decision.
+	rule(dsr.AutomatedDecision, 0.45, "hva|kva|hvilke|kva ~4 la|lagt|legg|legger ~2 vekt ~1 på").given(noAuto).in("logic"),
 	// "eg vil at nokon ser på saka på nytt": the decision looked at again.
 	rule(dsr.AutomatedDecision, 0.3, "ser|sjå|ser|vurderer|går|gå ~4 på ~1 nytt").given(noDec).in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "manuell*|manuelt ~3 vurder*|behandl*|handsam*|gjennomgang*|sjekk*|kontroll*").in("human"),
