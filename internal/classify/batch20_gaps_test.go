@@ -56,3 +56,16 @@ func TestBatch22Phrasings(t *testing.T) {
 		{"en: how do I pick an offer", "", "How do I pick which offer to use at the checkout?", "none", ""},
 	})
 }
+
+// What held-out batch 23 missed, with near misses.
+func TestBatch23Phrasings(t *testing.T) {
+	run(t, []tc{
+		{"sv: protest mot priset", "", "Jag protesterar mot att jag fick betala mer än priset i webbshoppen. Kan ni återbetala mellanskillnaden?", "none", ""},
+		{"nb: protesterer mot behandlingen", "", "Jeg protesterer mot at dere bruker kjøpshistorikken min til analyser.", "objection", ""},
+		{"nb: jeg trekker det tilbake", "", "Jeg sa ja til at dere kunne bruke posisjonen min. Jeg trekker det tilbake.", "withdraw_consent", ""},
+		{"en: the logic behind that decision", "", "I was turned down within seconds. Could you explain the logic behind that decision?", "automated_decision", ""},
+		{"en: didn't use that record for anything", "", "Until that's sorted, I'd rather you didn't use that record for anything at all.", "restriction", ""},
+		{"nb: jeg ser at dere sletter", "", "Jeg ser av personvernerklæringen at dere sletter kjøpshistorikk etter en viss tid. Jeg er i en tvist med forsikringsselskapet om kjøpet, så ikke slett opplysningene om meg.", "restriction", ""},
+		{"en: put my order on hold", "", "Please put my order on hold, I'm away next week.", "none", ""},
+	})
+}

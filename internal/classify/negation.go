@@ -43,7 +43,7 @@ var (
 		"all", "also", "også", "likevel", "still", "fortsatt", "ganske", "faktisk", "completely", "helt")
 	reportVerbs = family("håndterte", "handterte", "behandlet", "behandla", "handsama", "handled", "processed",
 		"answered", "besvarte", "besvart", "avviste", "ignorerte", "ignored", "rejected", "refused",
-		"ble", "blei", "vart", "var", "blitt", "was", "were", "been", "wurde", "worden",
+		"ble", "blei", "vart", "var", "blitt", "vært", "vore", "was", "were", "been", "wurde", "worden",
 		"blev", "blivit", "fikk", "fekk", "fått", "got", "received", "sendte", "sent", "submitted",
 		"har", "hadde", "have", "has", "had", "haben", "habe", "hat", "mottok", "mottog", "requested",
 		"fået", "faaet", "modtaget", "modtog", "fick", "erhalten", "erhielt", "bekommen", "bekam")
@@ -101,7 +101,7 @@ var (
 	// company's routine, told (see practice).
 	controllerPron = family("you", "they", "dere", "de", "ni", "ihr", "sie")
 	subjunctors    = family("at", "that", "att", "dass")
-	knowWords      = family("skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "lest", "hørt", "sett", "kjent",
+	knowWords      = family("skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "lest", "hørt", "sett", "kjent", "ser", "leser", "leste",
 		"know", "understand", "understood", "read", "heard", "aware", "seen", "noticed",
 		"förstått", "förstår", "läst", "hört", "forstået", "forstår", "læst", "hørt", "ved",
 		"weiß", "gelesen", "gehört", "verstanden", "bekannt")

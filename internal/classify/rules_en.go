@@ -108,6 +108,10 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.7, "request|requesting|ask ~2 for ~1 restriction").in("limit"),
 	rule(dsr.Restriction, 0.5, "only|just|solely ~3 store|stored|storage|keep|kept|retain|retained").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "keep|store|retain|preserve ~6 but ~3 not|don't|dont ~2 use|process|share").with(selfNeg).in("storeonly"),
+	// "until that's sorted, I'd rather you didn't use that record for
+	// anything at all".
+	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 for ~1 anything").with(selfNeg).in("dontuse"),
+	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
 	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded").in("pause"),
 	rule(dsr.Restriction, 0.4, "until|while ~3 you|u|they|magnet ~1 check|checks|checking|investigate|investigating|verify|verifying|review|reviewing|look|looking").in("check").
@@ -215,6 +219,10 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, enDec+" ~5 "+enAuto).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.35, enDec+" ~3 instantly|instant|immediately|online").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "human|person|people|humans ~2 involved|involvement|intervene").in("human"),
+	// "explain the logic behind that decision", "looked at by a member of
+	// staff".
+	rule(dsr.AutomatedDecision, 0.5, "logic ~3 behind|of ~3 decision|decisions|rejection|refusal|outcome").in("logic"),
+	rule(dsr.AutomatedDecision, 0.45, "looked|reviewed|checked|reconsidered ~3 by ~3 member|person|human|staff|someone").given(enDec).in("human"),
 	rule(dsr.AutomatedDecision, 0.6, "human ~2 review|intervention|assessment|check|decision|being").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "person|human|someone|somebody|staff|employee ~4 review*|look*|check*|assess*|reconsider*|examine*|decide*|go|recheck*|reassess*|reevaluat*|reexamin*").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "review*|reconsider*|reassess* ~4 by ~2 person|human|someone|staff").in("human"),

@@ -246,7 +246,10 @@ var noRules = []ruleSpec{
 	// objection: "protesterer mot behandlingen", "innsigelse", "berettiget
 	// interesse"; about marketing it is the absolute marketing objection.
 	rule(dsr.Objection, 0.75, "protester*|protest|protesten|innsigelse*|innsigelsar|innvending*|motsetter|motset|motsett*").
-		with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
+		with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object").
+		// A protest at a price ("jag protesterar mot att jag fick betala
+		// mer") is about money.
+		unless("pris|prisen|priset|priser|prisgaranti*|betale|betala|betalt|kostar|koster|mellanskillnad*|mellomlegg*|differansen|refusjon*|återbetal*|tilbakebetal*"),
 
 	rule(dsr.Objection, 0.35, "berettig*|berettiga|legitim* ~1 interess*").in("li"),
 	rule(dsr.Objection, 0.75, "setter|sett|set ~1 meg|oss ~1 imot|mot").or(dsr.ObjectionMarketing, marketingWords).in("object"),
@@ -292,6 +295,10 @@ var noRules = []ruleSpec{
 	// "jeg sa ja til at appen kunne bruke posisjonen min. Det har jeg
 	// angret på": a yes regretted.
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~3 angret|angra|angrar|angrer|angra ~1 på").
+		given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*").in("withdraw"),
+	// "jeg sa ja til at dere kunne bruke posisjonen min ... jeg trekker det
+	// tilbake".
+	rule(dsr.WithdrawConsent, 0.6, "trekker|trekkjer|tar|tek ~1 det|dette|den ~1 tilbake|attende").
 		given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*").in("withdraw"),
 	// "jeg sa ja til det før, men det gjelder ikke nå".
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 gjelder|gjeld ~1 ikke|ikkje ~1 nå|no|lenger|lengre|meir").
