@@ -21,11 +21,7 @@ import (
 // every event, still verifies across them.
 func TestTxReusesStatementsAndChain(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	at := time.Date(2026, 11, 25, 9, 0, 0, 0, time.UTC)
 	for round := range 2 {
 		err := s.Write(ctx, func(tx *Tx) error {
@@ -55,11 +51,7 @@ func TestTxReusesStatementsAndChain(t *testing.T) {
 // mix of inserts and lookups across several transactions.
 func TestTxLookupsMatchDatabase(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	rng := rand.New(rand.NewPCG(1, 2))
 	ids := []string{"a@x", "b@x", "c@x", "d@x", "e@x", "f@x"}
 	froms := []string{"kari@example.no", "ola@example.no"}
@@ -208,17 +200,13 @@ func TestCheckpointAfterWrites(t *testing.T) {
 // last padded) finds every stored message.
 func TestPreloadManyMessageIDs(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	const n = 3*preloadChunk + 7
 	ids := make([]string, n)
 	for i := range ids {
 		ids[i] = fmt.Sprintf("m%d@example.no", i)
 	}
-	err = s.Write(ctx, func(tx *Tx) error {
+	err := s.Write(ctx, func(tx *Tx) error {
 		ref, err := tx.NextRef(ctx, 2026)
 		if err != nil {
 			return err
@@ -264,11 +252,7 @@ func TestPreloadManyMessageIDs(t *testing.T) {
 // meanwhile, and refuses to write or close.
 func TestReadViewIsOneState(t *testing.T) {
 	ctx := context.Background()
-	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer s.Close()
+	s := openTestStore(t)
 	addCase := func() {
 		t.Helper()
 		err := s.Write(ctx, func(tx *Tx) error {
@@ -284,7 +268,7 @@ func TestReadViewIsOneState(t *testing.T) {
 		}
 	}
 	addCase()
-	err = s.ReadView(ctx, func(v *Store) error {
+	err := s.ReadView(ctx, func(v *Store) error {
 		before, err := v.CountCases(ctx)
 		if err != nil {
 			return err
@@ -311,4 +295,16 @@ func TestReadViewIsOneState(t *testing.T) {
 	if n, err := s.CountCases(ctx); err != nil || n != 2 {
 		t.Fatalf("after the view: %d cases, %v; want 2", n, err)
 	}
+}
+
+// openTestStore opens a fresh store in the test's directory, closed when
+// the test ends.
+func openTestStore(t *testing.T) *Store {
+	t.Helper()
+	s, err := Open(context.Background(), filepath.Join(t.TempDir(), "pv.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
 }
