@@ -69,3 +69,14 @@ func TestBatch23Phrasings(t *testing.T) {
 		{"en: put my order on hold", "", "Please put my order on hold, I'm away next week.", "none", ""},
 	})
 }
+
+// What the first pass over held-out batch 24 covers, with near misses.
+func TestBatch24Phrasings(t *testing.T) {
+	run(t, []tc{
+		{"en: chats kept, for how long", "", "Are those chat conversations kept, and if so for how long?", "information", ""},
+		{"nb: ta meg ut av det", "", "Dere bruker kjøpsdata til interne analyser med berettiget interesse som grunnlag. Det vil jeg ikke være med på. Ta meg ut av det.", "objection", ""},
+		{"nn: ein person sjå på dette", "", "Bestillinga mi vart stoppa av systemet. Kan ein person sjå på dette, og kva er det systemet dykkar reagerer på?", "automated_decision", ""},
+		{"en: complaint about customer service", "", "Your system charged my card twice. Nobody has answered, so consider this a complaint about your customer service.", "none", ""},
+		{"nb: ta meg ut av køen", "", "Jeg står i kø for en PlayStation. Ta meg ut av det, jeg har kjøpt en annen.", "none", ""},
+	})
+}

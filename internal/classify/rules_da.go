@@ -24,6 +24,9 @@ var daRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix").notAfter(ownRight),
 	rule(dsr.Rectification, 0.7, "adresse*|navn*|efternavn*|email*|nummer*|oplysning* ~3 rettes|rettet|korrigeres|opdateres|ændres").in("fix"),
 	rule(dsr.Rectification, 0.45, "ret|rette|korriger|ændre ~1 det|dette|den").in("fixit"),
+	// "send de oplysninger, jeg selv har givet jer, direkte til Elkjøp".
+	rule(dsr.Portability, 0.55, "sende|send|sendes|overføre|overfør|overføres ~8 direkte ~1 til").in("transfer"),
+	rule(dsr.Portability, 0.45, "format ~4 uploade|importere|indlæse").in("fileformat"),
 	rule(dsr.Rectification, 0.35, "forkert*|fejl*|forkerte ~3 adresse*|navn*|nummer*|oplysning*|fødselsdato*|fødselsdag*").in("err"),
 	rule(dsr.Rectification, 0.35, "adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|oplysning*|fødselsdato*|fødselsdag* ~4 forkert*|fejl*|forkerte").in("err"),
 	rule(dsr.Rectification, 0.5, "mit|min|mine ~1 adresse*|navn*|efternavn*|fornavn*|*navn|nummer*|telefonnummer*|fødselsdato* ~4 forkert*|fejl*").in("mine"),

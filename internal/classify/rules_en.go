@@ -17,7 +17,8 @@ const (
 	enErr = "wrong|wrongly|incorrect|incorrectly|misspelt|misspelled|misspelling|mistake|mistaken|outdated|inaccurate|" +
 		"incomplete|typo|error|errors|old"
 	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty|" +
-		"blender|kettle|fridge|freezer|oven|microwave|dishwasher|tv|broken|cracked|faulty|refund|replacement|receipt|money"
+		"blender|kettle|fridge|freezer|oven|microwave|dishwasher|tv|broken|cracked|faulty|refund|replacement|receipt|money|" +
+		"charged|payment|order|service"
 	// enCredit: the credit we grant with an automated check.
 	enCredit = "credit|invoice|instalment*|installment*|financing|finance|loan|klarna"
 	enAuto   = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
@@ -186,6 +187,8 @@ var enRules = []ruleSpec{
 
 	// information
 	rule(dsr.Information, 0.5, "how ~1 long ~5 keep|store|retain|hold|kept|stored|retained|delete").in("retention"),
+	// "are those chat conversations kept, and if so for how long?"
+	rule(dsr.Information, 0.5, "kept|stored|retained|saved ~6 how ~1 long").in("retention"),
 	rule(dsr.Information, 0.4, "retention ~2 period|periods|policy|time").in("retention"),
 	rule(dsr.Information, 0.45, "what|why|how ~4 used|use|using ~6 for").in("purpose"),
 	rule(dsr.Information, 0.5, "what|which ~3 purpose*").in("purpose"),

@@ -116,6 +116,8 @@ var noRules = []ruleSpec{
 	// "min rett til innsyn i personopplysningane" names a right, it is no
 	// verb: a possessive in front makes "rett" a noun.
 	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*").notAfter(ownRight),
+	// "Mellomnavn mangler": incomplete data.
+	rule(dsr.Rectification, 0.5, "mellomnavn*|mellomnamn*|etternavn*|etternamn*|fornavn*|navnet|namnet ~1 mangler|manglar|mangla|mangel").in("err"),
 	// "Feil namn på Pluss-kortet": a wrong name (not a wrong address, which
 	// is as often a parcel's).
 	rule(dsr.Rectification, 0.5, "feil|gale|galt|feilstavet|feilstava ~1 namn|navn|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|fødselsdato*|fødselsdag*|personnummer*").in("err"),
@@ -267,6 +269,11 @@ var noRules = []ruleSpec{
 	// stopped by its verb, for marketing when ads share the clause.
 	rule(dsr.Objection, 0.5, quitWords+" ~2 spore|spora|overvåke|overvake|filme|filma|analysere|analysera|kartlegge|kartleggje|profilere ~1 meg|oss").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop").unless(temporary),
+	// "... berettiget interesse. Det vil jeg ikke være med på. Ta meg ut av
+	// det."
+	rule(dsr.Objection, 0.55, "ta|tek ~1 meg|oss ~1 ut ~1 av ~1 det|dette|den|analys*|statistikk*|analysane|analysene").
+		given("berettig*|analys*|statistikk*|interesse").in("stop"),
+	rule(dsr.Objection, 0.5, "ikke|ikkje ~1 være|vere ~1 med ~1 på").with(selfNeg).given("berettig*|analys*|statistikk*|sporing*|profilering*").in("stop"),
 	// "jeg vil ikke at dere filmer meg hver gang jeg går hjem".
 	rule(dsr.Objection, 0.6, "ikke|ikkje ~3 filmer|filmar|filme|filma|overvåker|overvakar ~1 meg|oss").with(selfNeg).in("stop"),
 	rule(dsr.Objection, 0.5, "stopp|stans|stopp ~1 det|dette|filminga|filmingen").given("kamera*|filme*|filmer|filma|opptak*|overvåk*").in("stop"),
@@ -313,7 +320,9 @@ var noRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.5, "ombestemt|angrer ~6 samtykk*").in("nolonger"),
 
 	// information: how and why we process, without asking for a copy.
-	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~5 lagr*|lagres|lagrast|oppbevar*|beholder|behalder|spar*|sletter|slettar|held").in("retention"),
+	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~5 lagr*|lagres|lagrast|oppbevar*|beholder|behalder|spar*|sletter|slettar|held|ligger|ligg|liggjande|liggende").in("retention"),
+	// "kva for opplysningar om meg blir sende til kredittopplysningsføretaket?"
+	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 sendes|sendast|sende|sendt|send|deles|delast|gis|gjevne|utleveres ~2 til|videre").in("share"),
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~6 vare").in("retention"),
 	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
 	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
@@ -352,6 +361,10 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, noAuto+" ~5 "+noDec).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, noDec+" ~5 "+noAuto).in("autodec"),
 	rule(dsr.AutomatedDecision, 0.6, "menneskelig*|menneskeleg* ~1 vurdering*|behandling*|overprøving*|gjennomgang*|kontroll").in("human"),
+	// "kan ein person sjå på dette, og kva er det systemet dykkar reagerer
+	// på?"
+	rule(dsr.AutomatedDecision, 0.45, "person|menneske|nokon|noen|saksbehandler ~2 ser|sjå|se ~2 på ~1 dette|det|saka|saken|søknaden").given(noAuto).in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "systemet|system ~3 reagerer|reagerte|reagerar|stoppa|stoppet|sperra|sperret|flagga|flagget").in("autodec"),
 	// "jeg vil vite hva systemet la vekt på": the logic of a decision.
 	rule(dsr.AutomatedDecision, 0.45, "hva|kva|hvilke|kva ~4 la|lagt|legg|legger ~2 vekt ~1 på").given(noAuto).in("logic"),
 	// "eg vil at nokon ser på saka på nytt": the decision looked at again.

@@ -58,6 +58,9 @@ var svRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "samtycke* ~4 återkalla*|tillbaka").in("withdraw"),
 
 	rule(dsr.Information, 0.5, "hur ~1 länge ~5 spara*|sparar|lagra*|lagrar|behåll*").in("retention"),
+	// "vad händer med numret efteråt, sparas det någonstans?"
+	rule(dsr.Information, 0.5, "vad ~1 händer|sker ~2 med ~3 numret|personnummer*|uppgift*|uppgifterna|data|informationen").in("purpose"),
+	rule(dsr.Information, 0.45, "sparas|lagras ~2 det|den|de ~1 någonstans|hos|var").in("where"),
 	rule(dsr.Information, 0.5, "vilka|vilket|vad ~3 ändamål*|syfte*").in("purpose"),
 	rule(dsr.Information, 0.45, "vad|vilka ~4 används|använder ~5 till|för").in("purpose"),
 	rule(dsr.Information, 0.5, "vad ~1 gör ~1 ni ~2 med ~3 "+svData).in("purpose"),
