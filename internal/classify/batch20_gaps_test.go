@@ -78,5 +78,8 @@ func TestBatch24Phrasings(t *testing.T) {
 		{"nn: ein person sjå på dette", "", "Bestillinga mi vart stoppa av systemet. Kan ein person sjå på dette, og kva er det systemet dykkar reagerer på?", "automated_decision", ""},
 		{"en: complaint about customer service", "", "Your system charged my card twice. Nobody has answered, so consider this a complaint about your customer service.", "none", ""},
 		{"nb: ta meg ut av køen", "", "Jeg står i kø for en PlayStation. Ta meg ut av det, jeg har kjøpt en annen.", "none", ""},
+		{"en: stop the push notifications with deals", "", "Please stop the push notifications with deals, I get them every day.", "objection_marketing", ""},
+		{"en: push notifications for my delivery", "", "How do I stop the push notifications about my delivery status?", "none", ""},
+		{"en: don't use the fraud flag against me", "", "My order was flagged as fraud. Please don't use that marking against me until it has been checked.", "restriction", ""},
 	})
 }

@@ -29,7 +29,7 @@ const heldoutFloor = 0.9
 
 // heldoutFloors lowers the floor of a batch whose misses are not yet worked
 // through: it still guards what the batch gets right today. Batch 24 is at
-// macro-F1 0.833 (35/48); its misses are listed in its header.
+// macro-F1 0.858 (37/48); its misses are listed in its header.
 var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 0.8}
 
 func TestHeldOut(t *testing.T) {

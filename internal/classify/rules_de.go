@@ -74,6 +74,8 @@ var deRules = []ruleSpec{
 	rule(dsr.Information, 0.45, "warum|wieso ~3 benötigen|brauchen|speichern|erheben").in("why"),
 
 	rule(dsr.AutomatedDecision, 0.45, "automatisiert*|automatisch*|algorithm* ~5 entscheid*|ablehnung|abgelehnt|bewertung|scoring").in("autodec"),
+	// "Ihr System hat meinen Antrag auf Ratenkauf abgelehnt".
+	rule(dsr.AutomatedDecision, 0.45, "system|systeme|maschine|computer ~6 abgelehnt|abgewiesen|entschieden|gesperrt").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "entscheid*|ablehnung|abgelehnt|bewertung|scoring ~5 automatisiert*|automatisch*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),

@@ -109,6 +109,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.7, "request|requesting|ask ~2 for ~1 restriction").in("limit"),
 	rule(dsr.Restriction, 0.5, "only|just|solely ~3 store|stored|storage|keep|kept|retain|retained").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "keep|store|retain|preserve ~6 but ~3 not|don't|dont ~2 use|process|share").with(selfNeg).in("storeonly"),
+	// "please don't use that fraud marking against me ... until it has been
+	// checked".
+	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 against ~1 me|us").with(selfNeg).in("dontuse"),
 	// "until that's sorted, I'd rather you didn't use that record for
 	// anything at all".
 	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 for ~1 anything").with(selfNeg).in("dontuse"),
@@ -157,6 +160,8 @@ var enRules = []ruleSpec{
 	// "is that how you handle personal data??": a complaint asked as a
 	// question.
 	rule(dsr.Complaint, 0.6, "is ~1 that|this|it ~2 how ~1 you ~1 handle|treat|protect|look ~3 personal|customer|customers|my|people's|data|information|privacy").in("complain"),
+	// "please also stop the push notifications with deals".
+	rule(dsr.ObjectionMarketing, 0.7, quitWords+" ~2 push|notifications|notification ~4 deals|offers|ads|promotions|promos|sales|marketing").in("nomore"),
 	// "don't put the new address on the newsletter or offers list".
 	rule(dsr.ObjectionMarketing, 0.7, negWords+" ~1 put|add|sign|subscribe|include ~6 "+listWords).with(selfNeg).in("nomore"),
 

@@ -170,7 +170,7 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.6, "stans*|stanse|stopp*|stoppe ~2 midlertidig").in("freeze"),
 	rule(dsr.Restriction, 0.6, "midlertidig ~2 stans*|stanse|stopp*|stoppe|pause|frys*").in("freeze"),
 
-	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruker|bruke|brukar|brukast|brukes|utleverer|utlevere|behandler|behandle|handsamar|deler|dele ~2 "+noData+"|dem|dei|de").
+	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruk|bruker|bruke|brukar|brukast|brukes|utleverer|utlevere|behandler|behandle|handsamar|deler|dele ~2 "+noData+"|dem|dei|de").
 		with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 sendes|sendast|utleveres|utleverast|deles|delast|brukes|brukast|oversendes|send|sende|videresend*|gi|gje ~3 til|videre|vidare|inkasso*|andre").
 		with(selfNeg).in("dontuse"),
