@@ -168,12 +168,12 @@ func scanDraft(row interface{ Scan(...any) error }) (*Draft, error) {
 
 // Draft loads one draft.
 func (s *Store) Draft(ctx context.Context, id int64) (*Draft, error) {
-	return scanDraft(s.db.QueryRowContext(ctx, `SELECT `+draftCols+` FROM drafts WHERE id = ?`, id))
+	return scanDraft(s.read().QueryRowContext(ctx, `SELECT `+draftCols+` FROM drafts WHERE id = ?`, id))
 }
 
 // Drafts lists a case's unsent drafts, newest first.
 func (s *Store) Drafts(ctx context.Context, caseID int64) ([]Draft, error) {
-	rows, err := s.db.QueryContext(ctx, `SELECT `+draftCols+` FROM drafts WHERE case_id = ? AND sent_at = 0 ORDER BY id DESC`, caseID)
+	rows, err := s.read().QueryContext(ctx, `SELECT `+draftCols+` FROM drafts WHERE case_id = ? AND sent_at = 0 ORDER BY id DESC`, caseID)
 	if err != nil {
 		return nil, fmt.Errorf("store: drafts: %w", err)
 	}
@@ -194,7 +194,7 @@ func (s *Store) Drafts(ctx context.Context, caseID int64) ([]Draft, error) {
 func (s *Store) LatestInbound(ctx context.Context, caseID int64) (*Message, error) {
 	var m Message
 	var irt, refs string
-	err := s.db.QueryRowContext(ctx,
+	err := s.read().QueryRowContext(ctx,
 		`SELECT id, message_id, refs, in_reply_to, subject, from_addr, from_name FROM messages
 		 WHERE case_id = ? AND direction = 'in' ORDER BY received_at DESC, id DESC LIMIT 1`, caseID).
 		Scan(&m.ID, &m.MessageID, &refs, &irt, &m.Subject, &m.FromAddr, &m.FromName)

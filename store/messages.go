@@ -93,8 +93,9 @@ func (t *Tx) InsertMessage(ctx context.Context, m *Message) error {
 		t.byMessageID[m.MessageID] = append([]MessageMatch{{ID: m.ID, CaseID: m.CaseID,
 			MessageID: m.MessageID, FromAddr: m.FromAddr, RawSHA256: sha}}, found...)
 	}
-	if top, ok := t.maxUID[imapBox{m.Mailbox, m.UIDValidity}]; ok && m.UID > top {
-		t.maxUID[imapBox{m.Mailbox, m.UIDValidity}] = m.UID
+	box := imapBox{m.Mailbox, m.UIDValidity}
+	if top, ok := t.maxUID[box]; ok && m.UID > top {
+		t.maxUID[box] = m.UID
 	}
 	for _, a := range m.Attachments {
 		if _, err := t.tx.ExecContext(ctx,

@@ -42,32 +42,32 @@ func (s *sink) Commit(ctx context.Context, mailbox string, uidvalidity, through 
 	// only one goroutine can do) overlaps parsing instead of following it.
 	prepared := make([]parsed, len(batch))
 	ready := make([]chan struct{}, len(batch))
+	var todo []int // the messages to parse here, in order
 	for i := range ready {
 		ready[i] = make(chan struct{})
 		// Most arrive parsed already (Prepare); the rest are parsed here.
 		if p, ok := batch[i].Prepared.(*parsed); ok {
 			prepared[i] = *p
 			close(ready[i])
+		} else {
+			todo = append(todo, i)
 		}
 	}
 	var next atomic.Int64
 	var stop atomic.Bool // the transaction failed: parse no further
-	workers := min(runtime.GOMAXPROCS(0), len(batch))
 	var wg sync.WaitGroup
 	defer wg.Wait()
 	defer stop.Store(true)
-	for range workers {
+	for range min(runtime.GOMAXPROCS(0), len(todo)) {
 		wg.Add(1)
 		go func() {
 			defer wg.Done()
 			for !stop.Load() {
-				i := int(next.Add(1) - 1)
-				if i >= len(batch) {
+				k := int(next.Add(1) - 1)
+				if k >= len(todo) {
 					return
 				}
-				if _, ok := batch[i].Prepared.(*parsed); ok {
-					continue
-				}
+				i := todo[k]
 				prepared[i] = s.d.prepare(batch[i])
 				close(ready[i])
 			}
