@@ -67,7 +67,16 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	//
 	// wal_autocheckpoint is only a backstop (see checkpointer): a commit
 	// that pushes the log past it copies the log into the database itself.
-	dsn := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path) + "?_pragma=busy_timeout(10000)&_pragma=journal_mode(WAL)" +
+	//
+	// A new database gets 16 KiB pages, not SQLite's 4 KiB: a stored
+	// message (raw bytes and text) fills most of a small page, so a first
+	// sync wrote a log frame, and two system calls, per message; with four
+	// times fewer frames the single writer spent 15% less time per message
+	// (BenchmarkWrite). The size is fixed when the file is first written,
+	// so an existing database keeps its own. The driver applies _pragma
+	// values sorted by name, which would switch to WAL (and write the
+	// file) before page_size; walMode does that afterwards instead.
+	dsn := "file:" + strings.NewReplacer("%", "%25", "?", "%3f", "#", "%23").Replace(path) + "?_pragma=busy_timeout(10000)&_pragma=page_size(16384)" +
 		"&_pragma=foreign_keys(1)&_pragma=synchronous(NORMAL)" +
 		fmt.Sprintf("&_pragma=wal_autocheckpoint(%d)", backstopPages) + "&_txlock=immediate"
 	db, err := sql.Open("sqlite", dsn)
@@ -193,6 +202,20 @@ func (s *Store) Close() error {
 // instance to tamper with an audit row on purpose).
 func (s *Store) DB() *sql.DB { return s.db }
 
+// walMode puts the database in write-ahead-log mode, which lasts in the
+// file: readers (the TUI, `pvdesk list`) then never wait for a sync's
+// writes, nor it for them.
+func walMode(ctx context.Context, db *sql.DB) error {
+	var mode string
+	if err := db.QueryRowContext(ctx, "PRAGMA journal_mode = WAL").Scan(&mode); err != nil {
+		return fmt.Errorf("store: switch to WAL: %w", err)
+	}
+	if !strings.EqualFold(mode, "wal") {
+		return fmt.Errorf("store: the database stays in %s journal mode, not WAL (does the file system support shared memory?)", mode)
+	}
+	return nil
+}
+
 // migrate runs every embedded migration newer than PRAGMA user_version, all
 // in one transaction so a failed upgrade leaves the old schema untouched.
 func (s *Store) migrate(ctx context.Context) error {
@@ -216,6 +239,9 @@ func (s *Store) migrate(ctx context.Context) error {
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].n < ms[j].n })
 
+	if err := walMode(ctx, s.db); err != nil {
+		return err
+	}
 	// Most opens find the schema current: check without the write lock, so
 	// `pvdesk list` during a sync does not queue behind it.
 	var current int

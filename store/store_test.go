@@ -2,6 +2,7 @@ package store_test
 
 import (
 	"context"
+	"database/sql"
 	"errors"
 	"os"
 	"path/filepath"
@@ -43,6 +44,11 @@ func TestOpenModeAndReopen(t *testing.T) {
 	var fk int
 	if err := st.DB().QueryRow("PRAGMA foreign_keys").Scan(&fk); err != nil || fk != 1 {
 		t.Errorf("foreign_keys = %d, %v; want 1", fk, err)
+	}
+	// A new file gets the large pages, which the WAL switch must not beat.
+	var page int
+	if err := st.DB().QueryRow("PRAGMA page_size").Scan(&page); err != nil || page != 16384 {
+		t.Errorf("page_size = %d, %v; want 16384", page, err)
 	}
 	st.Close()
 	// Reopening runs no migration twice.
@@ -144,6 +150,33 @@ func TestRightsMask(t *testing.T) {
 	}
 	if len(c.Rights) != 2 || c.Rights[0].Right != dsr.Erasure || c.Rights[0].Evidence[0] != "slett" {
 		t.Errorf("case rights = %+v", c.Rights)
+	}
+}
+
+// TestOpenKeepsOldPageSize: a database made with SQLite's default pages
+// (every one before 16 KiB pages) opens and takes writes as it is.
+func TestOpenKeepsOldPageSize(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	db, err := sql.Open("sqlite", "file:"+path+"?_pragma=page_size(4096)&_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := db.Exec("CREATE TABLE before_pvdesk (x)"); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer st.Close()
+	var page int
+	if err := st.DB().QueryRow("PRAGMA page_size").Scan(&page); err != nil || page != 4096 {
+		t.Errorf("page_size = %d, %v; want the file's own 4096", page, err)
+	}
+	if _, err := st.CountCases(ctx); err != nil {
+		t.Fatal(err)
 	}
 }
 

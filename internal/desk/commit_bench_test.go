@@ -124,6 +124,14 @@ func BenchmarkWrite(b *testing.B) {
 		for at := 0; at < len(prepared); at += 250 {
 			batch := prepared[at:min(at+250, len(prepared))]
 			err := st.Write(ctx, func(tx *store.Tx) error {
+				// As the sync sink does: every Message-ID of the batch in one go.
+				var ids []string
+				for _, p := range batch {
+					ids = lookupIDs(ids, p.msg)
+				}
+				if err := tx.PreloadMessageIDs(ctx, ids); err != nil {
+					return err
+				}
 				for _, p := range batch {
 					if _, err := d.ingestTx(ctx, tx, p); err != nil {
 						return err
