@@ -110,9 +110,10 @@ func Open(ctx context.Context, path string) (*Store, error) {
 }
 
 // backstopPages is the size of the write-ahead log, in pages, at which a
-// committing writer copies it into the database itself. The checkpointer
-// keeps it far smaller; this bounds the log if it cannot.
-const backstopPages = 16384
+// committing writer copies it into the database itself: 64 MiB of 16 KiB
+// pages (16 MiB in a database from before those). The checkpointer copies
+// the log far sooner; this bounds it if it cannot.
+const backstopPages = 4096
 
 // checkpointPause is the least time between two background checkpoints:
 // a burst of commits (a first sync makes dozens a second) is copied into
