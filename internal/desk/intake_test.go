@@ -11,7 +11,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"io"
 	"net"
 	"os"
 	"path/filepath"
@@ -228,10 +227,15 @@ type stallProxy struct {
 
 	mu         sync.Mutex
 	stallAfter int64 // server-to-client bytes before the stall; 0 never
-	passed     int64
-	stalledAt  time.Time     // when the stall began; zero before
-	resume     chan struct{} // closed to forward again
-	conns      []net.Conn
+	// stallOn stalls the answer to the first client command that holds
+	// it, and everything after (the listing is a few short ESEARCH
+	// answers, which no byte count finds reliably).
+	stallOn   []byte
+	armed     bool // the client sent stallOn: hold the server's next bytes
+	passed    int64
+	stalledAt time.Time     // when the stall began; zero before
+	resume    chan struct{} // closed to forward again
+	conns     []net.Conn
 }
 
 func newStallProxy(t *testing.T, target string, stallAfter int64) *stallProxy {
@@ -263,7 +267,7 @@ func (p *stallProxy) serve() {
 		p.conns = append(p.conns, c, s)
 		p.mu.Unlock()
 		go func() {
-			io.Copy(s, c)
+			p.clientToServer(s, c)
 			s.Close()
 		}()
 		go func() {
@@ -273,8 +277,29 @@ func (p *stallProxy) serve() {
 	}
 }
 
-// serverToClient copies s to c until the byte count reaches stallAfter,
-// then sends nothing more until resumed.
+// clientToServer copies c to s and arms the stall once c sends stallOn.
+func (p *stallProxy) clientToServer(s, c net.Conn) {
+	buf := make([]byte, 32<<10)
+	for {
+		n, err := c.Read(buf)
+		if n > 0 {
+			p.mu.Lock()
+			if len(p.stallOn) > 0 && bytes.Contains(bytes.ToUpper(buf[:n]), p.stallOn) {
+				p.armed = true
+			}
+			p.mu.Unlock()
+			if _, err := s.Write(buf[:n]); err != nil {
+				return
+			}
+		}
+		if err != nil {
+			return
+		}
+	}
+}
+
+// serverToClient copies s to c until the byte count reaches stallAfter (or
+// the client has sent stallOn), then sends nothing more until resumed.
 func (p *stallProxy) serverToClient(c, s net.Conn) {
 	buf := make([]byte, 32<<10)
 	for {
@@ -282,10 +307,14 @@ func (p *stallProxy) serverToClient(c, s net.Conn) {
 		if n > 0 {
 			b := buf[:n]
 			p.mu.Lock()
-			stallNow := p.stallAfter > 0 && p.stalledAt.IsZero() && p.passed+int64(n) >= p.stallAfter
+			stallNow := p.stalledAt.IsZero() && (p.armed || p.stallAfter > 0 && p.passed+int64(n) >= p.stallAfter)
 			if stallNow {
-				b = b[:p.stallAfter-p.passed]
 				p.stalledAt = time.Now()
+				if p.armed {
+					b = b[:0] // hold the whole answer
+				} else {
+					b = b[:p.stallAfter-p.passed]
+				}
 			}
 			p.passed += int64(len(b))
 			p.mu.Unlock()
@@ -338,10 +367,12 @@ func TestStalledServerTimesOut(t *testing.T) {
 	ctx := context.Background()
 
 	// stall syncs through a proxy that stalls after the given number of
-	// server bytes and checks that the sync times out in time.
-	stall := func(t *testing.T, d *desk.Desk, after int64) (*stallProxy, mail.IMAPConfig) {
+	// server bytes, or at the answer to the first command holding on, and
+	// checks that the sync times out in time.
+	stall := func(t *testing.T, d *desk.Desk, after int64, on string) (*stallProxy, mail.IMAPConfig) {
 		t.Helper()
 		proxy := newStallProxy(t, srv.Addr(), after)
+		proxy.stallOn = []byte(on)
 		ic := plainIMAP(srv, proxy.port())
 		ic.Timeout, ic.BatchSize = time.Second, 100
 		_, err := d.Sync(ctx, desk.SyncOptions{IMAP: ic})
@@ -353,7 +384,7 @@ func TestStalledServerTimesOut(t *testing.T) {
 		if stalled.IsZero() {
 			t.Fatalf("the proxy never stalled; the sync failed with %v", err)
 		}
-		t.Logf("stalled after %d bytes; returned %v later: %v", after, returned.Sub(stalled).Round(time.Millisecond), err)
+		t.Logf("stalled after %d bytes%s; returned %v later: %v", after, map[bool]string{true: " at the answer to " + on}[on != ""], returned.Sub(stalled).Round(time.Millisecond), err)
 		if k := mail.KindOf(err); k != mail.KindTimeout {
 			t.Errorf("error kind %v, want timeout: %v", k, err)
 		}
@@ -363,15 +394,16 @@ func TestStalledServerTimesOut(t *testing.T) {
 		return proxy, ic
 	}
 
-	// The greeting and the LOGIN take a few hundred bytes, the listing
-	// about 30 bytes a message.
+	// The greeting is the first byte; the listing of new UIDs is what
+	// answers the first UID SEARCH (Dovecot has ESEARCH).
 	for _, c := range []struct {
 		name  string
 		after int64
-	}{{"greeting", 1}, {"listing", 20 << 10}} {
+		on    string
+	}{{"greeting", 1, ""}, {"listing", 0, "UID SEARCH"}} {
 		t.Run(c.name, func(t *testing.T) {
 			d := newDesk(t)
-			stall(t, d, c.after)
+			stall(t, d, c.after, c.on)
 			if n, _ := d.Store().CountMessages(ctx); n != 0 {
 				t.Errorf("%d messages stored", n)
 			}
@@ -380,7 +412,7 @@ func TestStalledServerTimesOut(t *testing.T) {
 
 	t.Run("fetch", func(t *testing.T) {
 		d := newDesk(t)
-		proxy, ic := stall(t, d, 1<<20)
+		proxy, ic := stall(t, d, 1<<20, "")
 		n, _ := d.Store().CountMessages(ctx)
 		if n == 0 || n >= len(mb.msgs) {
 			t.Errorf("%d messages stored before the stall, want some but not all", n)
@@ -599,7 +631,16 @@ func TestExpungedDuringFetchIsNotRecorded(t *testing.T) {
 // bytes: it is recorded like any message, the cursor passes it, and the
 // next sync fetches nothing again.
 func TestEmptyMessageDoesNotHoldBackTheCursor(t *testing.T) {
-	srv := dovetest.Start(t)
+	// The listing tells an empty message from the others by a search with
+	// ESEARCH and by its size without; check both.
+	t.Run("ESEARCH", func(t *testing.T) { emptyMessageDoesNotHoldBackTheCursor(t) })
+	t.Run("without ESEARCH", func(t *testing.T) {
+		emptyMessageDoesNotHoldBackTheCursor(t, "imap_capability = IMAP4rev1 LITERAL+ SASL-IR ID ENABLE IDLE UIDPLUS")
+	})
+}
+
+func emptyMessageDoesNotHoldBackTheCursor(t *testing.T, conf ...string) {
+	srv := dovetest.Start(t, conf...)
 	mb := buildMailbox(t, 50)
 	mb.msgs[10].Raw = nil
 	srv.DeliverMany(t, "INBOX", mb.msgs)

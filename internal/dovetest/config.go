@@ -28,6 +28,8 @@ type configData struct {
 	LoginUser     string // imap-login, which faces the network
 	MailUID       int    // mail processes and maildir files
 	MailGID       int
+
+	Extra []string // lines added at the end, from Start's caller
 }
 
 // The templates share their reasons:
@@ -193,6 +195,9 @@ func writeConfig(path string, d configData) error {
 	var b strings.Builder
 	if err := tmpl.Execute(&b, d); err != nil {
 		return err
+	}
+	for _, line := range d.Extra {
+		b.WriteString(line + "\n")
 	}
 	// Readable by the config process only; it runs as root or as us.
 	return os.WriteFile(path, []byte(b.String()), 0o600)

@@ -129,8 +129,10 @@ func findBinary(name string) (string, error) {
 // Start runs a fresh Dovecot for the test and stops it, removing all its
 // files, when the test ends. It skips or fails the test as Require does when
 // Dovecot is missing, and fails it, with the server's log, when Dovecot does
-// not come up and accept a LOGIN within a few seconds.
-func Start(t testing.TB) *Server {
+// not come up and accept a LOGIN within a few seconds. Each of conf is a
+// line added to the end of the server's dovecot.conf, such as an
+// imap_capability that hides an extension from the client.
+func Start(t testing.TB, conf ...string) *Server {
 	t.Helper()
 	Require(t)
 	bin, err := findBinary("dovecot")
@@ -187,6 +189,7 @@ func Start(t testing.TB) *Server {
 			LoginUser:     ids.loginUser,
 			MailUID:       ids.mailUID,
 			MailGID:       ids.mailGID,
+			Extra:         conf,
 		}
 		if err := writeConfig(s.Conf, cfg); err != nil {
 			t.Fatalf("dovetest: %v", err)
