@@ -265,14 +265,18 @@ func (s *Snapshot) OpenRequestsAt(ctx context.Context, at []time.Time) ([]int, e
 
 // openRequestsQuery counts, for n intervals given as (i, lo, hi) parameter
 // triples, the requests received and those ended in each; the first
-// interval starts at 0, and ended_at = 0 (still open) is left out by
-// starting the ended range at 1.
+// interval starts at 0, and ended_at = 0 (still open) is left out, as the
+// partial index cases_requests_ended leaves it out ("ended_at <> 0" word
+// for word, or SQLite would not use that index). Not "ended_at > 0": the
+// planner may take that constant as the lower end of the range and count
+// from the first ended request in every interval, which made the figures
+// of a year three times slower.
 func openRequestsQuery(n int) string {
 	var q strings.Builder
 	writeIntervals(&q, n)
 	q.WriteString(`) SELECT b.i,
 		(SELECT count(*) FROM cases WHERE is_request = 1 AND received_at >= b.lo AND received_at < b.hi),
-		(SELECT count(*) FROM cases WHERE is_request = 1 AND ended_at >= max(b.lo, 1) AND ended_at < b.hi)
+		(SELECT count(*) FROM cases WHERE is_request = 1 AND ended_at <> 0 AND ended_at >= b.lo AND ended_at < b.hi)
 		FROM b`)
 	return q.String()
 }
