@@ -5,6 +5,7 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"math"
 	"runtime"
 	"slices"
 	"time"
@@ -327,9 +328,13 @@ func (c *Conn) searchAbove(last uint32, maxBytes int64) ([]listed, error) {
 	if err != nil {
 		return nil, err
 	}
-	big, _, err := search(imap.SearchCriteria{Larger: maxBytes})
-	if err != nil {
-		return nil, err
+	// LARGER takes a 32-bit number in IMAP4rev1, and no message over
+	// that can be listed there anyway: a larger limit has nothing to find.
+	big := map[uint32]bool{}
+	if maxBytes < math.MaxUint32 {
+		if big, _, err = search(imap.SearchCriteria{Larger: maxBytes}); err != nil {
+			return nil, err
+		}
 	}
 	empty, _, err := search(imap.SearchCriteria{Smaller: 1})
 	if err != nil {

@@ -843,3 +843,23 @@ func emptyStore(ctx context.Context, db *sql.DB) error {
 	}
 	return tx.Commit()
 }
+
+// TestSizeLimitBeyondIMAPNumbers: a max_message_bytes beyond what an IMAP4rev1
+// number holds (32 bits) lists and syncs as any other. Dovecot would take
+// the number in LARGER; a server that keeps to RFC 3501 may not, so the
+// listing does not ask.
+func TestSizeLimitBeyondIMAPNumbers(t *testing.T) {
+	srv := dovetest.Start(t)
+	mb := buildMailbox(t, 5)
+	srv.DeliverMany(t, "INBOX", mb.msgs)
+	ic := plainIMAP(srv, srv.Port)
+	ic.MaxMessageBytes = 8 << 30
+	d := newDesk(t)
+	reps, err := d.Sync(context.Background(), desk.SyncOptions{IMAP: ic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r := reps[0]; r.Fetched != len(mb.msgs) || r.Warnings != 0 {
+		t.Errorf("sync %+v, want all %d fetched whole", r, len(mb.msgs))
+	}
+}
