@@ -8,6 +8,7 @@ package store
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"embed"
 	"errors"
 	"fmt"
@@ -45,6 +46,12 @@ type Store struct {
 // Open opens (creating if needed) the database at path with mode 0600 and
 // brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
+	return open(ctx, path, 0)
+}
+
+// open is Open with the schema brought up to migration upTo only (0: all),
+// so that tests can make a database as an older pvdesk left it.
+func open(ctx context.Context, path string, upTo int) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("store: no database path")
 	}
@@ -89,7 +96,7 @@ func Open(ctx context.Context, path string) (*Store, error) {
 	// while one of them switches it to WAL, which busy_timeout does not
 	// cover; a short retry lets the second find the file ready.
 	for attempt := 0; ; attempt++ {
-		err = s.migrate(ctx)
+		err = s.migrate(ctx, upTo)
 		if err == nil || attempt == 20 || !isBusy(err) {
 			break
 		}
@@ -219,7 +226,7 @@ func walMode(ctx context.Context, db *sql.DB) error {
 
 // migrate runs every embedded migration newer than PRAGMA user_version, all
 // in one transaction so a failed upgrade leaves the old schema untouched.
-func (s *Store) migrate(ctx context.Context) error {
+func (s *Store) migrate(ctx context.Context, upTo int) error {
 	names, err := fs.Glob(migrations, "migrations/*.sql")
 	if err != nil {
 		return err
@@ -236,7 +243,9 @@ func (s *Store) migrate(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("store: migration %s: bad number", base)
 		}
-		ms = append(ms, mig{n, name})
+		if upTo == 0 || n <= upTo {
+			ms = append(ms, mig{n, name})
+		}
 	}
 	sort.Slice(ms, func(i, j int) bool { return ms[i].n < ms[j].n })
 
@@ -253,7 +262,28 @@ func (s *Store) migrate(ctx context.Context) error {
 		return nil
 	}
 
-	tx, err := s.db.BeginTx(ctx, nil)
+	// A migration that rebuilds a table (SQLite's one way to drop a
+	// constraint) drops the old table, which with foreign keys enforced
+	// would first delete every child row. Enforcement is switched off on
+	// the migration's own connection (PRAGMA foreign_keys does nothing
+	// inside a transaction) and PRAGMA foreign_key_check stands in for it
+	// before the commit; the connection gets it back before the pool does.
+	conn, err := s.db.Conn(ctx)
+	if err != nil {
+		return fmt.Errorf("store: begin migration: %w", err)
+	}
+	defer conn.Close()
+	if _, err := conn.ExecContext(ctx, "PRAGMA foreign_keys = OFF"); err != nil {
+		return fmt.Errorf("store: begin migration: %w", err)
+	}
+	defer func() {
+		if _, err := conn.ExecContext(context.WithoutCancel(ctx), "PRAGMA foreign_keys = ON"); err != nil {
+			// Never hand the pool a connection that lets children lose
+			// their parents: make database/sql throw it away.
+			_ = conn.Raw(func(any) error { return driver.ErrBadConn })
+		}
+	}()
+	tx, err := conn.BeginTx(ctx, nil)
 	if err != nil {
 		return fmt.Errorf("store: begin migration: %w", err)
 	}
@@ -285,7 +315,29 @@ func (s *Store) migrate(ctx context.Context) error {
 	if !applied {
 		return nil
 	}
+	if err := foreignKeyCheck(ctx, tx); err != nil {
+		return err
+	}
 	return tx.Commit()
+}
+
+// foreignKeyCheck fails if any row refers to a row that is not there.
+func foreignKeyCheck(ctx context.Context, tx *sql.Tx) error {
+	rows, err := tx.QueryContext(ctx, "PRAGMA foreign_key_check")
+	if err != nil {
+		return fmt.Errorf("store: check foreign keys: %w", err)
+	}
+	defer rows.Close()
+	if rows.Next() {
+		var table, parent string
+		var rowid sql.NullInt64
+		var fk int
+		if err := rows.Scan(&table, &rowid, &parent, &fk); err != nil {
+			return fmt.Errorf("store: check foreign keys: %w", err)
+		}
+		return fmt.Errorf("store: migration left row %d of %s without its %s", rowid.Int64, table, parent)
+	}
+	return rows.Err()
 }
 
 // Tx is a write transaction. Begin it with Store.Write.
