@@ -2,17 +2,11 @@ package desk_test
 
 import (
 	"context"
-	"io"
-	"log"
-	"net"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/emersion/go-imap/v2"
-	"github.com/emersion/go-imap/v2/imapserver"
-	"github.com/emersion/go-imap/v2/imapserver/imapmemserver"
 
 	"github.com/magnetharstad/pvdesk/internal/desk"
 	"github.com/magnetharstad/pvdesk/internal/dovetest"
@@ -125,30 +119,8 @@ func TestWatchPollsWithoutIdle(t *testing.T) {
 }
 
 func watchCatchesNewMail(t *testing.T, noIdle bool) {
-	user := imapmemserver.NewUser("post@magnetharstad.no", "pw")
-	if err := user.Create("INBOX", nil); err != nil {
-		t.Fatal(err)
-	}
-	mem := imapmemserver.New()
-	mem.AddUser(user)
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	srv := imapserver.New(&imapserver.Options{
-		NewSession: func(*imapserver.Conn) (imapserver.Session, *imapserver.GreetingData, error) {
-			return mem.NewSession(), nil, nil
-		},
-		Caps:         imap.CapSet{imap.CapIMAP4rev1: {}},
-		InsecureAuth: true,
-		Logger:       log.New(io.Discard, "", 0),
-	})
-	go srv.Serve(ln)
-	t.Cleanup(func() { srv.Close() })
-	host, port, _ := net.SplitHostPort(ln.Addr().String())
-	p, _ := strconv.Atoi(port)
+	user, ic := memIMAP(t, imap.CapSet{imap.CapIMAP4rev1: {}})
 	d := newDesk(t)
-	ic := mail.IMAPConfig{Host: host, Port: p, Security: "none", Username: "post@magnetharstad.no", Password: "pw"}
 	events := watchIMAP(t, d, ic, desk.WatchOptions{PollInterval: 100 * time.Millisecond, NoIdle: noIdle})
 	waitFor(t, events, 10*time.Second, "first sync", func(ev desk.WatchEvent) bool { return ev.State == desk.WatchSynced })
 	// Polling, no pause: the mail may land before the wait has begun, and
