@@ -42,6 +42,9 @@ type Desk struct {
 	st    *store.Store
 	opts  Options
 	learn learner
+	// builtinRules: opts.Classify is the rule classifier, whose rules a
+	// sync compiles while it connects (classify.Warm).
+	builtinRules bool
 }
 
 // New returns a desk over st.
@@ -49,7 +52,8 @@ func New(st *store.Store, opts Options) *Desk {
 	if opts.Now == nil {
 		opts.Now = time.Now
 	}
-	if opts.Classify == nil {
+	builtin := opts.Classify == nil
+	if builtin {
 		opts.Classify = classify.Classify
 	}
 	if opts.DueSoonDays == 0 {
@@ -58,7 +62,7 @@ func New(st *store.Store, opts Options) *Desk {
 	if opts.User == "" {
 		opts.User = SystemActor
 	}
-	return &Desk{st: st, opts: opts}
+	return &Desk{st: st, opts: opts, builtinRules: builtin}
 }
 
 // Now is the desk's clock.

@@ -8,6 +8,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/magnetharstad/pvdesk/internal/classify"
 	"github.com/magnetharstad/pvdesk/mail"
 	"github.com/magnetharstad/pvdesk/store"
 )
@@ -144,6 +145,11 @@ func (d *Desk) Sync(ctx context.Context, o SyncOptions) ([]SyncReport, error) {
 	boxes := o.Mailboxes
 	if len(boxes) == 0 {
 		boxes = []string{"INBOX"}
+	}
+	if d.builtinRules {
+		// The rules are compiled on first use; have that done while the
+		// server answers the login, not when the first message waits.
+		go classify.Warm()
 	}
 	c, err := mail.Connect(ctx, o.IMAP)
 	if err != nil {
