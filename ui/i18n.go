@@ -86,16 +86,19 @@ type Strings struct {
 	FetchingFmt   string // done, total (already formatted)
 	FetchingStart string // before the count is known
 	RateFmt       string // messages per second
-	Connecting    string
-	Disconnected  string
-	RetryInFmt    string // "12 s"
-	RetryNow      string
-	RetryKey      string // how to try again at once
-	FailAuth      string // why intake stopped, by kind of failure
-	FailTLS       string
-	FailMailbox   string
-	FailConfig    string
-	FailOther     string
+	// QuietFmt replaces the rate when a sync has not moved for a while (a
+	// stalled server, most often): the seconds since it last did.
+	QuietFmt     string
+	Connecting   string
+	Disconnected string
+	RetryInFmt   string // "12 s"
+	RetryNow     string
+	RetryKey     string // how to try again at once
+	FailAuth     string // why intake stopped, by kind of failure
+	FailTLS      string
+	FailMailbox  string
+	FailConfig   string
+	FailOther    string
 	// Why intake is down while it retries.
 	DownUnreachable, DownTimeout, DownLost string
 	LoadFailed                             string
@@ -295,6 +298,7 @@ func bokmal() *Strings {
 		Today: "i dag", DaysFmt: "%d d", OverdueFmt: "−%d d",
 		NeverSynced: "aldri synkronisert", SyncedFmt: "synkronisert %s", NewCasesFmt: "%d nye", NewCaseOne: "1 ny",
 		FetchingFmt: "henter %s/%s", FetchingStart: "henter …", RateFmt: "%d/s",
+		QuietFmt:   "ingen fremdrift på %d s",
 		Connecting: "kobler til …", Disconnected: "frakoblet", RetryInFmt: "prøver igjen om %s",
 		RetryNow: "prøver igjen nå", RetryKey: "r: nå",
 		FailAuth:        "innlogging avvist – sjekk brukernavn og passord",
@@ -439,6 +443,7 @@ func english() *Strings {
 		Today: "today", DaysFmt: "%d d", OverdueFmt: "−%d d",
 		NeverSynced: "never synced", SyncedFmt: "synced %s", NewCasesFmt: "%d new", NewCaseOne: "1 new",
 		FetchingFmt: "fetching %s/%s", FetchingStart: "fetching …", RateFmt: "%d/s",
+		QuietFmt:   "no progress for %d s",
 		Connecting: "connecting …", Disconnected: "disconnected", RetryInFmt: "retrying in %s",
 		RetryNow: "retrying now", RetryKey: "r: now",
 		FailAuth:        "login refused – check the user name and password",

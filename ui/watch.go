@@ -47,6 +47,11 @@ const maxEventsPerMsg = 64
 // storing cases, so they appear as they come rather than at the end.
 const reloadEvery = time.Second
 
+// quietShown is how long a sync may go without progress before the status
+// line says so instead of showing its rate: a batch takes a fraction of a
+// second, so two seconds of nothing is worth telling.
+const quietShown = 2 * time.Second
+
 // barMinTotal is the size of a sync from which a progress bar is worth
 // drawing: a first sync of a large mailbox, not the odd new message.
 const barMinTotal = 50
@@ -61,9 +66,13 @@ type intake struct {
 	state    desk.WatchState
 	progress desk.SyncProgress
 	rate     float64
-	newCases int
-	err      error
-	retryAt  time.Time // wall clock, as desk.Watch sets it
+	// progressAt is when progress last moved (wall clock): a FETCH that
+	// stalls shows for how long, not the rate it had before, until the
+	// watchdog gives the connection up.
+	progressAt time.Time
+	newCases   int
+	err        error
+	retryAt    time.Time // wall clock, as desk.Watch sets it
 
 	tickSeq    int       // the countdown tick that is current
 	spinSeq    int       // the spinner tick that is current
@@ -148,17 +157,21 @@ func (m *model) watchEvents(msg watchEventsMsg) tea.Cmd {
 		cmds = append(cmds, readWatch(msg.gen, msg.ch))
 	}
 	wasBusy, wasDown := m.in.busy(), m.in.known && m.in.state == desk.WatchDisconnected
+	now := m.wall()
 	var syncing, found bool
 	for _, ev := range msg.evs {
 		m.in.known = true
 		m.in.state = ev.State
 		switch ev.State {
 		case desk.WatchConnecting:
-			m.in.progress, m.in.rate = desk.SyncProgress{}, 0
+			m.in.progress, m.in.rate, m.in.progressAt = desk.SyncProgress{}, 0, now
 		case desk.WatchSyncing:
 			syncing = true
 			// The event after a failed batch carries counts, not progress.
 			if ev.Progress.Total > 0 {
+				if ev.Progress != m.in.progress {
+					m.in.progressAt = now
+				}
 				m.in.progress, m.in.rate = ev.Progress, ev.Rate
 			}
 			found = found || ev.NewCases > 0
@@ -171,7 +184,6 @@ func (m *model) watchEvents(msg watchEventsMsg) tea.Cmd {
 			m.in.err, m.in.retryAt = ev.Err, ev.RetryAt
 		}
 	}
-	now := m.wall()
 	switch {
 	case found && m.in.state == desk.WatchSynced:
 		m.in.lastReload = now
@@ -274,7 +286,9 @@ func (m *model) intakeLine() string {
 		if mb := p.Mailbox; mb != "" && !strings.EqualFold(mb, "INBOX") {
 			text += " " + textsafe.Line(mb, 24)
 		}
-		if in.rate >= 1 {
+		if quiet := m.wall().Sub(in.progressAt); !in.progressAt.IsZero() && quiet >= quietShown {
+			text += " · " + fmt.Sprintf(t.QuietFmt, int(quiet/time.Second))
+		} else if in.rate >= 1 {
 			text += " · " + fmt.Sprintf(t.RateFmt, int(math.Round(in.rate)))
 		}
 		var bar string

@@ -37,12 +37,12 @@ func pending[T tea.Msg](dr *driver) int {
 
 func TestWatchStatusLine(t *testing.T) {
 	for _, tc := range []struct {
-		lang                                             string
-		connecting, fetching, synced, disconnected, tick string
+		lang                                                    string
+		connecting, fetching, quiet, synced, disconnected, tick string
 	}{
-		{"nb", "kobler til …", "henter 1 200/10 000 · 350/s", "synkronisert 10:00 · 3 nye",
+		{"nb", "kobler til …", "henter 1 200/10 000 · 350/s", "henter 1 200/10 000 · ingen fremdrift på 3 s", "synkronisert 10:00 · 3 nye",
 			"frakoblet – prøver igjen om 12 s · r: nå · cannot reach the mail server", "prøver igjen om 11 s"},
-		{"en", "connecting …", "fetching 1,200/10,000 · 350/s", "synced 10:00 · 3 new",
+		{"en", "connecting …", "fetching 1,200/10,000 · 350/s", "fetching 1,200/10,000 · no progress for 3 s", "synced 10:00 · 3 new",
 			"disconnected – retrying in 12 s · r: now · cannot reach the mail server", "retrying in 11 s"},
 	} {
 		t.Run(tc.lang, func(t *testing.T) {
@@ -63,6 +63,19 @@ func TestWatchStatusLine(t *testing.T) {
 			expect(tc.fetching)
 			expect("█░")
 			expect("12 %")
+			// A server that stops sending: the spinner turns on, and after
+			// two quiet seconds the line tells how long, not the old rate.
+			dr.wall = dr.wall.Add(time.Second)
+			dr.tick()
+			expect(tc.fetching)
+			dr.wall = dr.wall.Add(2 * time.Second)
+			dr.tick()
+			expect(tc.quiet)
+			if f := footer(dr); strings.Contains(f, "/s") {
+				t.Errorf("a stalled sync still shows its rate: %q", f)
+			}
+			dr.watching(desk.WatchEvent{State: desk.WatchSyncing, Progress: desk.SyncProgress{Mailbox: "INBOX", Done: 1450, Total: 10000}, Rate: 320})
+			expect("320/s")
 			for _, sz := range [][2]int{{80, 24}, {160, 50}, {40, 10}} {
 				dr.send(tea.WindowSizeMsg{Width: sz[0], Height: sz[1]})
 				checkFits(t, dr.m.View(), sz[0], sz[1])
