@@ -311,20 +311,24 @@ func (c *Conn) listAbove(last uint32, maxBytes int64) ([]listed, error) {
 func (c *Conn) searchAbove(last uint32, maxBytes int64) ([]listed, error) {
 	var above imap.UIDSet
 	above.AddRange(imap.UID(last+1), 0) // last+1:*
-	search := func(crit imap.SearchCriteria) (map[uint32]bool, []imap.UID, error) {
+	search := func(crit imap.SearchCriteria) ([]imap.UID, error) {
 		crit.UID = []imap.UIDSet{above}
 		data, err := c.UIDSearch(&crit, &imap.SearchOptions{ReturnAll: true}).Wait()
 		if err != nil {
-			return nil, nil, err
+			return nil, err
 		}
-		uids := data.AllUIDs()
+		return data.AllUIDs(), nil
+	}
+	// The few UIDs of a search, as a set.
+	among := func(crit imap.SearchCriteria) (map[uint32]bool, error) {
+		uids, err := search(crit)
 		in := make(map[uint32]bool, len(uids))
 		for _, u := range uids {
 			in[uint32(u)] = true
 		}
-		return in, uids, nil
+		return in, err
 	}
-	_, all, err := search(imap.SearchCriteria{})
+	all, err := search(imap.SearchCriteria{})
 	if err != nil {
 		return nil, err
 	}
@@ -332,11 +336,11 @@ func (c *Conn) searchAbove(last uint32, maxBytes int64) ([]listed, error) {
 	// that can be listed there anyway: a larger limit has nothing to find.
 	big := map[uint32]bool{}
 	if maxBytes < math.MaxUint32 {
-		if big, _, err = search(imap.SearchCriteria{Larger: maxBytes}); err != nil {
+		if big, err = among(imap.SearchCriteria{Larger: maxBytes}); err != nil {
 			return nil, err
 		}
 	}
-	empty, _, err := search(imap.SearchCriteria{Smaller: 1})
+	empty, err := among(imap.SearchCriteria{Smaller: 1})
 	if err != nil {
 		return nil, err
 	}
@@ -363,7 +367,7 @@ func (c *Conn) sizesAbove(last uint32, maxBytes int64) ([]listed, error) {
 			break
 		}
 		var uid uint32
-		size := int64(-1)
+		var size int64 // a server that gives none lists an empty message
 		for {
 			item := msg.Next()
 			if item == nil {
