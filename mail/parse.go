@@ -1085,21 +1085,92 @@ type qpDecoder struct {
 // runs of other bytes are copied as they are when nothing is pending.
 var qpSpecial = [256]bool{'=': true, ' ': true, '\t': true, '\r': true, '\n': true}
 
+// hexValues maps a hex digit to its value, and every other byte to 0xff.
+var hexValues = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c - '0')
+	}
+	for c := 'A'; c <= 'F'; c++ {
+		t[c] = byte(c-'A') + 10
+		t[c+'a'-'A'] = byte(c-'A') + 10
+	}
+	return t
+}()
+
+// Write decodes p. While nothing is pending, the usual sequences (runs of
+// ordinary bytes, "=XX", soft breaks, line ends, spaces before text) are
+// decoded here in one step each, giving what the state machine in byte
+// gives for them and leaving it as empty as it was; anything else, or a
+// sequence cut off by the end of p, goes through byte.
 func (d *qpDecoder) Write(p []byte) (int, error) {
-	for i := 0; i < len(p); i++ {
-		if d.last == 0 && len(d.esc) == 0 && len(d.wsp) == 0 {
-			j := i
-			for j < len(p) && !qpSpecial[p[j]] {
+	buf := d.buf
+	for i := 0; i < len(p); {
+		if d.last != 0 || len(d.esc) != 0 || len(d.wsp) != 0 {
+			d.buf = buf
+			d.byte(p[i])
+			buf = d.buf
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && !qpSpecial[p[j]] {
+			j++
+		}
+		buf = append(buf, p[i:j]...)
+		if j == len(p) {
+			break
+		}
+		i = j
+		switch c := p[i]; c {
+		case '\r', '\n':
+			// With no spaces pending, a line end is kept as it is.
+			buf = append(buf, c)
+			i++
+			continue
+		case '=':
+			if i+2 < len(p) {
+				if hi, lo := hexValues[p[i+1]], hexValues[p[i+2]]; hi < 16 && lo < 16 {
+					buf = append(buf, hi<<4|lo)
+					i += 3
+					continue
+				}
+				if p[i+1] == '\r' && p[i+2] == '\n' {
+					i += 3 // a soft line break
+					continue
+				}
+			}
+			if i+1 < len(p) && p[i+1] == '\n' {
+				i += 2 // a soft line break
+				continue
+			}
+		case ' ', '\t':
+			// Spaces followed by text are text; before a line end they
+			// are padding.
+			j := i + 1
+			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
 				j++
 			}
-			d.buf = append(d.buf, p[i:j]...)
-			if j == len(p) {
-				break
+			if j < len(p) {
+				switch e := p[j]; {
+				case e == '\r' || e == '\n':
+					i = j
+					continue
+				case !qpSpecial[e]:
+					buf = append(buf, p[i:j]...)
+					i = j
+					continue
+				}
 			}
-			i = j
 		}
+		d.buf = buf
 		d.byte(p[i])
+		buf = d.buf
+		i++
 	}
+	d.buf = buf
 	if d.out != nil && len(d.buf) >= 1024 {
 		d.out.Write(d.buf)
 		d.buf = d.buf[:0]
