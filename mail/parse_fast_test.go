@@ -86,6 +86,7 @@ var headerKeys = []string{
 	"From", "To", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
 	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
 	"Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+	"Received", "X-Mailer", // not among knownKeys: Get scans for them
 }
 
 func FuzzScanHeader(f *testing.F) {

@@ -1,35 +1,61 @@
 package mail
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"mime"
 	"strings"
 
 	"github.com/emersion/go-message"
 	gomail "github.com/emersion/go-message/mail"
+	mimetext "github.com/emersion/go-message/textproto"
 )
 
-// header is a message or part header. The top-level header is read by
-// scanHeader, which accepts exactly what go-message's textproto.ReadHeader
-// accepts and reads the same values, but keeps them as offsets into one
-// string instead of allocating a map and a few strings per field; the few
-// fields Parse looks at are cut out on demand. Part headers, and headers
-// read leniently, keep go-message's representation.
+// header is a message or part header. Headers read by scanHeader, which
+// accepts exactly what go-message's textproto.ReadHeader accepts and reads
+// the same values, keep them as offsets into one string instead of a map
+// and a few strings per field; of the fields Parse looks at (knownKeys),
+// the first of each is found while scanning, so that neither a list of
+// all fields nor a search per lookup is needed, and the values are cut
+// out on demand. Headers read leniently keep go-message's representation.
 type header struct {
-	s      string   // the header text, for fields
-	fields []hfield // in their original order
-	slow   bool     // mh holds the header
+	s      string                 // the header text, for fields
+	known  [len(knownKeys)]hfield // the first field of each known key; end 0 if none
+	folded uint16                 // bit i set: known[i] has continuation lines
+	slow   bool                   // mh holds the header
 	mh     message.Header
 }
 
-// hfield is one field of a scanned header: s[start:end] holds its lines,
-// line ends included, and the value starts after the colon at s[colon].
+// knownKeys are the fields Parse reads, in canonical form.
+var knownKeys = [...]string{
+	"From", "To", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
+	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+	"Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+}
+
+// knownKey returns the index of k in knownKeys, compared as Get compares
+// keys, or -1.
+func knownKey(k string) int {
+	if len(k) < 2 || len(k) > 25 {
+		return -1
+	}
+	for i, kk := range knownKeys {
+		if len(kk) == len(k) && kk[0]|0x20 == k[0]|0x20 && strings.EqualFold(kk, k) {
+			return i
+		}
+	}
+	return -1
+}
+
+// hfield is one field of a scanned header: its value starts after the
+// colon at s[colon], and its lines, line ends included, end at s[end].
+// The offsets are 32 bits wide to keep part headers small; longer headers
+// are read by go-message.
 type hfield struct {
-	key               string
-	start, colon, end int
-	folded            bool // has continuation lines
+	colon, end int32
 }
 
 // Get returns the value of the first field named k, as
@@ -40,11 +66,21 @@ func (h *header) Get(k string) string {
 	if h.slow {
 		return h.mh.Get(k)
 	}
-	for i := range h.fields {
-		f := &h.fields[i]
-		if len(f.key) == len(k) && strings.EqualFold(f.key, k) {
-			return h.value(f)
+	if i := knownKey(k); i >= 0 {
+		if f := h.known[i]; f.end > 0 {
+			return h.value(int(f.colon), int(f.end), h.folded&(1<<i) != 0)
 		}
+		return ""
+	}
+	// Not a key Parse reads: scan the fields again.
+	for p := 0; p < len(h.s); {
+		line, next, folded := fieldAt(h.s, p)
+		if colon := strings.IndexByte(line, ':'); colon >= 0 {
+			if key := trimWSP(line[:colon]); len(key) == len(k) && strings.EqualFold(key, k) {
+				return h.value(p+colon, next, folded)
+			}
+		}
+		p = next
 	}
 	return ""
 }
@@ -52,14 +88,14 @@ func (h *header) Get(k string) string {
 // value unfolds a field as textproto's trimAroundNewlines does: each line
 // without its line end, trimmed of spaces and tabs, empty ones left out,
 // joined by single spaces.
-func (h *header) value(f *hfield) string {
-	first, rest := lineContent(h.s[f.colon+1 : f.end])
+func (h *header) value(colon, end int, folded bool) string {
+	first, rest := lineContent(h.s[colon+1 : end])
 	first = trimWSP(first)
-	if !f.folded {
+	if !folded {
 		return first
 	}
 	var b strings.Builder
-	b.Grow(f.end - f.colon)
+	b.Grow(end - colon)
 	b.WriteString(first)
 	for rest != "" {
 		var line string
@@ -110,23 +146,17 @@ func scanHeader(raw []byte) (h header, bodyStart int, ok bool) {
 	}
 	// Find the end of the header first so that one string holds it all.
 	end, bodyStart := headerEnd(raw)
-	s := string(raw[:end])
-	nf := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			nf++
+	if end > math.MaxInt32 {
+		mh, err := mimetext.ReadHeader(bufio.NewReader(bytes.NewReader(raw)))
+		if err != nil {
+			return header{}, 0, false
 		}
+		return header{slow: true, mh: message.Header{Header: mh}}, bodyStart, true
 	}
-	fields := make([]hfield, 0, nf+1)
+	h.s = string(raw[:end])
+	s := h.s
 	for p := 0; p < len(s); {
-		start := p
-		line, next := lineAt(s, p)
-		folded := false
-		for next < len(s) && (s[next] == ' ' || s[next] == '\t') {
-			_, next = lineAt(s, next)
-			folded = true
-		}
-		p = next
+		line, next, folded := fieldAt(s, p)
 		// The key ends at the first colon of the field; one on a
 		// continuation line would leave a line end in the key, which
 		// ReadHeader refuses.
@@ -140,12 +170,28 @@ func scanHeader(raw []byte) (h header, bodyStart int, ok bool) {
 				return header{}, 0, false
 			}
 		}
-		if key == "" {
-			continue // ReadHeader skips fields without a name
+		// ReadHeader skips fields without a name, which knownKey refuses.
+		if i := knownKey(key); i >= 0 && h.known[i].end == 0 {
+			h.known[i] = hfield{colon: int32(p + colon), end: int32(next)}
+			if folded {
+				h.folded |= 1 << i
+			}
 		}
-		fields = append(fields, hfield{key: key, start: start, colon: start + colon, end: next, folded: folded})
+		p = next
 	}
-	return header{s: s, fields: fields}, bodyStart, true
+	return h, bodyStart, true
+}
+
+// fieldAt returns the first line of the field starting at s[p], without
+// its line end, the offset of the next field, and whether continuation
+// lines follow the first.
+func fieldAt(s string, p int) (line string, next int, folded bool) {
+	line, next = lineAt(s, p)
+	for next < len(s) && (s[next] == ' ' || s[next] == '\t') {
+		_, next = lineAt(s, next)
+		folded = true
+	}
+	return line, next, folded
 }
 
 // lineAt returns the line starting at s[p], without its line end, and the
