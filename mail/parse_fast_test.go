@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"io"
 	"reflect"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -236,6 +237,26 @@ func checkSplit(t *testing.T, body []byte, boundary string) bool {
 			if g, w := parts[i].h.Get(k), wh.Get(k); g != w {
 				t.Fatalf("%q: part %d: %s = %q, go-message reads %q", body, i, k, g, w)
 			}
+		}
+	}
+}
+
+// TestKnownKey checks knownKey against a plain search of knownKeys.
+func TestKnownKey(t *testing.T) {
+	keys := append([]string{"", "T", "TO", "to", "tO", "Tx", "Frob", "date", "Message-ID", "X-AUTORESPOND", "Content-Typ"}, knownKeys[:]...)
+	for _, k := range knownKeys {
+		keys = append(keys, "X"+k[1:], k[:len(k)-1]+"x", k+"s")
+	}
+	for _, k := range keys {
+		want := -1
+		for i, kk := range knownKeys {
+			if strings.EqualFold(k, kk) {
+				want = i
+				break
+			}
+		}
+		if got := knownKey(k); got != want {
+			t.Errorf("knownKey(%q) = %d, want %d", k, got, want)
 		}
 	}
 }

@@ -37,17 +37,53 @@ var knownKeys = [...]string{
 }
 
 // knownKey returns the index of k in knownKeys, compared as Get compares
-// keys, or -1.
+// keys, or -1. It runs for every field scanned, so it picks the one
+// candidate by length and first letter before comparing.
 func knownKey(k string) int {
-	if len(k) < 2 || len(k) > 25 {
+	i := -1
+	switch len(k) {
+	case 2:
+		i = 1
+	case 4:
+		switch k[0] | 0x20 {
+		case 'f':
+			i = 0
+		case 'd':
+			i = 3
+		}
+	case 7:
+		i = 2
+	case 10:
+		switch k[0] | 0x20 {
+		case 'm':
+			i = 4
+		case 'r':
+			i = 6
+		case 'p':
+			i = 10
+		}
+	case 11:
+		switch k[0] | 0x20 {
+		case 'i':
+			i = 5
+		case 'x':
+			i = 8
+		}
+	case 12:
+		i = 11
+	case 13:
+		i = 9
+	case 14:
+		i = 7
+	case 19:
+		i = 12
+	case 25:
+		i = 13
+	}
+	if i < 0 || !strings.EqualFold(k, knownKeys[i]) {
 		return -1
 	}
-	for i, kk := range knownKeys {
-		if len(kk) == len(k) && kk[0]|0x20 == k[0]|0x20 && strings.EqualFold(kk, k) {
-			return i
-		}
-	}
-	return -1
+	return i
 }
 
 // hfield is one field of a scanned header: its value starts after the
