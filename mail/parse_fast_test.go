@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"mime"
 	"reflect"
 	"strings"
 	"testing"
@@ -259,4 +260,30 @@ func TestKnownKey(t *testing.T) {
 			t.Errorf("knownKey(%q) = %d, want %d", k, got, want)
 		}
 	}
+}
+
+// FuzzSimpleMediaType checks the fast Content-Type reader against
+// mime.ParseMediaType wherever it answers.
+func FuzzSimpleMediaType(f *testing.F) {
+	for _, s := range []string{
+		`text/plain; charset="utf-8"`, "TEXT/Plain;Charset=UTF-8;", `multipart/alternative; boundary="=_a b;c"`,
+		"text/plain; charset=utf-8; charset=utf-8", "text/plain; charset=a; CHARSET=b", "text ; x=y ;  ",
+		`attachment; filename="a\"b.pdf"`, "text/plain; name*=utf-8''%C3%A6", "text/; x=y", "a/b/c", "text/plain;;x=y",
+		"text/plain; x=", `text/plain; x=""`, "text/plain; x=y z", "text/plain\t;\tx\t=\ty", "inline",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		mt, params, ok := simpleMediaType(v)
+		if !ok {
+			return
+		}
+		wmt, wparams, err := mime.ParseMediaType(v)
+		if err != nil {
+			t.Fatalf("%q: fast path read %q %q, ParseMediaType fails: %v", v, mt, params, err)
+		}
+		if mt != wmt || !reflect.DeepEqual(params, wparams) {
+			t.Fatalf("%q: fast path read %q %q, ParseMediaType %q %q", v, mt, params, wmt, wparams)
+		}
+	})
 }

@@ -263,9 +263,12 @@ func headerEnd(raw []byte) (end, body int) {
 // parseWithParams reads a Content-Type or Content-Disposition value as
 // go-message's Header.ContentType does.
 func parseWithParams(v string) (string, map[string]string, error) {
-	f, params, err := mime.ParseMediaType(v)
-	if err != nil {
-		return v, nil, err
+	f, params, ok := simpleMediaType(v)
+	if !ok {
+		var err error
+		if f, params, err = mime.ParseMediaType(v); err != nil {
+			return v, nil, err
+		}
 	}
 	for k, p := range params {
 		if strings.Contains(p, "=?") {
@@ -274,6 +277,105 @@ func parseWithParams(v string) (string, map[string]string, error) {
 	}
 	return f, params, nil
 }
+
+// simpleMediaType reads v as mime.ParseMediaType does, for values of the
+// usual form: printable ASCII, a type, and parameters whose names have no
+// "*" (RFC 2231) and whose values are tokens or quoted strings without
+// escapes. It reports false for anything else, including every value
+// ParseMediaType refuses, which ParseMediaType then reads. That spares
+// the usual Content-Type its allocations for quoted strings and lookups
+// of continuations.
+func simpleMediaType(v string) (string, map[string]string, bool) {
+	for i := 0; i < len(v); i++ {
+		if c := v[i]; (c < ' ' && c != '\t') || c > '~' {
+			return "", nil, false
+		}
+	}
+	base, rest, _ := strings.Cut(v, ";")
+	mt := strings.ToLower(trimWSP(base))
+	typ := tokenLen(mt)
+	if typ == 0 {
+		return "", nil, false
+	}
+	if typ < len(mt) {
+		if mt[typ] != '/' {
+			return "", nil, false
+		}
+		if sub := tokenLen(mt[typ+1:]); sub == 0 || typ+1+sub != len(mt) {
+			return "", nil, false
+		}
+	}
+	params := make(map[string]string)
+	if len(base) == len(v) {
+		return mt, params, true
+	}
+	// rest follows the first ";".
+	for {
+		rest = trimLeftWSP(rest)
+		n := tokenLen(rest)
+		if n == 0 {
+			if rest == "" {
+				return mt, params, true // a trailing ";" is ignored
+			}
+			return "", nil, false
+		}
+		key := rest[:n]
+		if strings.IndexByte(key, '*') >= 0 {
+			return "", nil, false
+		}
+		key = strings.ToLower(key)
+		rest = trimLeftWSP(rest[n:])
+		if rest == "" || rest[0] != '=' {
+			return "", nil, false
+		}
+		rest = trimLeftWSP(rest[1:])
+		var value string
+		if rest != "" && rest[0] == '"' {
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 || strings.IndexByte(rest[1:1+end], '\\') >= 0 {
+				return "", nil, false
+			}
+			value, rest = rest[1:1+end], rest[2+end:]
+		} else {
+			n := tokenLen(rest)
+			if n == 0 {
+				return "", nil, false
+			}
+			value, rest = rest[:n], rest[n:]
+		}
+		if old, dup := params[key]; dup && old != value {
+			return "", nil, false
+		}
+		params[key] = value
+		rest = trimLeftWSP(rest)
+		if rest == "" {
+			return mt, params, true
+		}
+		if rest[0] != ';' {
+			return "", nil, false
+		}
+		rest = rest[1:]
+	}
+}
+
+// tokenLen returns the length of the RFC 2045 token at the start of s.
+func tokenLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !tokenChar[s[i]] {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// tokenChar marks the bytes of an RFC 2045 token: printable ASCII but
+// tspecials.
+var tokenChar = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = !strings.ContainsRune(`()<>@,;:\"/[]?=`, c)
+	}
+	return t
+}()
 
 // decodeParam decodes encoded words in a parameter as go-message does,
 // keeping the value as written if that fails.
