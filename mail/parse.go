@@ -1081,9 +1081,10 @@ type qpDecoder struct {
 	last byte   // previous byte of a soft break, to swallow its LF
 }
 
-// qpSpecial marks the bytes the quoted-printable state machine must see;
-// runs of other bytes are copied as they are when nothing is pending.
-var qpSpecial = [256]bool{'=': true, ' ': true, '\t': true, '\r': true, '\n': true}
+// qpStop marks the bytes that end a run Write copies: within a run,
+// spaces and tabs are text unless a line end or the end of the input
+// follows them.
+var qpStop = [256]bool{'=': true, '\r': true, '\n': true}
 
 // hexValues maps a hex digit to its value, and every other byte to 0xff.
 var hexValues = func() (t [256]byte) {
@@ -1101,10 +1102,10 @@ var hexValues = func() (t [256]byte) {
 }()
 
 // Write decodes p. While nothing is pending, the usual sequences (runs of
-// ordinary bytes, "=XX", soft breaks, line ends, spaces before text) are
-// decoded here in one step each, giving what the state machine in byte
-// gives for them and leaving it as empty as it was; anything else, or a
-// sequence cut off by the end of p, goes through byte.
+// text, a run ending in a line end, "=XX", soft breaks) are decoded here
+// in one step each, giving what the state machine in byte gives for them
+// and leaving it as empty as it was; anything else, or a sequence cut off
+// by the end of p, goes through byte.
 func (d *qpDecoder) Write(p []byte) (int, error) {
 	buf := d.buf
 	for i := 0; i < len(p); {
@@ -1116,59 +1117,51 @@ func (d *qpDecoder) Write(p []byte) (int, error) {
 			continue
 		}
 		j := i
-		for j < len(p) && !qpSpecial[p[j]] {
+		for j < len(p) && !qpStop[p[j]] {
 			j++
 		}
-		buf = append(buf, p[i:j]...)
-		if j == len(p) {
-			break
+		// Spaces and tabs at the end of the run are padding before a
+		// line end, and may be at the end of the input.
+		k := j
+		for k > i && (p[k-1] == ' ' || p[k-1] == '\t') {
+			k--
 		}
-		i = j
-		switch c := p[i]; c {
-		case '\r', '\n':
-			// With no spaces pending, a line end is kept as it is.
-			buf = append(buf, c)
-			i++
-			continue
-		case '=':
-			if i+2 < len(p) {
-				if hi, lo := hexValues[p[i+1]], hexValues[p[i+2]]; hi < 16 && lo < 16 {
-					buf = append(buf, hi<<4|lo)
-					i += 3
-					continue
-				}
-				if p[i+1] == '\r' && p[i+2] == '\n' {
-					i += 3 // a soft line break
-					continue
-				}
-			}
-			if i+1 < len(p) && p[i+1] == '\n' {
-				i += 2 // a soft line break
+		if j < len(p) {
+			switch c := p[j]; c {
+			case '\r', '\n':
+				buf = append(buf, p[i:k]...)
+				buf = append(buf, c)
+				i = j + 1
 				continue
-			}
-		case ' ', '\t':
-			// Spaces followed by text are text; before a line end they
-			// are padding.
-			j := i + 1
-			for j < len(p) && (p[j] == ' ' || p[j] == '\t') {
-				j++
-			}
-			if j < len(p) {
-				switch e := p[j]; {
-				case e == '\r' || e == '\n':
-					i = j
-					continue
-				case !qpSpecial[e]:
+			case '=':
+				if j+2 < len(p) {
+					if hi, lo := hexValues[p[j+1]], hexValues[p[j+2]]; hi < 16 && lo < 16 {
+						buf = append(buf, p[i:j]...)
+						buf = append(buf, hi<<4|lo)
+						i = j + 3
+						continue
+					}
+					if p[j+1] == '\r' && p[j+2] == '\n' {
+						buf = append(buf, p[i:j]...) // spaces before a soft break are text
+						i = j + 3
+						continue
+					}
+				}
+				if j+1 < len(p) && p[j+1] == '\n' {
 					buf = append(buf, p[i:j]...)
-					i = j
+					i = j + 2
 					continue
 				}
+				j++ // the "=" goes to byte too
 			}
 		}
+		buf = append(buf, p[i:k]...)
 		d.buf = buf
-		d.byte(p[i])
+		for ; k < j; k++ {
+			d.byte(p[k])
+		}
 		buf = d.buf
-		i++
+		i = j
 	}
 	d.buf = buf
 	if d.out != nil && len(d.buf) >= 1024 {

@@ -132,14 +132,13 @@ func FuzzScanHeader(f *testing.F) {
 	})
 }
 
-// FuzzQPRuns checks that the fast steps of Write (runs of ordinary bytes,
-// "=XX", soft breaks, line ends, spaces before text), in any
-// split of the input, decodes as feeding every byte through the state
-// machine does.
+// FuzzQPRuns checks that the fast steps of Write (runs of text, runs
+// ending in a line end, "=XX", soft breaks), in any split of the input,
+// decode as feeding every byte through the state machine does.
 func FuzzQPRuns(f *testing.F) {
 	for _, s := range []string{
 		"Jeg =C3=B8nsker innsyn =\r\nog en kopi.=20\r\n", "a =\r\nb", "x  \r\ny\t\n", "=ZZ =4\r\n= \r\nend=", "=\r=\n= \t\r\nq",
-		"a  =41 \t=\nb \r\n=\r\n=4g= x=", "  \t", "=0d=0A\n\n  \t\n",
+		"a  =41 \t=\nb \r\n=\r\n=4g= x=", "  \t", "=0d=0A\n\n  \t\n", "a b \t=\r\nc\t=3D \r\nd =ZZ e  =", "x =\r\n\r\n\t ",
 	} {
 		f.Add([]byte(s), uint8(3))
 	}
