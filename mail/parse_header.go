@@ -80,10 +80,25 @@ func knownKey(k string) int {
 	case 25:
 		i = 13
 	}
-	if i < 0 || !strings.EqualFold(k, knownKeys[i]) {
+	if i < 0 || !equalFoldASCII(k, knownKeys[i]) {
 		return -1
 	}
 	return i
+}
+
+// equalFoldASCII is strings.EqualFold for a key of letters and dashes:
+// no other byte folds to one of those, so folding ASCII letters is enough.
+func equalFoldASCII(s, key string) bool {
+	if len(s) != len(key) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c, k := s[i], key[i]
+		if c != k && (c|0x20 != k|0x20 || k|0x20 < 'a' || k|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
 }
 
 // hfield is one field of a scanned header: its value starts after the
