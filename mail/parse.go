@@ -352,6 +352,17 @@ func lenientIDs(v string) []string {
 // cleanID drops what cannot belong in a message ID: whitespace, controls and
 // invalid UTF-8.
 func cleanID(id string) string {
+	// Most IDs are printable ASCII without brackets: nothing to drop.
+	clean := true
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c <= ' ' || c >= 0x7f || c == '<' || c == '>' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return id
+	}
 	return strings.Map(func(r rune) rune {
 		if r <= ' ' || r == 0x7f || r == utf8.RuneError || r == '<' || r == '>' {
 			return -1
@@ -398,6 +409,9 @@ func (m *Message) headerText(key, v string) string {
 // iso-8859-1 may use windows-1252's printable 0x80–0x9F, which Go decodes as
 // C1 controls.
 func fixDecodedHeader(s string) string {
+	if isASCII(s) {
+		return s // valid UTF-8 without C1 controls
+	}
 	if !utf8.ValidString(s) {
 		s = fromWindows1252([]byte(s))
 	}
