@@ -89,6 +89,9 @@ func knownKey(k string) int {
 // equalFoldASCII is strings.EqualFold for a key of letters and dashes:
 // no other byte folds to one of those, so folding ASCII letters is enough.
 func equalFoldASCII(s, key string) bool {
+	if s == key {
+		return true // the usual spelling, and Get's own constants
+	}
 	if len(s) != len(key) {
 		return false
 	}
