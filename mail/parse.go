@@ -970,9 +970,10 @@ func decodedSize(cte string, body io.Reader) (int64, error) {
 		_, err = io.CopyBuffer(&d, body, buf[:])
 		d.Close()
 	case "base64":
-		d := base64Decoder{out: &n}
+		var d base64Counter
 		_, err = io.CopyBuffer(&d, body, buf[:])
 		d.Close()
+		n = counter(d.size)
 		if err == nil && (d.invalid > 0 || d.truncated) {
 			err = fmt.Errorf("broken base64")
 		}
@@ -1093,6 +1094,54 @@ type qpDecoder struct {
 	esc  []byte // "=" and what followed it, not yet understood
 	wsp  []byte // spaces and tabs that may turn out to end a line
 	last byte   // previous byte of a soft break, to swallow its LF
+}
+
+// base64Counter counts what base64Decoder would decode, and what it
+// could not use, without decoding: attachments are only measured.
+type base64Counter struct {
+	n         int // letters of the current quantum
+	size      int64
+	invalid   int
+	truncated bool
+}
+
+func (d *base64Counter) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if base64Values[c] != 0xff {
+			if d.n++; d.n == 4 {
+				d.size += 3
+				d.n = 0
+			}
+			continue
+		}
+		switch c {
+		case ' ', '\t', '\r', '\n':
+		case '=':
+			d.flushQuantum()
+		default:
+			d.invalid++
+		}
+	}
+	return len(p), nil
+}
+
+// flushQuantum counts the bytes of a partial quantum.
+func (d *base64Counter) flushQuantum() {
+	switch d.n {
+	case 1:
+		d.truncated = true // six bits make no byte
+	case 2, 3:
+		d.size += int64(d.n - 1)
+	}
+	d.n = 0
+}
+
+// Close counts what is left, as base64Decoder.Close does.
+func (d *base64Counter) Close() {
+	if d.n != 0 {
+		d.truncated = true
+		d.flushQuantum()
+	}
 }
 
 // qpStop marks the bytes that end a run Write copies: within a run,

@@ -286,3 +286,28 @@ func FuzzSimpleMediaType(f *testing.F) {
 		}
 	})
 }
+
+// FuzzBase64Count checks that base64Counter counts what base64Decoder
+// decodes, in any split of the input.
+func FuzzBase64Count(f *testing.F) {
+	for _, s := range []string{"aGVp\r\nZA==", "aGVpZA=", "a", "ab=cd=", "a-_b c\td!", "====", "aGV"} {
+		f.Add([]byte(s), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, split uint8) {
+		var out bytes.Buffer
+		d := base64Decoder{out: &out}
+		var c base64Counter
+		for p, n := in, int(split)+1; len(p) > 0; {
+			n = min(n, len(p))
+			d.Write(p[:n])
+			c.Write(p[:n])
+			p = p[n:]
+		}
+		d.Close()
+		c.Close()
+		if c.size != int64(out.Len()) || c.invalid != d.invalid || c.truncated != d.truncated {
+			t.Fatalf("%q: counted %d, %d invalid, truncated %v; decoded %d, %d, %v",
+				in, c.size, c.invalid, c.truncated, out.Len(), d.invalid, d.truncated)
+		}
+	})
+}
