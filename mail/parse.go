@@ -10,6 +10,7 @@ import (
 	netmail "net/mail"
 	"net/textproto"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -522,7 +523,11 @@ func (m *Message) date(v string) time.Time {
 	}
 	// The usual form first: net/mail tries dozens of layouts, and each
 	// miss costs an allocation.
-	t, err := time.Parse("Mon, 2 Jan 2006 15:04:05 -0700", v)
+	t, ok := simpleDate(v)
+	var err error
+	if !ok {
+		t, err = time.Parse(rfc5322Date, v)
+	}
 	if err != nil {
 		t, err = netmail.ParseDate(v)
 	}
@@ -543,6 +548,83 @@ func (m *Message) date(v string) time.Time {
 		t = time.Date(y, mo, d, hh, mm, ss, t.Nanosecond(), time.FixedZone(name, obsZones[name]*3600))
 	}
 	return t
+}
+
+// rfc5322Date is the usual form of a Date field.
+const rfc5322Date = "Mon, 2 Jan 2006 15:04:05 -0700"
+
+// simpleDate reads v as time.Parse(rfc5322Date, v) does, if v is written
+// the way nearly every mailer writes it: day names and months spelt as in
+// the layout, two-digit hours and a zone offset within ±14:59. It reports
+// false for anything else, which time.Parse then reads.
+func simpleDate(v string) (time.Time, bool) {
+	// "Mon, 2 Jan 2006 15:04:05 -0700", with the day in one or two digits.
+	if len(v) < len("Mon, 2 Jan 2006 15:04:05 -0700") || v[3] != ',' || v[4] != ' ' {
+		return time.Time{}, false
+	}
+	if !slices.Contains(dayNames[:], v[:3]) {
+		return time.Time{}, false
+	}
+	s := v[5:]
+	day, ok := digits(s[:1])
+	if !ok {
+		return time.Time{}, false
+	}
+	if d2, ok := digits(s[1:2]); ok {
+		day, s = day*10+d2, s[2:]
+	} else {
+		s = s[1:]
+	}
+	const rest = " Jan 2006 15:04:05 -0700"
+	if len(s) != len(rest) || s[0] != ' ' || s[4] != ' ' || s[9] != ' ' || s[12] != ':' || s[15] != ':' || s[18] != ' ' {
+		return time.Time{}, false
+	}
+	month := slices.Index(monthNames[:], s[1:4]) + 1
+	year, ok1 := digits(s[5:9])
+	hour, ok2 := digits(s[10:12])
+	minute, ok3 := digits(s[13:15])
+	sec, ok4 := digits(s[16:18])
+	zh, ok5 := digits(s[20:22])
+	zm, ok6 := digits(s[22:24])
+	sign := s[19]
+	if month == 0 || !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || (sign != '+' && sign != '-') ||
+		day < 1 || day > daysIn(time.Month(month), year) || hour > 23 || minute > 59 || sec > 59 || zh > 14 || zm > 59 {
+		return time.Time{}, false
+	}
+	offset := (zh*60 + zm) * 60
+	if sign == '-' {
+		offset = -offset
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC).Add(-time.Duration(offset) * time.Second)
+	// As time.Parse does: the local zone if it has that offset then,
+	// else a fixed zone without a name.
+	if _, off := t.In(time.Local).Zone(); off == offset {
+		return t.In(time.Local), true
+	}
+	return t.In(time.FixedZone("", offset)), true
+}
+
+var (
+	dayNames   = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	monthNames = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+)
+
+// digits reads s, which must be all ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// daysIn returns the number of days in month of year.
+func daysIn(month time.Month, year int) int {
+	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
 }
 
 // autoSubmitted reads Auto-Submitted, or its older equivalents.

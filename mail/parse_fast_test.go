@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/emersion/go-message"
@@ -308,6 +309,35 @@ func FuzzBase64Count(f *testing.F) {
 		if c.size != int64(out.Len()) || c.invalid != d.invalid || c.truncated != d.truncated {
 			t.Fatalf("%q: counted %d, %d invalid, truncated %v; decoded %d, %d, %v",
 				in, c.size, c.invalid, c.truncated, out.Len(), d.invalid, d.truncated)
+		}
+	})
+}
+
+// FuzzSimpleDate checks the fast Date reader against time.Parse wherever
+// it answers. Run it with TZ set too, for the local-zone case.
+func FuzzSimpleDate(f *testing.F) {
+	for _, s := range []string{
+		"Sun, 27 Sep 2026 13:06:29 +0200", "Mon, 2 Jan 2006 15:04:05 -0700", "Tue, 29 Feb 2028 00:00:00 +0000",
+		"Wed, 29 Feb 2027 00:00:00 +0000", "Thu, 31 Apr 2026 23:59:59 -1430", "Fri, 01 Jan 0000 00:00:00 +0100",
+		"Sat, 1 Jan 2026 24:00:00 +0000", "Mon, 1 Jan 2026 1:00:00 +0000", "mon, 1 jan 2026 01:00:00 +0000",
+		"Mon, 1 Jan 2026 01:00:00 -0000", "Mon, 1 Jan 2026 01:00:00 +1500", "Mon, 1 Jan 2026 01:00:00 +0060",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, ok := simpleDate(v)
+		if !ok {
+			return
+		}
+		want, err := time.Parse(rfc5322Date, v)
+		if err != nil {
+			t.Fatalf("%q: fast path read %v, time.Parse fails: %v", v, got, err)
+		}
+		gn, go_ := got.Zone()
+		wn, wo := want.Zone()
+		if !got.Equal(want) || gn != wn || go_ != wo || (got.Location() == time.Local) != (want.Location() == time.Local) ||
+			got.Location().String() != want.Location().String() || got.String() != want.String() {
+			t.Fatalf("%q: fast path read %v (%v), time.Parse %v (%v)", v, got, got.Location(), want, want.Location())
 		}
 	})
 }
