@@ -213,17 +213,20 @@ func scanHeader(raw []byte) (h header, bodyStart int, ok bool) {
 		line, next, folded := fieldAt(s, p)
 		// The key ends at the first colon of the field; one on a
 		// continuation line would leave a line end in the key, which
-		// ReadHeader refuses.
-		colon := strings.IndexByte(line, ':')
-		if colon < 0 {
+		// ReadHeader refuses. It is printable ASCII, and may be followed
+		// by spaces and tabs; a line never starts with them.
+		n := 0
+		for n < len(line) && keyChar[line[n]] {
+			n++
+		}
+		colon := n
+		for colon < len(line) && (line[colon] == ' ' || line[colon] == '\t') {
+			colon++
+		}
+		if colon == len(line) || line[colon] != ':' {
 			return header{}, 0, false
 		}
-		key := trimWSP(line[:colon])
-		for i := 0; i < len(key); i++ {
-			if c := key[i]; c < 33 || c > 126 {
-				return header{}, 0, false
-			}
-		}
+		key := line[:n]
 		// ReadHeader skips fields without a name, which knownKey refuses.
 		if i := knownKey(key); i >= 0 && h.known[i].end == 0 {
 			h.known[i] = hfield{colon: int32(p + colon), end: int32(next)}
@@ -235,6 +238,14 @@ func scanHeader(raw []byte) (h header, bodyStart int, ok bool) {
 	}
 	return h, bodyStart, true
 }
+
+// keyChar marks the bytes of a field name: printable ASCII but ":".
+var keyChar = func() (t [256]bool) {
+	for c := 33; c <= 126; c++ {
+		t[c] = c != ':'
+	}
+	return t
+}()
 
 // fieldAt returns the first line of the field starting at s[p], without
 // its line end, the offset of the next field, and whether continuation
