@@ -653,7 +653,7 @@ func (m *Message) contentType(h *header) (string, map[string]string) {
 	}
 	mt, params, err := parseWithParams(v)
 	if err == nil {
-		return strings.ToLower(mt), params
+		return mt, params // lower case already
 	}
 	mt, params = lenientParams(v)
 	if !validMediaType(mt) {
@@ -672,7 +672,7 @@ func (m *Message) disposition(h *header) (string, map[string]string) {
 	}
 	d, params, err := parseWithParams(v)
 	if err == nil {
-		return strings.ToLower(d), params
+		return d, params // lower case already
 	}
 	d, params = lenientParams(v)
 	return d, params

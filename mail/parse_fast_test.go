@@ -270,6 +270,7 @@ func FuzzSimpleMediaType(f *testing.F) {
 		"text/plain; charset=utf-8; charset=utf-8", "text/plain; charset=a; CHARSET=b", "text ; x=y ;  ",
 		`attachment; filename="a\"b.pdf"`, "text/plain; name*=utf-8''%C3%A6", "text/; x=y", "a/b/c", "text/plain;;x=y",
 		"text/plain; x=", `text/plain; x=""`, "text/plain; x=y z", "text/plain\t;\tx\t=\ty", "inline",
+		"text/plain; name=\"æ.pdf\"", "te\u212at/plain", "text/plain; x=\"a\rb\"", "text/plain;\u00a0x=y", "text/plain; x=y\v",
 	} {
 		f.Add(s)
 	}

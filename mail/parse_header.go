@@ -290,7 +290,8 @@ func headerEnd(raw []byte) (end, body int) {
 }
 
 // parseWithParams reads a Content-Type or Content-Disposition value as
-// go-message's Header.ContentType does.
+// go-message's Header.ContentType does. The value comes back in lower case, as
+// both readers give it.
 func parseWithParams(v string) (string, map[string]string, error) {
 	f, params, ok := simpleMediaType(v)
 	if !ok {
@@ -308,18 +309,15 @@ func parseWithParams(v string) (string, map[string]string, error) {
 }
 
 // simpleMediaType reads v as mime.ParseMediaType does, for values of the
-// usual form: printable ASCII, a type, and parameters whose names have no
-// "*" (RFC 2231) and whose values are tokens or quoted strings without
-// escapes. It reports false for anything else, including every value
+// usual form: a type, and parameters whose names have no "*" (RFC 2231)
+// and whose values are tokens or quoted strings without escapes or line
+// ends, separated by spaces and tabs at most. It reports false for anything else, including every value
 // ParseMediaType refuses, which ParseMediaType then reads. That spares
 // the usual Content-Type its allocations for quoted strings and lookups
 // of continuations.
 func simpleMediaType(v string) (string, map[string]string, bool) {
-	for i := 0; i < len(v); i++ {
-		if c := v[i]; (c < ' ' && c != '\t') || c > '~' {
-			return "", nil, false
-		}
-	}
+	// Other bytes than printable ASCII, spaces and tabs are refused where
+	// they occur: tokens hold none, and quoted strings are checked.
 	base, rest, _ := strings.Cut(v, ";")
 	mt := strings.ToLower(trimWSP(base))
 	typ := tokenLen(mt)
@@ -361,7 +359,7 @@ func simpleMediaType(v string) (string, map[string]string, bool) {
 		var value string
 		if rest != "" && rest[0] == '"' {
 			end := strings.IndexByte(rest[1:], '"')
-			if end < 0 || strings.IndexByte(rest[1:1+end], '\\') >= 0 {
+			if end < 0 || strings.ContainsAny(rest[1:1+end], "\\\r\n") {
 				return "", nil, false
 			}
 			value, rest = rest[1:1+end], rest[2+end:]
