@@ -395,7 +395,7 @@ func (m *Message) headerText(key, v string) string {
 		if err != nil {
 			return nil, err
 		}
-		return strings.NewReader(m.decodeCharset(label, b, "the "+key+" header", false)), nil
+		return strings.NewReader(m.decodeCharset(label, b, part{header: key}, false)), nil
 	}}
 	out, err := d.DecodeHeader(v)
 	if err != nil {
@@ -811,18 +811,18 @@ func (w *walker) leaf(h *header, mt string, params map[string]string, body io.Re
 	}
 	filename = cleanFilename(filename)
 	cte := transferEncoding(h)
-	what := partName(mt, filename)
+	what := part{mt: mt, filename: filename}
 
 	switch {
 	case mt == "message/rfc822" || mt == "message/global":
 		w.attached(cte, mt, filename, body, depth, parent)
 	case disp == "attachment" || filename != "" || !strings.HasPrefix(mt, "text/"):
 		if !knownEncoding(cte) {
-			w.m.warnf("%s has the unknown transfer encoding %s; its size is that of the encoded data", what, quote(cte))
+			w.m.warnf("%s has the unknown transfer encoding %s; its size is that of the encoded data", what.String(), quote(cte))
 		}
 		size, err := decodedSize(cte, body)
 		if err != nil {
-			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what, describe(err))
+			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what.String(), describe(err))
 		}
 		w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: size})
 	case mt == "text/plain" && !w.hasPlain:
@@ -844,7 +844,7 @@ func (w *walker) attached(cte, mt, filename string, body io.Reader, depth int, p
 	if err != nil {
 		w.fail(err)
 	}
-	data := w.m.decodeTransfer(cte, raw, "the attached message", out)
+	data := w.m.decodeTransfer(cte, raw, part{name: "the attached message"}, out)
 	w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: int64(len(data))})
 	if depth+1 >= maxDepth {
 		w.m.warnf("messages attached more than %d deep were not read", maxDepth)
@@ -963,7 +963,7 @@ func normalizeNewlines(s string) string {
 
 // readText reads a text part to a UTF-8 string.
 // With plain set, line ends become "\n" on the way, as finish would do.
-func (w *walker) readText(cte string, params map[string]string, body io.Reader, what string, plain bool) string {
+func (w *walker) readText(cte string, params map[string]string, body io.Reader, what part, plain bool) string {
 	in, out := getScratch(), getScratch()
 	defer putScratch(in)
 	defer putScratch(out)
@@ -973,6 +973,24 @@ func (w *walker) readText(cte string, params map[string]string, body io.Reader, 
 	}
 	data := w.m.decodeTransfer(cte, raw, what, out)
 	return w.m.decodeCharset(params["charset"], data, what, plain)
+}
+
+// part is what a warning is about. It is put in words only when a
+// warning is made, since most parts need none.
+type part struct {
+	mt, filename string // a MIME part
+	header       string // or a header field
+	name         string // or this
+}
+
+func (p part) String() string {
+	switch {
+	case p.name != "":
+		return p.name
+	case p.header != "":
+		return "the " + p.header + " header"
+	}
+	return partName(p.mt, p.filename)
 }
 
 // partName names a part in a warning.
@@ -1003,7 +1021,7 @@ func transferEncoding(h *header) string {
 // early keeps what it decoded; base64 with bytes outside its alphabet is
 // likely not base64 at all, so the raw text is kept instead. Decoded bytes
 // go to buf.
-func (m *Message) decodeTransfer(cte string, raw []byte, what string, buf *bytes.Buffer) []byte {
+func (m *Message) decodeTransfer(cte string, raw []byte, what part, buf *bytes.Buffer) []byte {
 	switch cte {
 	case "", "7bit", "8bit", "binary":
 		return raw
@@ -1020,14 +1038,14 @@ func (m *Message) decodeTransfer(cte string, raw []byte, what string, buf *bytes
 		d.Close()
 		switch {
 		case d.invalid > 0:
-			m.warnf("%s is marked base64 but is not valid base64; its raw text is shown", what)
+			m.warnf("%s is marked base64 but is not valid base64; its raw text is shown", what.String())
 			return raw
 		case d.truncated:
-			m.warnf("the base64 of %s ends early; the text shown stops where it does", what)
+			m.warnf("the base64 of %s ends early; the text shown stops where it does", what.String())
 		}
 		return buf.Bytes()
 	}
-	m.warnf("%s has the unknown transfer encoding %s; its raw text is shown", what, quote(cte))
+	m.warnf("%s has the unknown transfer encoding %s; its raw text is shown", what.String(), quote(cte))
 	return raw
 }
 
@@ -1420,7 +1438,7 @@ func hexValue(c byte) int {
 // UTF-8 according to its charset label, falling back to UTF-8 and then
 // windows-1252 when the label is missing, unknown or wrong. With nl set,
 // line ends become "\n".
-func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) string {
+func (m *Message) decodeCharset(label string, b []byte, what part, nl bool) string {
 	l := strings.ToLower(strings.Trim(label, " \t\"'"))
 	switch l {
 	case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
@@ -1428,15 +1446,15 @@ func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) st
 			return bytesString(b, nl)
 		}
 		if l == "" {
-			m.warnf("%s names no charset and is not UTF-8; it was read as windows-1252", what)
+			m.warnf("%s names no charset and is not UTF-8; it was read as windows-1252", what.String())
 		} else {
-			m.warnf("%s is marked %s but is not valid UTF-8; the bytes that are not were read as windows-1252", what, quote(label))
+			m.warnf("%s is marked %s but is not valid UTF-8; the bytes that are not were read as windows-1252", what.String(), quote(label))
 		}
 		return windows1252String(b, nl)
 	case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819",
 		"windows-1252", "cp1252", "x-cp1252":
 		if isMultibyteUTF8(b) {
-			m.warnf("%s is marked %s but is UTF-8; it was read as UTF-8", what, quote(label))
+			m.warnf("%s is marked %s but is UTF-8; it was read as UTF-8", what.String(), quote(label))
 			return bytesString(b, nl)
 		}
 		// Senders who say Latin-1 mean windows-1252 (WHATWG reads it so
@@ -1446,15 +1464,15 @@ func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) st
 	r, err := charset.Reader(l, bytes.NewReader(b))
 	if err != nil {
 		if utf8.Valid(b) {
-			m.warnf("%s has the unknown charset %s; it was read as UTF-8", what, quote(label))
+			m.warnf("%s has the unknown charset %s; it was read as UTF-8", what.String(), quote(label))
 			return bytesString(b, nl)
 		}
-		m.warnf("%s has the unknown charset %s; it was read as windows-1252", what, quote(label))
+		m.warnf("%s has the unknown charset %s; it was read as windows-1252", what.String(), quote(label))
 		return windows1252String(b, nl)
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {
-		m.warnf("%s could not be fully decoded from %s (%s)", what, quote(label), shortErr(err))
+		m.warnf("%s could not be fully decoded from %s (%s)", what.String(), quote(label), shortErr(err))
 	}
 	text := strings.ToValidUTF8(string(out), "\uFFFD")
 	if nl {
