@@ -605,7 +605,9 @@ func atomLen(s string) int {
 // words are atoms (decoded if encoded words; adjacent encoded words are
 // joined without a space) or quoted strings, joined by single spaces.
 func simplePhrase(s string) (phrase, rest string, ok bool) {
-	var words []string
+	// Names have a few words: keep them on the stack.
+	var wordBuf [8]string
+	words := wordBuf[:0]
 	var enc strings.Builder
 	// While the words are plain atoms one space apart, the phrase is
 	// a piece of s.
