@@ -73,15 +73,16 @@ func Parse(raw []byte) (m *Message) {
 
 // parseInto fills m from raw; depth counts the levels of nesting above it.
 func parseInto(m *Message, raw []byte, depth int) {
+	// h is a value so that it can stay on the stack.
 	h, body := m.readHeader(raw)
-	m.readFields(h)
-	mt, params := m.contentType(h)
+	m.readFields(&h)
+	mt, params := m.contentType(&h)
 	m.ContentType = mt
 
 	w := walker{m: m}
 	wb := &wholeBody{b: body}
 	wb.Reset(body)
-	w.entity(h, mt, params, wb, depth, "")
+	w.entity(&h, mt, params, wb, depth, "")
 	w.finish(body)
 }
 
@@ -167,9 +168,9 @@ func truncate(s string, limit int) string {
 
 // readHeader splits raw into its header and body. go-message reads the
 // header; if it refuses, a lenient reader keeps every field it can.
-func (m *Message) readHeader(raw []byte) (*header, []byte) {
+func (m *Message) readHeader(raw []byte) (header, []byte) {
 	if h, body, ok := scanHeader(raw); ok {
-		return &h, raw[body:]
+		return h, raw[body:]
 	}
 	// Only for the error to report: scanHeader refuses just what
 	// ReadHeader does.
@@ -180,7 +181,7 @@ func (m *Message) readHeader(raw []byte) (*header, []byte) {
 	} else {
 		m.warnf("malformed header (%v); read leniently", shortErr(err))
 	}
-	return &header{slow: true, mh: lh}, body
+	return header{slow: true, mh: lh}, body
 }
 
 // describe puts an error met while reading the body in words; most are the
