@@ -744,7 +744,8 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 	}
 	ndb := "\r\n--" + boundary // line end, then the delimiter
 	nl, db := ndb[:2], ndb[2:]
-	var parts []mimePart
+	// Most multiparts have two parts, text and HTML.
+	parts := make([]mimePart, 0, 2)
 	expectNewPart := false
 	for pos := 0; ; {
 		// As MultipartReader.NextPart reads lines.
