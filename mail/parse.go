@@ -281,17 +281,21 @@ func bodyOf(raw []byte) []byte {
 
 // readFields fills the header fields of m.
 func (m *Message) readFields(h *header) {
-	m.MessageID = firstID(msgIDs(h, "Message-Id"))
-	m.InReplyTo = msgIDs(h, "In-Reply-To")
-	m.References = msgIDs(h, "References")
+	// Only the first Message-ID and From address are kept, so their
+	// lists can be read into arrays on the stack.
+	var idBuf [2]string
+	var fromBuf [2]Address
+	m.MessageID = firstID(msgIDs(h, "Message-Id", idBuf[:0]))
+	m.InReplyTo = msgIDs(h, "In-Reply-To", nil)
+	m.References = msgIDs(h, "References", nil)
 
 	if v := h.Get("From"); v == "" {
 		m.warnf("the message has no From header")
-	} else if from := m.addresses("From", v); len(from) > 0 {
+	} else if from := m.addresses("From", v, fromBuf[:0]); len(from) > 0 {
 		m.From = from[0]
 	}
 	if v := h.Get("To"); v != "" {
-		m.To = m.addresses("To", v)
+		m.To = m.addresses("To", v, nil)
 	}
 	m.Subject = m.headerText("Subject", h.Get("Subject"))
 	m.Date = m.date(h.Get("Date"))
@@ -308,12 +312,14 @@ func firstID(ids []string) string {
 // msgIDs reads a Message-ID, In-Reply-To or References field. go-message's
 // strict reader comes first; on mail it rejects (comments, commas, missing
 // brackets, no "@") every <...> is taken, or failing that every word.
-func msgIDs(h *header, key string) []string {
+//
+// The IDs are appended to dst where the fast reader reads them.
+func msgIDs(h *header, key string, dst []string) []string {
 	v := h.Get(key)
 	if v == "" {
 		return nil
 	}
-	ids, err := msgIDList(key, v)
+	ids, err := msgIDList(key, v, dst)
 	if err != nil || len(ids) == 0 {
 		ids = lenientIDs(v)
 	}
@@ -434,9 +440,11 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 
 // addresses reads an address list. An unreadable list is scanned for things
 // that look like addresses, with a warning.
-func (m *Message) addresses(key, v string) []Address {
+//
+// Addresses the fast reader reads are appended to dst, which must be empty.
+func (m *Message) addresses(key, v string, dst []Address) []Address {
 	v = m.fixHeaderBytes(key, v)
-	if list, ok := simpleAddressList(v); ok {
+	if list, ok := simpleAddressList(dst, v); ok {
 		for i, a := range list {
 			list[i] = Address{
 				Name: fixDecodedHeader(strings.TrimSpace(a.Name)),

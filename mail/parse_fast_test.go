@@ -47,7 +47,7 @@ func FuzzSimpleAddressList(f *testing.F) {
 		if !utf8.ValidString(v) {
 			return
 		}
-		got, ok := simpleAddressList(v)
+		got, ok := simpleAddressList(nil, v)
 		if !ok {
 			return
 		}
@@ -72,7 +72,7 @@ func FuzzSimpleMsgIDs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		got, ok := simpleMsgIDs(v)
+		got, ok := simpleMsgIDs(nil, v)
 		if !ok {
 			return
 		}

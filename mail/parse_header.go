@@ -431,8 +431,8 @@ func goMessageCharsetReader(label string, in io.Reader) (io.Reader, error) {
 // msgIDList reads a list of message IDs as gomail.Header.MsgIDList does.
 // The usual "<left@right>" IDs separated by spaces are read here; anything
 // else goes to go-message.
-func msgIDList(key, v string) ([]string, error) {
-	if ids, ok := simpleMsgIDs(v); ok {
+func msgIDList(key, v string, dst []string) ([]string, error) {
+	if ids, ok := simpleMsgIDs(dst, v); ok {
 		return ids, nil
 	}
 	var h gomail.Header
@@ -442,12 +442,17 @@ func msgIDList(key, v string) ([]string, error) {
 
 // simpleMsgIDs reads v if it holds only "<left@right>" IDs of plain ASCII
 // atext, separated by spaces or tabs.
-func simpleMsgIDs(v string) ([]string, bool) {
+//
+// The IDs are appended to dst, which must be empty.
+func simpleMsgIDs(dst []string, v string) ([]string, bool) {
 	n := strings.Count(v, "<")
 	if n == 0 {
 		return nil, false
 	}
-	ids := make([]string, 0, n)
+	ids := dst
+	if cap(ids) < n {
+		ids = make([]string, 0, n)
+	}
 	s := trimWSP(v)
 	for s != "" {
 		if s[0] != '<' {
@@ -492,8 +497,10 @@ var atextDot = func() (t [256]bool) {
 // for anything else (comments, groups, escapes, domain literals, unusual
 // spacing, non-ASCII addresses, errors), which the full parser then reads.
 // v must be valid UTF-8.
-func simpleAddressList(v string) ([]Address, bool) {
-	var out []Address
+//
+// The addresses are appended to dst, which must be empty.
+func simpleAddressList(dst []Address, v string) ([]Address, bool) {
+	out := dst
 	s := v
 	for {
 		s = trimLeftWSP(s)
