@@ -655,16 +655,17 @@ func autoSubmitted(h *header) string {
 // contentType returns the lower-cased media type and parameters of h,
 // "text/plain" if it has none. A malformed field is read leniently, and one
 // that is no media type at all counts as text/plain, as RFC 2045 §5.2 says.
-func (m *Message) contentType(h *header) (string, map[string]string) {
+func (m *Message) contentType(h *header) (string, mediaParams) {
 	v := h.Get("Content-Type")
 	if v == "" {
-		return "text/plain", nil
+		return "text/plain", mediaParams{}
 	}
 	mt, params, err := parseWithParams(v)
 	if err == nil {
 		return mt, params // lower case already
 	}
-	mt, params = lenientParams(v)
+	mt, lp := lenientParams(v)
+	params = mediaParams{m: lp}
 	if !validMediaType(mt) {
 		m.warnf("the Content-Type %s is unreadable; read as text/plain", quote(v))
 		return "text/plain", params
@@ -674,17 +675,17 @@ func (m *Message) contentType(h *header) (string, map[string]string) {
 }
 
 // disposition returns the lower-cased disposition of h and its parameters.
-func (m *Message) disposition(h *header) (string, map[string]string) {
+func (m *Message) disposition(h *header) (string, mediaParams) {
 	v := h.Get("Content-Disposition")
 	if v == "" {
-		return "", nil
+		return "", mediaParams{}
 	}
 	d, params, err := parseWithParams(v)
 	if err == nil {
 		return d, params // lower case already
 	}
-	d, params = lenientParams(v)
-	return d, params
+	d, lp := lenientParams(v)
+	return d, mediaParams{m: lp}
 }
 
 func validMediaType(mt string) bool {
@@ -763,7 +764,7 @@ type walker struct {
 }
 
 // entity visits one entity, multipart or not.
-func (w *walker) entity(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) entity(h *header, mt string, params mediaParams, body io.Reader, depth int, parent string) {
 	if !strings.HasPrefix(mt, "multipart/") {
 		w.leaf(h, mt, params, body, depth, parent)
 		return
@@ -772,7 +773,7 @@ func (w *walker) entity(h *header, mt string, params map[string]string, body io.
 		w.m.warnf("MIME parts nested more than %d deep were skipped", maxDepth)
 		return
 	}
-	boundary := params["boundary"]
+	boundary := params.get("boundary")
 	if boundary == "" {
 		w.fail(fmt.Errorf("%s without a boundary", mt))
 		return
@@ -812,11 +813,11 @@ func (w *walker) fail(err error) {
 }
 
 // leaf visits a part that is not multipart.
-func (w *walker) leaf(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) leaf(h *header, mt string, params mediaParams, body io.Reader, depth int, parent string) {
 	disp, dparams := w.m.disposition(h)
-	filename := dparams["filename"]
+	filename := dparams.get("filename")
 	if filename == "" {
-		filename = params["name"]
+		filename = params.get("name")
 	}
 	filename = cleanFilename(filename)
 	cte := transferEncoding(h)
@@ -835,9 +836,9 @@ func (w *walker) leaf(h *header, mt string, params map[string]string, body io.Re
 		}
 		w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: size})
 	case mt == "text/plain" && !w.hasPlain:
-		w.plain, w.hasPlain = w.readText(cte, params, body, what, true), true
+		w.plain, w.hasPlain = w.readText(cte, params.get("charset"), body, what, true), true
 	case mt == "text/html" && !w.hasHTML:
-		w.html, w.hasHTML = w.readText(cte, params, body, what, false), true
+		w.html, w.hasHTML = w.readText(cte, params.get("charset"), body, what, false), true
 	}
 }
 
@@ -972,7 +973,7 @@ func normalizeNewlines(s string) string {
 
 // readText reads a text part to a UTF-8 string.
 // With plain set, line ends become "\n" on the way, as finish would do.
-func (w *walker) readText(cte string, params map[string]string, body io.Reader, what part, plain bool) string {
+func (w *walker) readText(cte, charset string, body io.Reader, what part, plain bool) string {
 	in, out := getScratch(), getScratch()
 	defer putScratch(in)
 	defer putScratch(out)
@@ -981,7 +982,7 @@ func (w *walker) readText(cte string, params map[string]string, body io.Reader, 
 		w.fail(err)
 	}
 	data := w.m.decodeTransfer(cte, raw, what, out)
-	return w.m.decodeCharset(params["charset"], data, what, plain)
+	return w.m.decodeCharset(charset, data, what, plain)
 }
 
 // part is what a warning is about. It is put in words only when a

@@ -275,9 +275,21 @@ func FuzzSimpleMediaType(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		mt, params, ok := simpleMediaType(v)
+		mt, p, ok := simpleMediaType(v)
 		if !ok {
 			return
+		}
+		if p.m != nil {
+			t.Fatalf("%q: fast path read a map", v)
+		}
+		params := map[string]string{}
+		for _, kv := range p.kv[:p.n] {
+			params[kv.k] = kv.v
+		}
+		for _, k := range []string{"charset", "boundary", "name", "filename", "x"} {
+			if p.get(k) != params[k] {
+				t.Fatalf("%q: get(%q) = %q, the parameters hold %q", v, k, p.get(k), params[k])
+			}
 		}
 		wmt, wparams, err := mime.ParseMediaType(v)
 		if err != nil {

@@ -292,20 +292,49 @@ func headerEnd(raw []byte) (end, body int) {
 // parseWithParams reads a Content-Type or Content-Disposition value as
 // go-message's Header.ContentType does. The value comes back in lower case, as
 // both readers give it.
-func parseWithParams(v string) (string, map[string]string, error) {
+func parseWithParams(v string) (string, mediaParams, error) {
 	f, params, ok := simpleMediaType(v)
 	if !ok {
+		var pm map[string]string
 		var err error
-		if f, params, err = mime.ParseMediaType(v); err != nil {
-			return v, nil, err
+		if f, pm, err = mime.ParseMediaType(v); err != nil {
+			return v, mediaParams{}, err
+		}
+		params = mediaParams{m: pm}
+	}
+	for k, p := range params.m {
+		if strings.Contains(p, "=?") {
+			params.m[k] = decodeParam(p)
 		}
 	}
-	for k, p := range params {
-		if strings.Contains(p, "=?") {
-			params[k] = decodeParam(p)
+	for i := range params.n {
+		if p := &params.kv[i]; strings.Contains(p.v, "=?") {
+			p.v = decodeParam(p.v)
 		}
 	}
 	return f, params, nil
+}
+
+// mediaParams holds the parameters of a Content-Type or
+// Content-Disposition: the usual few in an array, read by simpleMediaType
+// without allocating, or else in a map.
+type mediaParams struct {
+	kv [4]struct{ k, v string }
+	n  int
+	m  map[string]string
+}
+
+// get returns the value of parameter k (in lower case), or "".
+func (p *mediaParams) get(k string) string {
+	if p.m != nil {
+		return p.m[k]
+	}
+	for i := range p.n {
+		if p.kv[i].k == k {
+			return p.kv[i].v
+		}
+	}
+	return ""
 }
 
 // simpleMediaType reads v as mime.ParseMediaType does, for values of the
@@ -315,24 +344,24 @@ func parseWithParams(v string) (string, map[string]string, error) {
 // ParseMediaType refuses, which ParseMediaType then reads. That spares
 // the usual Content-Type its allocations for quoted strings and lookups
 // of continuations.
-func simpleMediaType(v string) (string, map[string]string, bool) {
+func simpleMediaType(v string) (string, mediaParams, bool) {
+	var params mediaParams
 	// Other bytes than printable ASCII, spaces and tabs are refused where
 	// they occur: tokens hold none, and quoted strings are checked.
 	base, rest, _ := strings.Cut(v, ";")
 	mt := strings.ToLower(trimWSP(base))
 	typ := tokenLen(mt)
 	if typ == 0 {
-		return "", nil, false
+		return "", mediaParams{}, false
 	}
 	if typ < len(mt) {
 		if mt[typ] != '/' {
-			return "", nil, false
+			return "", mediaParams{}, false
 		}
 		if sub := tokenLen(mt[typ+1:]); sub == 0 || typ+1+sub != len(mt) {
-			return "", nil, false
+			return "", mediaParams{}, false
 		}
 	}
-	params := make(map[string]string)
 	if len(base) == len(v) {
 		return mt, params, true
 	}
@@ -344,42 +373,54 @@ func simpleMediaType(v string) (string, map[string]string, bool) {
 			if rest == "" {
 				return mt, params, true // a trailing ";" is ignored
 			}
-			return "", nil, false
+			return "", mediaParams{}, false
 		}
 		key := rest[:n]
 		if strings.IndexByte(key, '*') >= 0 {
-			return "", nil, false
+			return "", mediaParams{}, false
 		}
 		key = strings.ToLower(key)
 		rest = trimLeftWSP(rest[n:])
 		if rest == "" || rest[0] != '=' {
-			return "", nil, false
+			return "", mediaParams{}, false
 		}
 		rest = trimLeftWSP(rest[1:])
 		var value string
 		if rest != "" && rest[0] == '"' {
 			end := strings.IndexByte(rest[1:], '"')
 			if end < 0 || strings.ContainsAny(rest[1:1+end], "\\\r\n") {
-				return "", nil, false
+				return "", mediaParams{}, false
 			}
 			value, rest = rest[1:1+end], rest[2+end:]
 		} else {
 			n := tokenLen(rest)
 			if n == 0 {
-				return "", nil, false
+				return "", mediaParams{}, false
 			}
 			value, rest = rest[:n], rest[n:]
 		}
-		if old, dup := params[key]; dup && old != value {
-			return "", nil, false
+		dup := false
+		for i := range params.n {
+			if p := &params.kv[i]; p.k == key {
+				if p.v != value {
+					return "", mediaParams{}, false
+				}
+				dup = true
+			}
 		}
-		params[key] = value
+		if !dup {
+			if params.n == len(params.kv) {
+				return "", mediaParams{}, false // unusually many
+			}
+			params.kv[params.n].k, params.kv[params.n].v = key, value
+			params.n++
+		}
 		rest = trimLeftWSP(rest)
 		if rest == "" {
 			return mt, params, true
 		}
 		if rest[0] != ';' {
-			return "", nil, false
+			return "", mediaParams{}, false
 		}
 		rest = rest[1:]
 	}
