@@ -790,8 +790,10 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 	if strings.ContainsAny(boundary, "\r\n") {
 		return nil, false
 	}
-	ndb := "\r\n--" + boundary // line end, then the delimiter
-	nl, db := ndb[:2], ndb[2:]
+	// Line end, then the delimiter; as bytes once, since a conversion per
+	// use of a long boundary would allocate.
+	ndb := append(append(make([]byte, 0, 4+len(boundary)), "\r\n--"...), boundary...)
+	nl, db := "\r\n", ndb[2:]
 	// Most multiparts have two parts, text and HTML.
 	parts := make([]mimePart, 0, 2)
 	expectNewPart := false
@@ -809,7 +811,7 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 			// The last line: only a final boundary ends well.
 			return parts, isFinalBoundary(line, db, nl)
 		}
-		if bytes.HasPrefix(line, []byte(db)) {
+		if bytes.HasPrefix(line, db) {
 			rest := trimLeftWSPBytes(line[len(db):])
 			if len(parts) == 0 && string(rest) == "\n" {
 				nl, ndb = "\n", ndb[1:]
@@ -845,8 +847,8 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 	}
 }
 
-func isFinalBoundary(line []byte, db, nl string) bool {
-	if !bytes.HasPrefix(line, []byte(db)) || !bytes.HasPrefix(line[len(db):], []byte("--")) {
+func isFinalBoundary(line, db []byte, nl string) bool {
+	if !bytes.HasPrefix(line, db) || !bytes.HasPrefix(line[len(db):], []byte("--")) {
 		return false
 	}
 	rest := trimLeftWSPBytes(line[len(db)+2:])
@@ -857,9 +859,9 @@ func isFinalBoundary(line []byte, db, nl string) bool {
 // part reader does: before the first line end and delimiter followed by a
 // space, tab, line end or dash (or right away, if the part starts with
 // such a delimiter).
-func partEnd(b []byte, start int, ndb, db string) (int, bool) {
+func partEnd(b []byte, start int, ndb, db []byte) (int, bool) {
 	pos := start
-	if bytes.HasPrefix(b[start:], []byte(db)) {
+	if bytes.HasPrefix(b[start:], db) {
 		a := start + len(db)
 		if a == len(b) {
 			return 0, false // the reader would then fail on "--boundary"
@@ -870,7 +872,7 @@ func partEnd(b []byte, start int, ndb, db string) (int, bool) {
 		pos = a
 	}
 	for {
-		i := bytes.Index(b[pos:], []byte(ndb))
+		i := bytes.Index(b[pos:], ndb)
 		if i < 0 {
 			return 0, false
 		}
