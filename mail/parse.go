@@ -1312,6 +1312,15 @@ func (d *qpDecoder) Write(p []byte) (int, error) {
 						buf = append(buf, p[i:j]...)
 						buf = append(buf, hi<<4|lo)
 						i = j + 3
+						// Non-ASCII text is runs of "=XX".
+						for i+2 < len(p) && p[i] == '=' {
+							hi, lo := hexValues[p[i+1]], hexValues[p[i+2]]
+							if hi >= 16 || lo >= 16 {
+								break
+							}
+							buf = append(buf, hi<<4|lo)
+							i += 3
+						}
 						continue
 					}
 					if p[j+1] == '\r' && p[j+2] == '\n' {
