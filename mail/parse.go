@@ -10,6 +10,7 @@ import (
 	netmail "net/mail"
 	"net/textproto"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -72,15 +73,16 @@ func Parse(raw []byte) (m *Message) {
 
 // parseInto fills m from raw; depth counts the levels of nesting above it.
 func parseInto(m *Message, raw []byte, depth int) {
+	// h is a value so that it can stay on the stack.
 	h, body := m.readHeader(raw)
-	m.readFields(h)
-	mt, params := m.contentType(h)
+	m.readFields(&h)
+	mt, params := m.contentType(&h)
 	m.ContentType = mt
 
 	w := walker{m: m}
 	wb := &wholeBody{b: body}
 	wb.Reset(body)
-	w.entity(h, mt, params, wb, depth, "")
+	w.entity(&h, mt, params, wb, depth, "")
 	w.finish(body)
 }
 
@@ -166,9 +168,9 @@ func truncate(s string, limit int) string {
 
 // readHeader splits raw into its header and body. go-message reads the
 // header; if it refuses, a lenient reader keeps every field it can.
-func (m *Message) readHeader(raw []byte) (*header, []byte) {
+func (m *Message) readHeader(raw []byte) (header, []byte) {
 	if h, body, ok := scanHeader(raw); ok {
-		return &h, raw[body:]
+		return h, raw[body:]
 	}
 	// Only for the error to report: scanHeader refuses just what
 	// ReadHeader does.
@@ -179,7 +181,7 @@ func (m *Message) readHeader(raw []byte) (*header, []byte) {
 	} else {
 		m.warnf("malformed header (%v); read leniently", shortErr(err))
 	}
-	return &header{slow: true, mh: lh}, body
+	return header{slow: true, mh: lh}, body
 }
 
 // describe puts an error met while reading the body in words; most are the
@@ -279,17 +281,21 @@ func bodyOf(raw []byte) []byte {
 
 // readFields fills the header fields of m.
 func (m *Message) readFields(h *header) {
-	m.MessageID = firstID(msgIDs(h, "Message-Id"))
-	m.InReplyTo = msgIDs(h, "In-Reply-To")
-	m.References = msgIDs(h, "References")
+	// Only the first Message-ID and From address are kept, so their
+	// lists can be read into arrays on the stack.
+	var idBuf [2]string
+	var fromBuf [2]Address
+	m.MessageID = firstID(msgIDs(h, "Message-Id", idBuf[:0]))
+	m.InReplyTo = msgIDs(h, "In-Reply-To", nil)
+	m.References = msgIDs(h, "References", nil)
 
 	if v := h.Get("From"); v == "" {
 		m.warnf("the message has no From header")
-	} else if from := m.addresses("From", v); len(from) > 0 {
+	} else if from := m.addresses("From", v, fromBuf[:0]); len(from) > 0 {
 		m.From = from[0]
 	}
 	if v := h.Get("To"); v != "" {
-		m.To = m.addresses("To", v)
+		m.To = m.addresses("To", v, nil)
 	}
 	m.Subject = m.headerText("Subject", h.Get("Subject"))
 	m.Date = m.date(h.Get("Date"))
@@ -306,12 +312,14 @@ func firstID(ids []string) string {
 // msgIDs reads a Message-ID, In-Reply-To or References field. go-message's
 // strict reader comes first; on mail it rejects (comments, commas, missing
 // brackets, no "@") every <...> is taken, or failing that every word.
-func msgIDs(h *header, key string) []string {
+//
+// The IDs are appended to dst where the fast reader reads them.
+func msgIDs(h *header, key string, dst []string) []string {
 	v := h.Get(key)
 	if v == "" {
 		return nil
 	}
-	ids, err := msgIDList(key, v)
+	ids, err := msgIDList(key, v, dst)
 	if err != nil || len(ids) == 0 {
 		ids = lenientIDs(v)
 	}
@@ -352,6 +360,17 @@ func lenientIDs(v string) []string {
 // cleanID drops what cannot belong in a message ID: whitespace, controls and
 // invalid UTF-8.
 func cleanID(id string) string {
+	// Most IDs are printable ASCII without brackets: nothing to drop.
+	clean := true
+	for i := 0; i < len(id); i++ {
+		if c := id[i]; c <= ' ' || c >= 0x7f || c == '<' || c == '>' {
+			clean = false
+			break
+		}
+	}
+	if clean {
+		return id
+	}
 	return strings.Map(func(r rune) rune {
 		if r <= ' ' || r == 0x7f || r == utf8.RuneError || r == '<' || r == '>' {
 			return -1
@@ -383,7 +402,7 @@ func (m *Message) headerText(key, v string) string {
 		if err != nil {
 			return nil, err
 		}
-		return strings.NewReader(m.decodeCharset(label, b, "the "+key+" header", false)), nil
+		return strings.NewReader(m.decodeCharset(label, b, part{header: key}, false)), nil
 	}}
 	out, err := d.DecodeHeader(v)
 	if err != nil {
@@ -398,6 +417,9 @@ func (m *Message) headerText(key, v string) string {
 // iso-8859-1 may use windows-1252's printable 0x80–0x9F, which Go decodes as
 // C1 controls.
 func fixDecodedHeader(s string) string {
+	if isASCII(s) {
+		return s // valid UTF-8 without C1 controls
+	}
 	if !utf8.ValidString(s) {
 		s = fromWindows1252([]byte(s))
 	}
@@ -418,9 +440,11 @@ func isC1(r rune) bool { return r >= 0x80 && r <= 0x9f }
 
 // addresses reads an address list. An unreadable list is scanned for things
 // that look like addresses, with a warning.
-func (m *Message) addresses(key, v string) []Address {
+//
+// Addresses the fast reader reads are appended to dst, which must be empty.
+func (m *Message) addresses(key, v string, dst []Address) []Address {
 	v = m.fixHeaderBytes(key, v)
-	if list, ok := simpleAddressList(v); ok {
+	if list, ok := simpleAddressList(dst, v); ok {
 		for i, a := range list {
 			list[i] = Address{
 				Name: fixDecodedHeader(strings.TrimSpace(a.Name)),
@@ -508,7 +532,11 @@ func (m *Message) date(v string) time.Time {
 	}
 	// The usual form first: net/mail tries dozens of layouts, and each
 	// miss costs an allocation.
-	t, err := time.Parse("Mon, 2 Jan 2006 15:04:05 -0700", v)
+	t, ok := simpleDate(v)
+	var err error
+	if !ok {
+		t, err = time.Parse(rfc5322Date, v)
+	}
 	if err != nil {
 		t, err = netmail.ParseDate(v)
 	}
@@ -531,6 +559,83 @@ func (m *Message) date(v string) time.Time {
 	return t
 }
 
+// rfc5322Date is the usual form of a Date field.
+const rfc5322Date = "Mon, 2 Jan 2006 15:04:05 -0700"
+
+// simpleDate reads v as time.Parse(rfc5322Date, v) does, if v is written
+// the way nearly every mailer writes it: day names and months spelt as in
+// the layout, two-digit hours and a zone offset within ±14:59. It reports
+// false for anything else, which time.Parse then reads.
+func simpleDate(v string) (time.Time, bool) {
+	// "Mon, 2 Jan 2006 15:04:05 -0700", with the day in one or two digits.
+	if len(v) < len("Mon, 2 Jan 2006 15:04:05 -0700") || v[3] != ',' || v[4] != ' ' {
+		return time.Time{}, false
+	}
+	if !slices.Contains(dayNames[:], v[:3]) {
+		return time.Time{}, false
+	}
+	s := v[5:]
+	day, ok := digits(s[:1])
+	if !ok {
+		return time.Time{}, false
+	}
+	if d2, ok := digits(s[1:2]); ok {
+		day, s = day*10+d2, s[2:]
+	} else {
+		s = s[1:]
+	}
+	const rest = " Jan 2006 15:04:05 -0700"
+	if len(s) != len(rest) || s[0] != ' ' || s[4] != ' ' || s[9] != ' ' || s[12] != ':' || s[15] != ':' || s[18] != ' ' {
+		return time.Time{}, false
+	}
+	month := slices.Index(monthNames[:], s[1:4]) + 1
+	year, ok1 := digits(s[5:9])
+	hour, ok2 := digits(s[10:12])
+	minute, ok3 := digits(s[13:15])
+	sec, ok4 := digits(s[16:18])
+	zh, ok5 := digits(s[20:22])
+	zm, ok6 := digits(s[22:24])
+	sign := s[19]
+	if month == 0 || !(ok1 && ok2 && ok3 && ok4 && ok5 && ok6) || (sign != '+' && sign != '-') ||
+		day < 1 || day > daysIn(time.Month(month), year) || hour > 23 || minute > 59 || sec > 59 || zh > 14 || zm > 59 {
+		return time.Time{}, false
+	}
+	offset := (zh*60 + zm) * 60
+	if sign == '-' {
+		offset = -offset
+	}
+	t := time.Date(year, time.Month(month), day, hour, minute, sec, 0, time.UTC).Add(-time.Duration(offset) * time.Second)
+	// As time.Parse does: the local zone if it has that offset then,
+	// else a fixed zone without a name.
+	if _, off := t.In(time.Local).Zone(); off == offset {
+		return t.In(time.Local), true
+	}
+	return t.In(time.FixedZone("", offset)), true
+}
+
+var (
+	dayNames   = [...]string{"Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"}
+	monthNames = [...]string{"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"}
+)
+
+// digits reads s, which must be all ASCII digits.
+func digits(s string) (int, bool) {
+	n := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '0' || c > '9' {
+			return 0, false
+		}
+		n = n*10 + int(c-'0')
+	}
+	return n, true
+}
+
+// daysIn returns the number of days in month of year.
+func daysIn(month time.Month, year int) int {
+	return time.Date(year, month+1, 0, 0, 0, 0, 0, time.UTC).Day()
+}
+
 // autoSubmitted reads Auto-Submitted, or its older equivalents.
 func autoSubmitted(h *header) string {
 	v, _, _ := strings.Cut(h.Get("Auto-Submitted"), ";")
@@ -550,16 +655,17 @@ func autoSubmitted(h *header) string {
 // contentType returns the lower-cased media type and parameters of h,
 // "text/plain" if it has none. A malformed field is read leniently, and one
 // that is no media type at all counts as text/plain, as RFC 2045 §5.2 says.
-func (m *Message) contentType(h *header) (string, map[string]string) {
+func (m *Message) contentType(h *header) (string, mediaParams) {
 	v := h.Get("Content-Type")
 	if v == "" {
-		return "text/plain", nil
+		return "text/plain", mediaParams{}
 	}
 	mt, params, err := parseWithParams(v)
 	if err == nil {
-		return strings.ToLower(mt), params
+		return mt, params // lower case already
 	}
-	mt, params = lenientParams(v)
+	mt, lp := lenientParams(v)
+	params = mediaParams{m: lp}
 	if !validMediaType(mt) {
 		m.warnf("the Content-Type %s is unreadable; read as text/plain", quote(v))
 		return "text/plain", params
@@ -569,17 +675,17 @@ func (m *Message) contentType(h *header) (string, map[string]string) {
 }
 
 // disposition returns the lower-cased disposition of h and its parameters.
-func (m *Message) disposition(h *header) (string, map[string]string) {
+func (m *Message) disposition(h *header) (string, mediaParams) {
 	v := h.Get("Content-Disposition")
 	if v == "" {
-		return "", nil
+		return "", mediaParams{}
 	}
 	d, params, err := parseWithParams(v)
 	if err == nil {
-		return strings.ToLower(d), params
+		return d, params // lower case already
 	}
-	d, params = lenientParams(v)
-	return d, params
+	d, lp := lenientParams(v)
+	return d, mediaParams{m: lp}
 }
 
 func validMediaType(mt string) bool {
@@ -658,7 +764,7 @@ type walker struct {
 }
 
 // entity visits one entity, multipart or not.
-func (w *walker) entity(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) entity(h *header, mt string, params mediaParams, body io.Reader, depth int, parent string) {
 	if !strings.HasPrefix(mt, "multipart/") {
 		w.leaf(h, mt, params, body, depth, parent)
 		return
@@ -667,7 +773,7 @@ func (w *walker) entity(h *header, mt string, params map[string]string, body io.
 		w.m.warnf("MIME parts nested more than %d deep were skipped", maxDepth)
 		return
 	}
-	boundary := params["boundary"]
+	boundary := params.get("boundary")
 	if boundary == "" {
 		w.fail(fmt.Errorf("%s without a boundary", mt))
 		return
@@ -707,32 +813,32 @@ func (w *walker) fail(err error) {
 }
 
 // leaf visits a part that is not multipart.
-func (w *walker) leaf(h *header, mt string, params map[string]string, body io.Reader, depth int, parent string) {
+func (w *walker) leaf(h *header, mt string, params mediaParams, body io.Reader, depth int, parent string) {
 	disp, dparams := w.m.disposition(h)
-	filename := dparams["filename"]
+	filename := dparams.get("filename")
 	if filename == "" {
-		filename = params["name"]
+		filename = params.get("name")
 	}
 	filename = cleanFilename(filename)
 	cte := transferEncoding(h)
-	what := partName(mt, filename)
+	what := part{mt: mt, filename: filename}
 
 	switch {
 	case mt == "message/rfc822" || mt == "message/global":
 		w.attached(cte, mt, filename, body, depth, parent)
 	case disp == "attachment" || filename != "" || !strings.HasPrefix(mt, "text/"):
 		if !knownEncoding(cte) {
-			w.m.warnf("%s has the unknown transfer encoding %s; its size is that of the encoded data", what, quote(cte))
+			w.m.warnf("%s has the unknown transfer encoding %s; its size is that of the encoded data", what.String(), quote(cte))
 		}
 		size, err := decodedSize(cte, body)
 		if err != nil {
-			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what, describe(err))
+			w.m.warnf("%s could not be fully decoded (%s); its size is approximate", what.String(), describe(err))
 		}
 		w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: size})
 	case mt == "text/plain" && !w.hasPlain:
-		w.plain, w.hasPlain = w.readText(cte, params, body, what, true), true
+		w.plain, w.hasPlain = w.readText(cte, params.get("charset"), body, what, true), true
 	case mt == "text/html" && !w.hasHTML:
-		w.html, w.hasHTML = w.readText(cte, params, body, what, false), true
+		w.html, w.hasHTML = w.readText(cte, params.get("charset"), body, what, false), true
 	}
 }
 
@@ -748,7 +854,7 @@ func (w *walker) attached(cte, mt, filename string, body io.Reader, depth int, p
 	if err != nil {
 		w.fail(err)
 	}
-	data := w.m.decodeTransfer(cte, raw, "the attached message", out)
+	data := w.m.decodeTransfer(cte, raw, part{name: "the attached message"}, out)
 	w.m.Attachments = append(w.m.Attachments, Attachment{Filename: filename, ContentType: mt, Size: int64(len(data))})
 	if depth+1 >= maxDepth {
 		w.m.warnf("messages attached more than %d deep were not read", maxDepth)
@@ -867,7 +973,7 @@ func normalizeNewlines(s string) string {
 
 // readText reads a text part to a UTF-8 string.
 // With plain set, line ends become "\n" on the way, as finish would do.
-func (w *walker) readText(cte string, params map[string]string, body io.Reader, what string, plain bool) string {
+func (w *walker) readText(cte, charset string, body io.Reader, what part, plain bool) string {
 	in, out := getScratch(), getScratch()
 	defer putScratch(in)
 	defer putScratch(out)
@@ -876,7 +982,25 @@ func (w *walker) readText(cte string, params map[string]string, body io.Reader, 
 		w.fail(err)
 	}
 	data := w.m.decodeTransfer(cte, raw, what, out)
-	return w.m.decodeCharset(params["charset"], data, what, plain)
+	return w.m.decodeCharset(charset, data, what, plain)
+}
+
+// part is what a warning is about. It is put in words only when a
+// warning is made, since most parts need none.
+type part struct {
+	mt, filename string // a MIME part
+	header       string // or a header field
+	name         string // or this
+}
+
+func (p part) String() string {
+	switch {
+	case p.name != "":
+		return p.name
+	case p.header != "":
+		return "the " + p.header + " header"
+	}
+	return partName(p.mt, p.filename)
 }
 
 // partName names a part in a warning.
@@ -907,7 +1031,7 @@ func transferEncoding(h *header) string {
 // early keeps what it decoded; base64 with bytes outside its alphabet is
 // likely not base64 at all, so the raw text is kept instead. Decoded bytes
 // go to buf.
-func (m *Message) decodeTransfer(cte string, raw []byte, what string, buf *bytes.Buffer) []byte {
+func (m *Message) decodeTransfer(cte string, raw []byte, what part, buf *bytes.Buffer) []byte {
 	switch cte {
 	case "", "7bit", "8bit", "binary":
 		return raw
@@ -924,14 +1048,14 @@ func (m *Message) decodeTransfer(cte string, raw []byte, what string, buf *bytes
 		d.Close()
 		switch {
 		case d.invalid > 0:
-			m.warnf("%s is marked base64 but is not valid base64; its raw text is shown", what)
+			m.warnf("%s is marked base64 but is not valid base64; its raw text is shown", what.String())
 			return raw
 		case d.truncated:
-			m.warnf("the base64 of %s ends early; the text shown stops where it does", what)
+			m.warnf("the base64 of %s ends early; the text shown stops where it does", what.String())
 		}
 		return buf.Bytes()
 	}
-	m.warnf("%s has the unknown transfer encoding %s; its raw text is shown", what, quote(cte))
+	m.warnf("%s has the unknown transfer encoding %s; its raw text is shown", what.String(), quote(cte))
 	return raw
 }
 
@@ -956,9 +1080,10 @@ func decodedSize(cte string, body io.Reader) (int64, error) {
 		_, err = io.CopyBuffer(&d, body, buf[:])
 		d.Close()
 	case "base64":
-		d := base64Decoder{out: &n}
+		var d base64Counter
 		_, err = io.CopyBuffer(&d, body, buf[:])
 		d.Close()
+		n = counter(d.size)
 		if err == nil && (d.invalid > 0 || d.truncated) {
 			err = fmt.Errorf("broken base64")
 		}
@@ -1081,25 +1206,146 @@ type qpDecoder struct {
 	last byte   // previous byte of a soft break, to swallow its LF
 }
 
-// qpSpecial marks the bytes the quoted-printable state machine must see;
-// runs of other bytes are copied as they are when nothing is pending.
-var qpSpecial = [256]bool{'=': true, ' ': true, '\t': true, '\r': true, '\n': true}
+// base64Counter counts what base64Decoder would decode, and what it
+// could not use, without decoding: attachments are only measured.
+type base64Counter struct {
+	n         int // letters of the current quantum
+	size      int64
+	invalid   int
+	truncated bool
+}
 
-func (d *qpDecoder) Write(p []byte) (int, error) {
-	for i := 0; i < len(p); i++ {
-		if d.last == 0 && len(d.esc) == 0 && len(d.wsp) == 0 {
-			j := i
-			for j < len(p) && !qpSpecial[p[j]] {
-				j++
+func (d *base64Counter) Write(p []byte) (int, error) {
+	for _, c := range p {
+		if base64Values[c] != 0xff {
+			if d.n++; d.n == 4 {
+				d.size += 3
+				d.n = 0
 			}
-			d.buf = append(d.buf, p[i:j]...)
-			if j == len(p) {
-				break
-			}
-			i = j
+			continue
 		}
-		d.byte(p[i])
+		switch c {
+		case ' ', '\t', '\r', '\n':
+		case '=':
+			d.flushQuantum()
+		default:
+			d.invalid++
+		}
 	}
+	return len(p), nil
+}
+
+// flushQuantum counts the bytes of a partial quantum.
+func (d *base64Counter) flushQuantum() {
+	switch d.n {
+	case 1:
+		d.truncated = true // six bits make no byte
+	case 2, 3:
+		d.size += int64(d.n - 1)
+	}
+	d.n = 0
+}
+
+// Close counts what is left, as base64Decoder.Close does.
+func (d *base64Counter) Close() {
+	if d.n != 0 {
+		d.truncated = true
+		d.flushQuantum()
+	}
+}
+
+// qpStop marks the bytes that end a run Write copies: within a run,
+// spaces and tabs are text unless a line end or the end of the input
+// follows them.
+var qpStop = [256]bool{'=': true, '\r': true, '\n': true}
+
+// hexValues maps a hex digit to its value, and every other byte to 0xff.
+var hexValues = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 0xff
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = byte(c - '0')
+	}
+	for c := 'A'; c <= 'F'; c++ {
+		t[c] = byte(c-'A') + 10
+		t[c+'a'-'A'] = byte(c-'A') + 10
+	}
+	return t
+}()
+
+// Write decodes p. While nothing is pending, the usual sequences (runs of
+// text, a run ending in a line end, "=XX", soft breaks) are decoded here
+// in one step each, giving what the state machine in byte gives for them
+// and leaving it as empty as it was; anything else, or a sequence cut off
+// by the end of p, goes through byte.
+func (d *qpDecoder) Write(p []byte) (int, error) {
+	buf := d.buf
+	for i := 0; i < len(p); {
+		if d.last != 0 || len(d.esc) != 0 || len(d.wsp) != 0 {
+			d.buf = buf
+			d.byte(p[i])
+			buf = d.buf
+			i++
+			continue
+		}
+		j := i
+		for j < len(p) && !qpStop[p[j]] {
+			j++
+		}
+		// Spaces and tabs at the end of the run are padding before a
+		// line end, and may be at the end of the input.
+		k := j
+		for k > i && (p[k-1] == ' ' || p[k-1] == '\t') {
+			k--
+		}
+		if j < len(p) {
+			switch c := p[j]; c {
+			case '\r', '\n':
+				buf = append(buf, p[i:k]...)
+				buf = append(buf, c)
+				i = j + 1
+				continue
+			case '=':
+				if j+2 < len(p) {
+					if hi, lo := hexValues[p[j+1]], hexValues[p[j+2]]; hi < 16 && lo < 16 {
+						buf = append(buf, p[i:j]...)
+						buf = append(buf, hi<<4|lo)
+						i = j + 3
+						// Non-ASCII text is runs of "=XX".
+						for i+2 < len(p) && p[i] == '=' {
+							hi, lo := hexValues[p[i+1]], hexValues[p[i+2]]
+							if hi >= 16 || lo >= 16 {
+								break
+							}
+							buf = append(buf, hi<<4|lo)
+							i += 3
+						}
+						continue
+					}
+					if p[j+1] == '\r' && p[j+2] == '\n' {
+						buf = append(buf, p[i:j]...) // spaces before a soft break are text
+						i = j + 3
+						continue
+					}
+				}
+				if j+1 < len(p) && p[j+1] == '\n' {
+					buf = append(buf, p[i:j]...)
+					i = j + 2
+					continue
+				}
+				j++ // the "=" goes to byte too
+			}
+		}
+		buf = append(buf, p[i:k]...)
+		d.buf = buf
+		for ; k < j; k++ {
+			d.byte(p[k])
+		}
+		buf = d.buf
+		i = j
+	}
+	d.buf = buf
 	if d.out != nil && len(d.buf) >= 1024 {
 		d.out.Write(d.buf)
 		d.buf = d.buf[:0]
@@ -1211,7 +1457,7 @@ func hexValue(c byte) int {
 // UTF-8 according to its charset label, falling back to UTF-8 and then
 // windows-1252 when the label is missing, unknown or wrong. With nl set,
 // line ends become "\n".
-func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) string {
+func (m *Message) decodeCharset(label string, b []byte, what part, nl bool) string {
 	l := strings.ToLower(strings.Trim(label, " \t\"'"))
 	switch l {
 	case "", "us-ascii", "ascii", "utf-8", "utf8", "unicode-1-1-utf-8":
@@ -1219,15 +1465,15 @@ func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) st
 			return bytesString(b, nl)
 		}
 		if l == "" {
-			m.warnf("%s names no charset and is not UTF-8; it was read as windows-1252", what)
+			m.warnf("%s names no charset and is not UTF-8; it was read as windows-1252", what.String())
 		} else {
-			m.warnf("%s is marked %s but is not valid UTF-8; the bytes that are not were read as windows-1252", what, quote(label))
+			m.warnf("%s is marked %s but is not valid UTF-8; the bytes that are not were read as windows-1252", what.String(), quote(label))
 		}
 		return windows1252String(b, nl)
 	case "iso-8859-1", "iso8859-1", "iso_8859-1", "latin1", "l1", "cp819", "ibm819",
 		"windows-1252", "cp1252", "x-cp1252":
 		if isMultibyteUTF8(b) {
-			m.warnf("%s is marked %s but is UTF-8; it was read as UTF-8", what, quote(label))
+			m.warnf("%s is marked %s but is UTF-8; it was read as UTF-8", what.String(), quote(label))
 			return bytesString(b, nl)
 		}
 		// Senders who say Latin-1 mean windows-1252 (WHATWG reads it so
@@ -1237,15 +1483,15 @@ func (m *Message) decodeCharset(label string, b []byte, what string, nl bool) st
 	r, err := charset.Reader(l, bytes.NewReader(b))
 	if err != nil {
 		if utf8.Valid(b) {
-			m.warnf("%s has the unknown charset %s; it was read as UTF-8", what, quote(label))
+			m.warnf("%s has the unknown charset %s; it was read as UTF-8", what.String(), quote(label))
 			return bytesString(b, nl)
 		}
-		m.warnf("%s has the unknown charset %s; it was read as windows-1252", what, quote(label))
+		m.warnf("%s has the unknown charset %s; it was read as windows-1252", what.String(), quote(label))
 		return windows1252String(b, nl)
 	}
 	out, err := io.ReadAll(r)
 	if err != nil {
-		m.warnf("%s could not be fully decoded from %s (%s)", what, quote(label), shortErr(err))
+		m.warnf("%s could not be fully decoded from %s (%s)", what.String(), quote(label), shortErr(err))
 	}
 	text := strings.ToValidUTF8(string(out), "\uFFFD")
 	if nl {

@@ -4,8 +4,11 @@ import (
 	"bufio"
 	"bytes"
 	"io"
+	"mime"
 	"reflect"
+	"strings"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/emersion/go-message"
@@ -44,7 +47,7 @@ func FuzzSimpleAddressList(f *testing.F) {
 		if !utf8.ValidString(v) {
 			return
 		}
-		got, ok := simpleAddressList(v)
+		got, ok := simpleAddressList(nil, v)
 		if !ok {
 			return
 		}
@@ -69,7 +72,7 @@ func FuzzSimpleMsgIDs(f *testing.F) {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, v string) {
-		got, ok := simpleMsgIDs(v)
+		got, ok := simpleMsgIDs(nil, v)
 		if !ok {
 			return
 		}
@@ -86,6 +89,7 @@ var headerKeys = []string{
 	"From", "To", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
 	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
 	"Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+	"Received", "X-Mailer", // not among knownKeys: Get scans for them
 }
 
 func FuzzScanHeader(f *testing.F) {
@@ -129,12 +133,13 @@ func FuzzScanHeader(f *testing.F) {
 	})
 }
 
-// FuzzQPRuns checks that copying runs of ordinary bytes whole, in any
-// split of the input, decodes as feeding every byte through the state
-// machine does.
+// FuzzQPRuns checks that the fast steps of Write (runs of text, runs
+// ending in a line end, "=XX", soft breaks), in any split of the input,
+// decode as feeding every byte through the state machine does.
 func FuzzQPRuns(f *testing.F) {
 	for _, s := range []string{
 		"Jeg =C3=B8nsker innsyn =\r\nog en kopi.=20\r\n", "a =\r\nb", "x  \r\ny\t\n", "=ZZ =4\r\n= \r\nend=", "=\r=\n= \t\r\nq",
+		"a  =41 \t=\nb \r\n=\r\n=4g= x=", "  \t", "=0d=0A\n\n  \t\n", "a b \t=\r\nc\t=3D \r\nd =ZZ e  =", "x =\r\n\r\n\t ",
 	} {
 		f.Add([]byte(s), uint8(3))
 	}
@@ -235,4 +240,117 @@ func checkSplit(t *testing.T, body []byte, boundary string) bool {
 			}
 		}
 	}
+}
+
+// TestKnownKey checks knownKey against a plain search of knownKeys.
+func TestKnownKey(t *testing.T) {
+	keys := append([]string{"", "T", "TO", "to", "tO", "Tx", "Frob", "date", "Message-ID", "X-AUTORESPOND", "Content-Typ"}, knownKeys[:]...)
+	for _, k := range knownKeys {
+		keys = append(keys, "X"+k[1:], k[:len(k)-1]+"x", k+"s")
+	}
+	for _, k := range keys {
+		want := -1
+		for i, kk := range knownKeys {
+			if strings.EqualFold(k, kk) {
+				want = i
+				break
+			}
+		}
+		if got := knownKey(k); got != want {
+			t.Errorf("knownKey(%q) = %d, want %d", k, got, want)
+		}
+	}
+}
+
+// FuzzSimpleMediaType checks the fast Content-Type reader against
+// mime.ParseMediaType wherever it answers.
+func FuzzSimpleMediaType(f *testing.F) {
+	for _, s := range []string{
+		`text/plain; charset="utf-8"`, "TEXT/Plain;Charset=UTF-8;", `multipart/alternative; boundary="=_a b;c"`,
+		"text/plain; charset=utf-8; charset=utf-8", "text/plain; charset=a; CHARSET=b", "text ; x=y ;  ",
+		`attachment; filename="a\"b.pdf"`, "text/plain; name*=utf-8''%C3%A6", "text/; x=y", "a/b/c", "text/plain;;x=y",
+		"text/plain; x=", `text/plain; x=""`, "text/plain; x=y z", "text/plain\t;\tx\t=\ty", "inline",
+		"text/plain; name=\"æ.pdf\"", "te\u212at/plain", "text/plain; x=\"a\rb\"", "text/plain;\u00a0x=y", "text/plain; x=y\v",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		mt, p, ok := simpleMediaType(v)
+		if !ok {
+			return
+		}
+		if p.m != nil {
+			t.Fatalf("%q: fast path read a map", v)
+		}
+		params := map[string]string{}
+		for _, kv := range p.kv[:p.n] {
+			params[kv.k] = kv.v
+		}
+		for _, k := range []string{"charset", "boundary", "name", "filename", "x"} {
+			if p.get(k) != params[k] {
+				t.Fatalf("%q: get(%q) = %q, the parameters hold %q", v, k, p.get(k), params[k])
+			}
+		}
+		wmt, wparams, err := mime.ParseMediaType(v)
+		if err != nil {
+			t.Fatalf("%q: fast path read %q %q, ParseMediaType fails: %v", v, mt, params, err)
+		}
+		if mt != wmt || !reflect.DeepEqual(params, wparams) {
+			t.Fatalf("%q: fast path read %q %q, ParseMediaType %q %q", v, mt, params, wmt, wparams)
+		}
+	})
+}
+
+// FuzzBase64Count checks that base64Counter counts what base64Decoder
+// decodes, in any split of the input.
+func FuzzBase64Count(f *testing.F) {
+	for _, s := range []string{"aGVp\r\nZA==", "aGVpZA=", "a", "ab=cd=", "a-_b c\td!", "====", "aGV"} {
+		f.Add([]byte(s), uint8(2))
+	}
+	f.Fuzz(func(t *testing.T, in []byte, split uint8) {
+		var out bytes.Buffer
+		d := base64Decoder{out: &out}
+		var c base64Counter
+		for p, n := in, int(split)+1; len(p) > 0; {
+			n = min(n, len(p))
+			d.Write(p[:n])
+			c.Write(p[:n])
+			p = p[n:]
+		}
+		d.Close()
+		c.Close()
+		if c.size != int64(out.Len()) || c.invalid != d.invalid || c.truncated != d.truncated {
+			t.Fatalf("%q: counted %d, %d invalid, truncated %v; decoded %d, %d, %v",
+				in, c.size, c.invalid, c.truncated, out.Len(), d.invalid, d.truncated)
+		}
+	})
+}
+
+// FuzzSimpleDate checks the fast Date reader against time.Parse wherever
+// it answers. Run it with TZ set too, for the local-zone case.
+func FuzzSimpleDate(f *testing.F) {
+	for _, s := range []string{
+		"Sun, 27 Sep 2026 13:06:29 +0200", "Mon, 2 Jan 2006 15:04:05 -0700", "Tue, 29 Feb 2028 00:00:00 +0000",
+		"Wed, 29 Feb 2027 00:00:00 +0000", "Thu, 31 Apr 2026 23:59:59 -1430", "Fri, 01 Jan 0000 00:00:00 +0100",
+		"Sat, 1 Jan 2026 24:00:00 +0000", "Mon, 1 Jan 2026 1:00:00 +0000", "mon, 1 jan 2026 01:00:00 +0000",
+		"Mon, 1 Jan 2026 01:00:00 -0000", "Mon, 1 Jan 2026 01:00:00 +1500", "Mon, 1 Jan 2026 01:00:00 +0060",
+	} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, v string) {
+		got, ok := simpleDate(v)
+		if !ok {
+			return
+		}
+		want, err := time.Parse(rfc5322Date, v)
+		if err != nil {
+			t.Fatalf("%q: fast path read %v, time.Parse fails: %v", v, got, err)
+		}
+		gn, go_ := got.Zone()
+		wn, wo := want.Zone()
+		if !got.Equal(want) || gn != wn || go_ != wo || (got.Location() == time.Local) != (want.Location() == time.Local) ||
+			got.Location().String() != want.Location().String() || got.String() != want.String() {
+			t.Fatalf("%q: fast path read %v (%v), time.Parse %v (%v)", v, got, got.Location(), want, want.Location())
+		}
+	})
 }

@@ -1,35 +1,115 @@
 package mail
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
+	"math"
 	"mime"
 	"strings"
 
 	"github.com/emersion/go-message"
 	gomail "github.com/emersion/go-message/mail"
+	mimetext "github.com/emersion/go-message/textproto"
 )
 
-// header is a message or part header. The top-level header is read by
-// scanHeader, which accepts exactly what go-message's textproto.ReadHeader
-// accepts and reads the same values, but keeps them as offsets into one
-// string instead of allocating a map and a few strings per field; the few
-// fields Parse looks at are cut out on demand. Part headers, and headers
-// read leniently, keep go-message's representation.
+// header is a message or part header. Headers read by scanHeader, which
+// accepts exactly what go-message's textproto.ReadHeader accepts and reads
+// the same values, keep them as offsets into one string instead of a map
+// and a few strings per field; of the fields Parse looks at (knownKeys),
+// the first of each is found while scanning, so that neither a list of
+// all fields nor a search per lookup is needed, and the values are cut
+// out on demand. Headers read leniently keep go-message's representation.
 type header struct {
-	s      string   // the header text, for fields
-	fields []hfield // in their original order
-	slow   bool     // mh holds the header
+	s      string                 // the header text, for fields
+	known  [len(knownKeys)]hfield // the first field of each known key; end 0 if none
+	folded uint16                 // bit i set: known[i] has continuation lines
+	slow   bool                   // mh holds the header
 	mh     message.Header
 }
 
-// hfield is one field of a scanned header: s[start:end] holds its lines,
-// line ends included, and the value starts after the colon at s[colon].
+// knownKeys are the fields Parse reads, in canonical form.
+var knownKeys = [...]string{
+	"From", "To", "Subject", "Date", "Message-Id", "In-Reply-To", "References",
+	"Auto-Submitted", "X-Autoreply", "X-Autorespond", "Precedence",
+	"Content-Type", "Content-Disposition", "Content-Transfer-Encoding",
+}
+
+// knownKey returns the index of k in knownKeys, compared as Get compares
+// keys, or -1. It runs for every field scanned, so it picks the one
+// candidate by length and first letter before comparing.
+func knownKey(k string) int {
+	i := -1
+	switch len(k) {
+	case 2:
+		i = 1
+	case 4:
+		switch k[0] | 0x20 {
+		case 'f':
+			i = 0
+		case 'd':
+			i = 3
+		}
+	case 7:
+		i = 2
+	case 10:
+		switch k[0] | 0x20 {
+		case 'm':
+			i = 4
+		case 'r':
+			i = 6
+		case 'p':
+			i = 10
+		}
+	case 11:
+		switch k[0] | 0x20 {
+		case 'i':
+			i = 5
+		case 'x':
+			i = 8
+		}
+	case 12:
+		i = 11
+	case 13:
+		i = 9
+	case 14:
+		i = 7
+	case 19:
+		i = 12
+	case 25:
+		i = 13
+	}
+	if i < 0 || !equalFoldASCII(k, knownKeys[i]) {
+		return -1
+	}
+	return i
+}
+
+// equalFoldASCII is strings.EqualFold for a key of letters and dashes:
+// no other byte folds to one of those, so folding ASCII letters is enough.
+func equalFoldASCII(s, key string) bool {
+	if s == key {
+		return true // the usual spelling, and Get's own constants
+	}
+	if len(s) != len(key) {
+		return false
+	}
+	for i := 0; i < len(s); i++ {
+		c, k := s[i], key[i]
+		if c != k && (c|0x20 != k|0x20 || k|0x20 < 'a' || k|0x20 > 'z') {
+			return false
+		}
+	}
+	return true
+}
+
+// hfield is one field of a scanned header: its value starts after the
+// colon at s[colon], and its lines, line ends included, end at s[end].
+// The offsets are 32 bits wide to keep part headers small; longer headers
+// are read by go-message.
 type hfield struct {
-	key               string
-	start, colon, end int
-	folded            bool // has continuation lines
+	colon, end int32
 }
 
 // Get returns the value of the first field named k, as
@@ -40,11 +120,21 @@ func (h *header) Get(k string) string {
 	if h.slow {
 		return h.mh.Get(k)
 	}
-	for i := range h.fields {
-		f := &h.fields[i]
-		if len(f.key) == len(k) && strings.EqualFold(f.key, k) {
-			return h.value(f)
+	if i := knownKey(k); i >= 0 {
+		if f := h.known[i]; f.end > 0 {
+			return h.value(int(f.colon), int(f.end), h.folded&(1<<i) != 0)
 		}
+		return ""
+	}
+	// Not a key Parse reads: scan the fields again.
+	for p := 0; p < len(h.s); {
+		line, next, folded := fieldAt(h.s, p)
+		if colon := strings.IndexByte(line, ':'); colon >= 0 {
+			if key := trimWSP(line[:colon]); len(key) == len(k) && strings.EqualFold(key, k) {
+				return h.value(p+colon, next, folded)
+			}
+		}
+		p = next
 	}
 	return ""
 }
@@ -52,14 +142,14 @@ func (h *header) Get(k string) string {
 // value unfolds a field as textproto's trimAroundNewlines does: each line
 // without its line end, trimmed of spaces and tabs, empty ones left out,
 // joined by single spaces.
-func (h *header) value(f *hfield) string {
-	first, rest := lineContent(h.s[f.colon+1 : f.end])
+func (h *header) value(colon, end int, folded bool) string {
+	first, rest := lineContent(h.s[colon+1 : end])
 	first = trimWSP(first)
-	if !f.folded {
+	if !folded {
 		return first
 	}
 	var b strings.Builder
-	b.Grow(f.end - f.colon)
+	b.Grow(end - colon)
 	b.WriteString(first)
 	for rest != "" {
 		var line string
@@ -110,42 +200,63 @@ func scanHeader(raw []byte) (h header, bodyStart int, ok bool) {
 	}
 	// Find the end of the header first so that one string holds it all.
 	end, bodyStart := headerEnd(raw)
-	s := string(raw[:end])
-	nf := 0
-	for i := 0; i < len(s); i++ {
-		if s[i] == '\n' {
-			nf++
-		}
-	}
-	fields := make([]hfield, 0, nf+1)
-	for p := 0; p < len(s); {
-		start := p
-		line, next := lineAt(s, p)
-		folded := false
-		for next < len(s) && (s[next] == ' ' || s[next] == '\t') {
-			_, next = lineAt(s, next)
-			folded = true
-		}
-		p = next
-		// The key ends at the first colon of the field; one on a
-		// continuation line would leave a line end in the key, which
-		// ReadHeader refuses.
-		colon := strings.IndexByte(line, ':')
-		if colon < 0 {
+	if end > math.MaxInt32 {
+		mh, err := mimetext.ReadHeader(bufio.NewReader(bytes.NewReader(raw)))
+		if err != nil {
 			return header{}, 0, false
 		}
-		key := trimWSP(line[:colon])
-		for i := 0; i < len(key); i++ {
-			if c := key[i]; c < 33 || c > 126 {
-				return header{}, 0, false
+		return header{slow: true, mh: message.Header{Header: mh}}, bodyStart, true
+	}
+	h.s = string(raw[:end])
+	s := h.s
+	for p := 0; p < len(s); {
+		line, next, folded := fieldAt(s, p)
+		// The key ends at the first colon of the field; one on a
+		// continuation line would leave a line end in the key, which
+		// ReadHeader refuses. It is printable ASCII, and may be followed
+		// by spaces and tabs; a line never starts with them.
+		n := 0
+		for n < len(line) && keyChar[line[n]] {
+			n++
+		}
+		colon := n
+		for colon < len(line) && (line[colon] == ' ' || line[colon] == '\t') {
+			colon++
+		}
+		if colon == len(line) || line[colon] != ':' {
+			return header{}, 0, false
+		}
+		key := line[:n]
+		// ReadHeader skips fields without a name, which knownKey refuses.
+		if i := knownKey(key); i >= 0 && h.known[i].end == 0 {
+			h.known[i] = hfield{colon: int32(p + colon), end: int32(next)}
+			if folded {
+				h.folded |= 1 << i
 			}
 		}
-		if key == "" {
-			continue // ReadHeader skips fields without a name
-		}
-		fields = append(fields, hfield{key: key, start: start, colon: start + colon, end: next, folded: folded})
+		p = next
 	}
-	return header{s: s, fields: fields}, bodyStart, true
+	return h, bodyStart, true
+}
+
+// keyChar marks the bytes of a field name: printable ASCII but ":".
+var keyChar = func() (t [256]bool) {
+	for c := 33; c <= 126; c++ {
+		t[c] = c != ':'
+	}
+	return t
+}()
+
+// fieldAt returns the first line of the field starting at s[p], without
+// its line end, the offset of the next field, and whether continuation
+// lines follow the first.
+func fieldAt(s string, p int) (line string, next int, folded bool) {
+	line, next = lineAt(s, p)
+	for next < len(s) && (s[next] == ' ' || s[next] == '\t') {
+		_, next = lineAt(s, next)
+		folded = true
+	}
+	return line, next, folded
 }
 
 // lineAt returns the line starting at s[p], without its line end, and the
@@ -179,19 +290,160 @@ func headerEnd(raw []byte) (end, body int) {
 }
 
 // parseWithParams reads a Content-Type or Content-Disposition value as
-// go-message's Header.ContentType does.
-func parseWithParams(v string) (string, map[string]string, error) {
-	f, params, err := mime.ParseMediaType(v)
-	if err != nil {
-		return v, nil, err
+// go-message's Header.ContentType does. The value comes back in lower case, as
+// both readers give it.
+func parseWithParams(v string) (string, mediaParams, error) {
+	f, params, ok := simpleMediaType(v)
+	if !ok {
+		var pm map[string]string
+		var err error
+		if f, pm, err = mime.ParseMediaType(v); err != nil {
+			return v, mediaParams{}, err
+		}
+		params = mediaParams{m: pm}
 	}
-	for k, p := range params {
+	for k, p := range params.m {
 		if strings.Contains(p, "=?") {
-			params[k] = decodeParam(p)
+			params.m[k] = decodeParam(p)
+		}
+	}
+	for i := range params.n {
+		if p := &params.kv[i]; strings.Contains(p.v, "=?") {
+			p.v = decodeParam(p.v)
 		}
 	}
 	return f, params, nil
 }
+
+// mediaParams holds the parameters of a Content-Type or
+// Content-Disposition: the usual few in an array, read by simpleMediaType
+// without allocating, or else in a map.
+type mediaParams struct {
+	kv [4]struct{ k, v string }
+	n  int
+	m  map[string]string
+}
+
+// get returns the value of parameter k (in lower case), or "".
+func (p *mediaParams) get(k string) string {
+	if p.m != nil {
+		return p.m[k]
+	}
+	for i := range p.n {
+		if p.kv[i].k == k {
+			return p.kv[i].v
+		}
+	}
+	return ""
+}
+
+// simpleMediaType reads v as mime.ParseMediaType does, for values of the
+// usual form: a type, and parameters whose names have no "*" (RFC 2231)
+// and whose values are tokens or quoted strings without escapes or line
+// ends, separated by spaces and tabs at most. It reports false for anything else, including every value
+// ParseMediaType refuses, which ParseMediaType then reads. That spares
+// the usual Content-Type its allocations for quoted strings and lookups
+// of continuations.
+func simpleMediaType(v string) (string, mediaParams, bool) {
+	var params mediaParams
+	// Other bytes than printable ASCII, spaces and tabs are refused where
+	// they occur: tokens hold none, and quoted strings are checked.
+	base, rest, _ := strings.Cut(v, ";")
+	mt := strings.ToLower(trimWSP(base))
+	typ := tokenLen(mt)
+	if typ == 0 {
+		return "", mediaParams{}, false
+	}
+	if typ < len(mt) {
+		if mt[typ] != '/' {
+			return "", mediaParams{}, false
+		}
+		if sub := tokenLen(mt[typ+1:]); sub == 0 || typ+1+sub != len(mt) {
+			return "", mediaParams{}, false
+		}
+	}
+	if len(base) == len(v) {
+		return mt, params, true
+	}
+	// rest follows the first ";".
+	for {
+		rest = trimLeftWSP(rest)
+		n := tokenLen(rest)
+		if n == 0 {
+			if rest == "" {
+				return mt, params, true // a trailing ";" is ignored
+			}
+			return "", mediaParams{}, false
+		}
+		key := rest[:n]
+		if strings.IndexByte(key, '*') >= 0 {
+			return "", mediaParams{}, false
+		}
+		key = strings.ToLower(key)
+		rest = trimLeftWSP(rest[n:])
+		if rest == "" || rest[0] != '=' {
+			return "", mediaParams{}, false
+		}
+		rest = trimLeftWSP(rest[1:])
+		var value string
+		if rest != "" && rest[0] == '"' {
+			end := strings.IndexByte(rest[1:], '"')
+			if end < 0 || strings.ContainsAny(rest[1:1+end], "\\\r\n") {
+				return "", mediaParams{}, false
+			}
+			value, rest = rest[1:1+end], rest[2+end:]
+		} else {
+			n := tokenLen(rest)
+			if n == 0 {
+				return "", mediaParams{}, false
+			}
+			value, rest = rest[:n], rest[n:]
+		}
+		dup := false
+		for i := range params.n {
+			if p := &params.kv[i]; p.k == key {
+				if p.v != value {
+					return "", mediaParams{}, false
+				}
+				dup = true
+			}
+		}
+		if !dup {
+			if params.n == len(params.kv) {
+				return "", mediaParams{}, false // unusually many
+			}
+			params.kv[params.n].k, params.kv[params.n].v = key, value
+			params.n++
+		}
+		rest = trimLeftWSP(rest)
+		if rest == "" {
+			return mt, params, true
+		}
+		if rest[0] != ';' {
+			return "", mediaParams{}, false
+		}
+		rest = rest[1:]
+	}
+}
+
+// tokenLen returns the length of the RFC 2045 token at the start of s.
+func tokenLen(s string) int {
+	for i := 0; i < len(s); i++ {
+		if !tokenChar[s[i]] {
+			return i
+		}
+	}
+	return len(s)
+}
+
+// tokenChar marks the bytes of an RFC 2045 token: printable ASCII but
+// tspecials.
+var tokenChar = func() (t [256]bool) {
+	for c := '!'; c <= '~'; c++ {
+		t[c] = !strings.ContainsRune(`()<>@,;:\"/[]?=`, c)
+	}
+	return t
+}()
 
 // decodeParam decodes encoded words in a parameter as go-message does,
 // keeping the value as written if that fails.
@@ -220,8 +472,8 @@ func goMessageCharsetReader(label string, in io.Reader) (io.Reader, error) {
 // msgIDList reads a list of message IDs as gomail.Header.MsgIDList does.
 // The usual "<left@right>" IDs separated by spaces are read here; anything
 // else goes to go-message.
-func msgIDList(key, v string) ([]string, error) {
-	if ids, ok := simpleMsgIDs(v); ok {
+func msgIDList(key, v string, dst []string) ([]string, error) {
+	if ids, ok := simpleMsgIDs(dst, v); ok {
 		return ids, nil
 	}
 	var h gomail.Header
@@ -231,12 +483,17 @@ func msgIDList(key, v string) ([]string, error) {
 
 // simpleMsgIDs reads v if it holds only "<left@right>" IDs of plain ASCII
 // atext, separated by spaces or tabs.
-func simpleMsgIDs(v string) ([]string, bool) {
+//
+// The IDs are appended to dst, which must be empty.
+func simpleMsgIDs(dst []string, v string) ([]string, bool) {
 	n := strings.Count(v, "<")
 	if n == 0 {
 		return nil, false
 	}
-	ids := make([]string, 0, n)
+	ids := dst
+	if cap(ids) < n {
+		ids = make([]string, 0, n)
+	}
 	s := trimWSP(v)
 	for s != "" {
 		if s[0] != '<' {
@@ -281,8 +538,10 @@ var atextDot = func() (t [256]bool) {
 // for anything else (comments, groups, escapes, domain literals, unusual
 // spacing, non-ASCII addresses, errors), which the full parser then reads.
 // v must be valid UTF-8.
-func simpleAddressList(v string) ([]Address, bool) {
-	var out []Address
+//
+// The addresses are appended to dst, which must be empty.
+func simpleAddressList(dst []Address, v string) ([]Address, bool) {
+	out := dst
 	s := v
 	for {
 		s = trimLeftWSP(s)
@@ -394,7 +653,9 @@ func atomLen(s string) int {
 // words are atoms (decoded if encoded words; adjacent encoded words are
 // joined without a space) or quoted strings, joined by single spaces.
 func simplePhrase(s string) (phrase, rest string, ok bool) {
-	var words []string
+	// Names have a few words: keep them on the stack.
+	var wordBuf [8]string
+	words := wordBuf[:0]
 	var enc strings.Builder
 	// While the words are plain atoms one space apart, the phrase is
 	// a piece of s.
@@ -529,9 +790,12 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 	if strings.ContainsAny(boundary, "\r\n") {
 		return nil, false
 	}
-	ndb := "\r\n--" + boundary // line end, then the delimiter
-	nl, db := ndb[:2], ndb[2:]
-	var parts []mimePart
+	// Line end, then the delimiter; as bytes once, since a conversion per
+	// use of a long boundary would allocate.
+	ndb := append(append(make([]byte, 0, 4+len(boundary)), "\r\n--"...), boundary...)
+	nl, db := "\r\n", ndb[2:]
+	// Most multiparts have two parts, text and HTML.
+	parts := make([]mimePart, 0, 2)
 	expectNewPart := false
 	for pos := 0; ; {
 		// As MultipartReader.NextPart reads lines.
@@ -547,7 +811,7 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 			// The last line: only a final boundary ends well.
 			return parts, isFinalBoundary(line, db, nl)
 		}
-		if bytes.HasPrefix(line, []byte(db)) {
+		if bytes.HasPrefix(line, db) {
 			rest := trimLeftWSPBytes(line[len(db):])
 			if len(parts) == 0 && string(rest) == "\n" {
 				nl, ndb = "\n", ndb[1:]
@@ -583,8 +847,8 @@ func splitMultipart(b []byte, boundary string) ([]mimePart, bool) {
 	}
 }
 
-func isFinalBoundary(line []byte, db, nl string) bool {
-	if !bytes.HasPrefix(line, []byte(db)) || !bytes.HasPrefix(line[len(db):], []byte("--")) {
+func isFinalBoundary(line, db []byte, nl string) bool {
+	if !bytes.HasPrefix(line, db) || !bytes.HasPrefix(line[len(db):], []byte("--")) {
 		return false
 	}
 	rest := trimLeftWSPBytes(line[len(db)+2:])
@@ -595,9 +859,9 @@ func isFinalBoundary(line []byte, db, nl string) bool {
 // part reader does: before the first line end and delimiter followed by a
 // space, tab, line end or dash (or right away, if the part starts with
 // such a delimiter).
-func partEnd(b []byte, start int, ndb, db string) (int, bool) {
+func partEnd(b []byte, start int, ndb, db []byte) (int, bool) {
 	pos := start
-	if bytes.HasPrefix(b[start:], []byte(db)) {
+	if bytes.HasPrefix(b[start:], db) {
 		a := start + len(db)
 		if a == len(b) {
 			return 0, false // the reader would then fail on "--boundary"
@@ -608,7 +872,7 @@ func partEnd(b []byte, start int, ndb, db string) (int, bool) {
 		pos = a
 	}
 	for {
-		i := bytes.Index(b[pos:], []byte(ndb))
+		i := bytes.Index(b[pos:], ndb)
 		if i < 0 {
 			return 0, false
 		}
