@@ -59,6 +59,14 @@ func BuildMessage(o Outgoing) (raw []byte, messageID string, err error) {
 	if err := checkAddr("To", o.To.Addr); err != nil {
 		return nil, "", err
 	}
+	// The requester's Message-ID comes back here. One too long for a header
+	// line cannot be written whole, and folding would cut it; a reference
+	// is only a hint (the case tag in the subject threads the reply too),
+	// so such an ID is left out rather than the letter refused.
+	if len(o.InReplyTo) > maxMsgIDLen {
+		o.InReplyTo = ""
+	}
+	o.References = slices.DeleteFunc(slices.Clone(o.References), func(id string) bool { return len(id) > maxMsgIDLen })
 	if o.InReplyTo != "" {
 		if err := checkMsgID("In-Reply-To", o.InReplyTo); err != nil {
 			return nil, "", err
@@ -139,6 +147,10 @@ func formatAddr(a Address) string {
 	return encodeText(name) + " <" + a.Addr + ">"
 }
 
+// maxAddrLen is the longest address SMTP can carry: a path of 256 octets
+// less its angle brackets.
+const maxAddrLen = 254
+
 // checkAddr accepts a bare addr-spec, local@domain, of the kind an SMTP
 // envelope can carry as it is: no quoting, comments, spaces or controls.
 // Quoted local parts are legal in RFC 5322 but are written differently in
@@ -146,6 +158,11 @@ func formatAddr(a Address) string {
 func checkAddr(field, addr string) error {
 	if addr == "" {
 		return fmt.Errorf("outgoing %s: no address", field)
+	}
+	// SMTP carries a path of at most 256 octets, brackets included (RFC
+	// 5321 4.5.3.1.3), and a longer one could not fit on one header line.
+	if len(addr) > maxAddrLen {
+		return fmt.Errorf("outgoing %s address: %d bytes, more than an address can have (%d)", field, len(addr), maxAddrLen)
 	}
 	if !utf8.ValidString(addr) {
 		return fmt.Errorf("outgoing %s address %q: invalid UTF-8", field, addr)
@@ -168,11 +185,19 @@ func checkAddr(field, addr string) error {
 	return nil
 }
 
+// maxMsgIDLen is the longest message ID written: with its brackets and
+// the field's name it must fit the 998 octets of a header line (RFC 5322
+// 2.1.1), which folding cannot help, as an ID has no spaces to fold at.
+const maxMsgIDLen = 900
+
 // checkMsgID accepts what goes between the angle brackets of a msg-id:
-// printable characters, no spaces, no brackets.
+// printable characters, no spaces, no brackets, at most maxMsgIDLen bytes.
 func checkMsgID(field, id string) error {
 	if id == "" {
 		return fmt.Errorf("outgoing %s: empty message ID", field)
+	}
+	if len(id) > maxMsgIDLen {
+		return fmt.Errorf("outgoing %s: %d bytes, longer than a message ID can be written (%d)", field, len(id), maxMsgIDLen)
 	}
 	if !utf8.ValidString(id) {
 		return fmt.Errorf("outgoing %s %q: invalid UTF-8", field, id)

@@ -269,23 +269,24 @@ func TestBuildMessageFoldsHostileText(t *testing.T) {
 
 func TestBuildMessageRefusesHostileAddressesAndIDs(t *testing.T) {
 	cases := map[string]func(*mail.Outgoing){
-		"to address":          func(o *mail.Outgoing) { o.To.Addr = hostile },
-		"to address, tail":    func(o *mail.Outgoing) { o.To.Addr = "kari@example.no\r\nBcc: evil@example.com" },
-		"to address, list":    func(o *mail.Outgoing) { o.To.Addr = "kari@example.no, evil@example.com" },
-		"to address, angle":   func(o *mail.Outgoing) { o.To.Addr = "kari@example.no>, <evil@example.com" },
-		"to address, NUL":     func(o *mail.Outgoing) { o.To.Addr = "kari@example.no\x00" },
-		"to address, empty":   func(o *mail.Outgoing) { o.To.Addr = "" },
-		"to address, no @":    func(o *mail.Outgoing) { o.To.Addr = "kari" },
-		"to address, two @":   func(o *mail.Outgoing) { o.To.Addr = "kari@evil@example.no" },
-		"from address":        func(o *mail.Outgoing) { o.From.Addr = "post@magnetharstad.no\nBcc: evil@example.com" },
-		"in-reply-to":         func(o *mail.Outgoing) { o.InReplyTo = hostile },
-		"in-reply-to, LF":     func(o *mail.Outgoing) { o.InReplyTo = "a@b\nBcc: evil@example.com" },
-		"in-reply-to, angle":  func(o *mail.Outgoing) { o.InReplyTo = "a@b> <c@d" },
-		"references":          func(o *mail.Outgoing) { o.References = []string{"ok@example.no", hostile} },
-		"message-id":          func(o *mail.Outgoing) { o.MessageID = hostile },
-		"message-id, space":   func(o *mail.Outgoing) { o.MessageID = "a b@c" },
-		"message-id, DEL":     func(o *mail.Outgoing) { o.MessageID = "a\x7f@c" },
-		"references, invalid": func(o *mail.Outgoing) { o.References = []string{"\xff@c"} },
+		"to address":           func(o *mail.Outgoing) { o.To.Addr = hostile },
+		"to address, tail":     func(o *mail.Outgoing) { o.To.Addr = "kari@example.no\r\nBcc: evil@example.com" },
+		"to address, list":     func(o *mail.Outgoing) { o.To.Addr = "kari@example.no, evil@example.com" },
+		"to address, angle":    func(o *mail.Outgoing) { o.To.Addr = "kari@example.no>, <evil@example.com" },
+		"to address, NUL":      func(o *mail.Outgoing) { o.To.Addr = "kari@example.no\x00" },
+		"to address, empty":    func(o *mail.Outgoing) { o.To.Addr = "" },
+		"to address, no @":     func(o *mail.Outgoing) { o.To.Addr = "kari" },
+		"to address, two @":    func(o *mail.Outgoing) { o.To.Addr = "kari@evil@example.no" },
+		"to address, too long": func(o *mail.Outgoing) { o.To.Addr = "0@" + strings.Repeat("~", 998) },
+		"from address":         func(o *mail.Outgoing) { o.From.Addr = "post@magnetharstad.no\nBcc: evil@example.com" },
+		"in-reply-to":          func(o *mail.Outgoing) { o.InReplyTo = hostile },
+		"in-reply-to, LF":      func(o *mail.Outgoing) { o.InReplyTo = "a@b\nBcc: evil@example.com" },
+		"in-reply-to, angle":   func(o *mail.Outgoing) { o.InReplyTo = "a@b> <c@d" },
+		"references":           func(o *mail.Outgoing) { o.References = []string{"ok@example.no", hostile} },
+		"message-id":           func(o *mail.Outgoing) { o.MessageID = hostile },
+		"message-id, space":    func(o *mail.Outgoing) { o.MessageID = "a b@c" },
+		"message-id, DEL":      func(o *mail.Outgoing) { o.MessageID = "a\x7f@c" },
+		"references, invalid":  func(o *mail.Outgoing) { o.References = []string{"\xff@c"} },
 	}
 	for name, mutate := range cases {
 		t.Run(name, func(t *testing.T) {
@@ -354,5 +355,64 @@ func TestBuildMessageLongSubjects(t *testing.T) {
 		if m := mail.Parse(raw); m.Subject != strings.TrimSpace(subject) {
 			t.Errorf("Parse: Subject %q\nwant           %q", m.Subject, subject)
 		}
+	}
+}
+
+// TestBuildMessageLongestAddress: an address of the most SMTP carries (254
+// bytes) is built and reads back as it was; a longer one is refused
+// (TestBuildMessageRefusesHostileAddressesAndIDs).
+func TestBuildMessageLongestAddress(t *testing.T) {
+	o := norwegianReply()
+	o.To.Addr = strings.Repeat("k", 64) + "@" + strings.Repeat("a", 63) + "." + strings.Repeat("b", 63) + "." + strings.Repeat("c", 58) + ".no"
+	if len(o.To.Addr) != 254 {
+		t.Fatalf("test address is %d bytes", len(o.To.Addr))
+	}
+	raw, _, err := mail.BuildMessage(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// An address has nowhere to fold, so its line is over the 78 octets
+	// checkWire asks for; it must stay within the 998 that RFC 5322 sets.
+	checkLines(t, raw, 998)
+	h, _ := readBack(t, raw)
+	if to, err := h.AddressList("To"); err != nil || len(to) != 1 || to[0].Address != o.To.Addr {
+		t.Errorf("To %v (%v), want %q", to, err, o.To.Addr)
+	}
+}
+
+// checkLines fails the test for a line of raw longer than max octets.
+func checkLines(t *testing.T, raw []byte, max int) {
+	t.Helper()
+	for _, line := range bytes.Split(raw, []byte("\r\n")) {
+		if len(line) > max {
+			t.Errorf("line of %d octets, over %d", len(line), max)
+		}
+	}
+}
+
+// TestBuildMessageLongReferences: a requester's Message-ID too long for a
+// header line is left out of In-Reply-To and References (folding would cut
+// it in two) and the letter is still built; our own Message-ID may not be
+// that long.
+func TestBuildMessageLongReferences(t *testing.T) {
+	long := strings.Repeat("x", 1200) + "@example.no"
+	o := norwegianReply()
+	o.InReplyTo, o.References = long, []string{"first@example.no", long}
+	raw, _, err := mail.BuildMessage(o)
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkWire(t, raw)
+	if headerLines(raw, "In-Reply-To") != 0 || bytes.Contains(raw, []byte("xxxxxxxxxx")) {
+		t.Errorf("the long ID was written:\n%s", raw)
+	}
+	h, _ := readBack(t, raw)
+	if refs, err := h.MsgIDList("References"); err != nil || !slices.Equal(refs, []string{"first@example.no"}) {
+		t.Errorf("References %v (%v), want the short one", refs, err)
+	}
+	o = norwegianReply()
+	o.MessageID = long
+	if _, _, err := mail.BuildMessage(o); err == nil {
+		t.Error("built a message with a Message-ID longer than a header line")
 	}
 }
