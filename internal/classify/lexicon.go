@@ -123,10 +123,17 @@ type lexicon struct {
 // the root, and the per-node tables are permuted to match.
 type packedTrie struct {
 	nodes []uint64
-	cum   []int32
-	full  []int32 // pre only
-	slot  []int32 // pre only
-	lang  []int16 // pre only
+	info  []nodeInfo
+}
+
+// nodeInfo is what a walk reads of a node besides its children, side by
+// side: kept in separate tables, the end of a walk cost a cache miss for
+// each of them.
+type nodeInfo struct {
+	cum  int32
+	full int32 // pre only
+	slot int32 // pre only
+	lang int16 // pre only
 }
 
 // child returns the node under n by letter c, or 0 if there is none.
@@ -276,15 +283,14 @@ func (l *lexicon) sealAll() {
 		l.full[n] = l.union(l.pre.cum[n], l.pre.whole[n])
 	}
 	nodes, old := pack(&l.pre)
-	l.cpre = packedTrie{nodes: nodes, cum: make([]int32, len(old)), full: make([]int32, len(old)),
-		slot: make([]int32, len(old)), lang: make([]int16, len(old))}
+	l.cpre = packedTrie{nodes: nodes, info: make([]nodeInfo, len(old))}
 	for n, o := range old {
-		l.cpre.cum[n], l.cpre.full[n], l.cpre.slot[n], l.cpre.lang[n] = l.pre.cum[o], l.full[o], l.pre.slot[o], l.pre.lang[o]
+		l.cpre.info[n] = nodeInfo{cum: l.pre.cum[o], full: l.full[o], slot: l.pre.slot[o], lang: l.pre.lang[o]}
 	}
 	nodes, old = pack(&l.suf)
-	l.csuf = packedTrie{nodes: nodes, cum: make([]int32, len(old))}
+	l.csuf = packedTrie{nodes: nodes, info: make([]nodeInfo, len(old))}
 	for n, o := range old {
-		l.csuf.cum[n] = l.suf.cum[o]
+		l.csuf.info[n].cum = l.suf.cum[o]
 	}
 	l.dedupRows()
 	lexBits = l.bits
@@ -308,9 +314,9 @@ func (l *lexicon) dedupRows() {
 		}
 		remap[i] = j
 	}
-	for _, refs := range [][]int32{l.cpre.cum, l.cpre.full, l.csuf.cum} {
-		for n, r := range refs {
-			refs[n] = remap[r]
+	for _, info := range [][]nodeInfo{l.cpre.info, l.csuf.info} {
+		for n := range info {
+			info[n].cum, info[n].full = remap[info[n].cum], remap[info[n].full]
 		}
 	}
 	l.bits = rows
@@ -354,16 +360,19 @@ func (l *lexicon) annotate(toks []token) {
 			}
 			last = n
 			if i+1 == min(len(w), keyLen) {
-				t.slot = pre.slot[n]
+				t.slot = pre.info[n].slot
 			}
 		}
-		t.pre = pre.cum[last]
-		switch {
-		case i == len(w) && n != 0:
-			t.pre = pre.full[n]
-			t.lang = pre.lang[n]
-		case i < min(len(w), keyLen) && letterOf[w[i]] < 0:
-			t.slot = -1 // the key has an odd letter: the engine's map knows it
+		// A whole walk ends on last: one read of its info answers the rest.
+		end := &pre.info[last]
+		if i == len(w) && n != 0 {
+			t.pre = end.full
+			t.lang = end.lang
+		} else {
+			t.pre = end.cum
+			if i < min(len(w), keyLen) && letterOf[w[i]] < 0 {
+				t.slot = -1 // the key has an odd letter: the engine's map knows it
+			}
 		}
 		n, last = 0, 0
 		for i := len(w) - 1; i >= 0; i-- {
@@ -376,7 +385,7 @@ func (l *lexicon) annotate(toks []token) {
 			}
 			last = n
 		}
-		t.suf = suf.cum[last]
+		t.suf = suf.info[last].cum
 	}
 }
 
