@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,11 +21,11 @@ func machineReason(in Input) string {
 	switch {
 	case lowerHasPrefix(in.ContentType, "multipart/report"),
 		isLocalPart(in.From, "mailer-daemon") || isLocalPart(in.From, "postmaster") || isLocalPart(in.From, "mail-daemon"),
-		containsAnyBytes(subj, bounceSubjectsB):
+		bounceIndex.in(subj):
 		return "delivery report (bounce)"
 	case as != "" && !lowerEqual(as, "no"):
 		return "auto-reply (Auto-Submitted: " + strings.ToLower(as) + ")"
-	case hasAnyPrefixBytes(subj, autoReplySubjectsB) || containsAnyBytes(subj, outOfOfficeB):
+	case autoReplyIndex.startsIn(subj) || outOfOffice.in(subj):
 		return "auto-reply (absence note)"
 	}
 	return ""
@@ -44,7 +43,20 @@ func isLocalPart(from, local string) bool {
 
 // appendLower appends strings.ToLower(s) to b.
 func appendLower(b []byte, s string) []byte {
-	for _, r := range s {
+	// ASCII a byte at a time, as most subjects are all ASCII: the rune loop
+	// below takes over at the first byte that is not.
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	for _, r := range s[i:] {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -57,26 +69,41 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
-func asBytes(ss []string) [][]byte {
-	out := make([][]byte, len(ss))
-	for i, s := range ss {
-		out[i] = []byte(s)
-	}
-	return out
+// phraseIndex finds any of a list of phrases in a lower-cased subject in
+// one pass: the phrases are grouped by first byte, so most bytes of a
+// subject cost one look-up, where a bytes.Contains per phrase read the
+// subject once for each of them.
+type phraseIndex struct {
+	byFirst [256][]string
 }
 
-func containsAnyBytes(s []byte, ps [][]byte) bool {
-	for _, p := range ps {
-		if bytes.Contains(s, p) {
-			return true
+func newPhraseIndex(phrases []string) *phraseIndex {
+	x := &phraseIndex{}
+	for _, p := range phrases {
+		x.byFirst[p[0]] = append(x.byFirst[p[0]], p)
+	}
+	return x
+}
+
+// in reports whether s contains one of the phrases.
+func (x *phraseIndex) in(s []byte) bool {
+	for i, c := range s {
+		for _, p := range x.byFirst[c] {
+			if len(s)-i >= len(p) && string(s[i:i+len(p)]) == p {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func hasAnyPrefixBytes(s []byte, ps [][]byte) bool {
-	for _, p := range ps {
-		if bytes.HasPrefix(s, p) {
+// startsIn reports whether s starts with one of the phrases.
+func (x *phraseIndex) startsIn(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	for _, p := range x.byFirst[s[0]] {
+		if len(s) >= len(p) && string(s[:len(p)]) == p {
 			return true
 		}
 	}
@@ -84,9 +111,9 @@ func hasAnyPrefixBytes(s []byte, ps [][]byte) bool {
 }
 
 var (
-	bounceSubjectsB    = asBytes(bounceSubjects)
-	autoReplySubjectsB = asBytes(autoReplySubjects)
-	outOfOfficeB       = asBytes([]string{"out of office", "out of the office"})
+	bounceIndex    = newPhraseIndex(bounceSubjects)
+	autoReplyIndex = newPhraseIndex(autoReplySubjects)
+	outOfOffice    = newPhraseIndex([]string{"out of office", "out of the office"})
 )
 
 var bounceSubjects = []string{
