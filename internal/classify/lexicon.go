@@ -350,6 +350,7 @@ func (l *lexicon) annotate(toks []token) {
 		t.lang = 0
 		w := t.s
 		n, i, last := 0, 0, 0
+		keyEnd := min(len(w), keyLen)
 		for ; i < len(w); i++ {
 			c := letterOf[w[i]]
 			if c < 0 {
@@ -359,7 +360,7 @@ func (l *lexicon) annotate(toks []token) {
 				break
 			}
 			last = n
-			if i+1 == min(len(w), keyLen) {
+			if i+1 == keyEnd {
 				t.slot = pre.info[n].slot
 			}
 		}
@@ -370,7 +371,7 @@ func (l *lexicon) annotate(toks []token) {
 			t.lang = end.lang
 		} else {
 			t.pre = end.cum
-			if i < min(len(w), keyLen) && letterOf[w[i]] < 0 {
+			if i < keyEnd && letterOf[w[i]] < 0 {
 				t.slot = -1 // the key has an odd letter: the engine's map knows it
 			}
 		}
