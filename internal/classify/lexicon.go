@@ -35,10 +35,18 @@ func (b *setBits) hasAll(ids []uint16) bool {
 }
 
 func (b *setBits) or(o *setBits) {
-	for i := range b {
-		b[i] |= o[i]
+	// Three words a step: sentence unions OR a row per word, and the loop's
+	// own counting was as much work as the ORs.
+	for i := range len(b) / 3 {
+		x, y := (*[3]uint64)(b[3*i:]), (*[3]uint64)(o[3*i:])
+		x[0] |= y[0]
+		x[1] |= y[1]
+		x[2] |= y[2]
 	}
 }
+
+// Or covers every word only if the rows are a whole number of steps.
+var _ [0]struct{} = [len(setBits{}) % 3]struct{}{}
 
 // alphabet is the trie's letters: a-z then 0-9.
 const alphabet = 36
