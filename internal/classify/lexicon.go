@@ -154,29 +154,50 @@ func (p *packedTrie) child(n int, c int) int {
 	return int(x>>alphabet) + bits.OnesCount64(x&(bit-1))
 }
 
-// pack renumbers t breadth first, so that the children of a node are
-// consecutive, and returns the packed nodes with old[new], the old number
-// of each new node.
+// pack renumbers t so that the children of a node are consecutive, and
+// returns the packed nodes with old[new], the old number of each new node.
+// The top levels go breadth first, where every walk passes and they stay
+// cached together; below them each subtree goes depth first, so the nodes
+// of one word's walk lie close together.
 func pack(t *trie) (nodes []uint64, old []int) {
 	old = []int{0}
-	nodes = make([]uint64, 0, len(t.next))
-	for k := 0; k < len(old); k++ {
-		n := old[k]
+	nodes = make([]uint64, len(t.next))
+	depth := []int{0}
+	place := func(k int) (first, n int) {
 		var mask uint64
-		first := len(old)
-		for c, ch := range t.next[n] {
+		first = len(old)
+		for c, ch := range t.next[old[k]] {
 			if ch != 0 {
 				mask |= 1 << uint(c)
 				old = append(old, int(ch))
+				depth = append(depth, depth[k]+1)
 			}
 		}
 		if first >= 1<<(64-alphabet) {
 			panic("classify: lexicon trie too large to pack")
 		}
-		nodes = append(nodes, mask|uint64(first)<<alphabet)
+		nodes[k] = mask | uint64(first)<<alphabet
+		return first, len(old) - first
 	}
-	return nodes, old
+	var deep func(k int)
+	deep = func(k int) {
+		first, n := place(k)
+		for j := first; j < first+n; j++ {
+			deep(j)
+		}
+	}
+	for k := 0; k < len(old); k++ {
+		if depth[k] < packBreadth {
+			place(k)
+		} else if depth[k] == packBreadth {
+			deep(k)
+		}
+	}
+	return nodes[:len(old)], old
 }
+
+// packBreadth is how many levels of a trie pack lays out breadth first.
+const packBreadth = 3
 
 // theLexicon holds the word families of all rules; it is filled while the
 // rules compile at start-up and only read afterwards.
