@@ -433,7 +433,9 @@ var lexBits []setBits
 
 // in reports whether the word belongs to word family id.
 func (t *token) in(id int) bool {
-	return lexBits[t.pre].has(id) || lexBits[t.suf].has(id)
+	// Most words end in no suffix family: their suf is row 0, the empty
+	// set, and need not be read.
+	return lexBits[t.pre].has(id) || (t.suf != 0 && lexBits[t.suf].has(id))
 }
 
 // sets returns the word's family sets.
