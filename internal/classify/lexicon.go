@@ -154,6 +154,24 @@ func (p *packedTrie) child(n int, c int) int {
 	return int(x>>alphabet) + bits.OnesCount64(x&(bit-1))
 }
 
+// walk follows w[i:end] down from node n for as long as the trie has the
+// letters, and returns where it stopped: the index of the first letter it
+// could not follow (end if none) and the node of the last one it did.
+func (p *packedTrie) walk(w string, i, end, n int) (int, int) {
+	for ; i < end; i++ {
+		c := letterOf[w[i]]
+		if c < 0 {
+			break
+		}
+		next := p.child(n, int(c))
+		if next == 0 {
+			break
+		}
+		n = next
+	}
+	return i, n
+}
+
 // pack renumbers t so that the children of a node are consecutive, and
 // returns the packed nodes with old[new], the old number of each new node.
 // The top levels go breadth first, where every walk passes and they stay
@@ -378,23 +396,16 @@ func (l *lexicon) annotate(toks []token) {
 		t.slot = 0
 		t.lang = 0
 		w := t.s
-		n, i, last := 0, 0, 0
+		// The key's letters first, then the rest with no test for the key's
+		// end at every letter.
 		keyEnd := min(len(w), keyLen)
-		for ; i < len(w); i++ {
-			c := letterOf[w[i]]
-			if c < 0 {
-				break
-			}
-			if n = pre.child(n, int(c)); n == 0 {
-				break
-			}
-			last = n
-			if i+1 == keyEnd {
-				t.slot = pre.info[n].slot
-			}
+		i, n := pre.walk(w, 0, keyEnd, 0)
+		if i == keyEnd && keyEnd > 0 {
+			t.slot = pre.info[n].slot
+			i, n = pre.walk(w, i, len(w), n)
 		}
-		// A whole walk ends on last: one read of its info answers the rest.
-		end := &pre.info[last]
+		// A whole walk ends on n: one read of its info answers the rest.
+		end := &pre.info[n]
 		if i == len(w) && n != 0 {
 			t.pre = end.full
 			t.lang = end.lang
@@ -404,18 +415,19 @@ func (l *lexicon) annotate(toks []token) {
 				t.slot = -1 // the key has an odd letter: the engine's map knows it
 			}
 		}
-		n, last = 0, 0
+		n = 0
 		for i := len(w) - 1; i >= 0; i-- {
 			c := letterOf[w[i]]
 			if c < 0 {
 				break
 			}
-			if n = suf.child(n, int(c)); n == 0 {
+			next := suf.child(n, int(c))
+			if next == 0 {
 				break
 			}
-			last = n
+			n = next
 		}
-		t.suf = suf.info[last].cum
+		t.suf = suf.info[n].cum
 	}
 }
 
