@@ -240,7 +240,15 @@ func (t *tokeniser) run() {
 					continue
 				}
 			}
-			t.gap(i, rune(c))
+			if c == ' ' {
+				// The commonest gap, and one that marks no boundary: gap
+				// would only finish the word.
+				if t.inTok {
+					t.finish(i)
+				}
+			} else {
+				t.gap(i, rune(c))
+			}
 			i++
 			continue
 		}
