@@ -74,6 +74,9 @@ func appendLower(b []byte, s string) []byte {
 // subject cost one look-up, where a bytes.Contains per phrase read the
 // subject once for each of them.
 type phraseIndex struct {
+	// first has a bit per byte that starts a phrase: one cache line
+	// answers for most bytes, where byFirst spans a hundred.
+	first   [4]uint64
 	byFirst [256][]string
 }
 
@@ -81,6 +84,7 @@ func newPhraseIndex(phrases []string) *phraseIndex {
 	x := &phraseIndex{}
 	for _, p := range phrases {
 		x.byFirst[p[0]] = append(x.byFirst[p[0]], p)
+		x.first[p[0]/64] |= 1 << (p[0] % 64)
 	}
 	return x
 }
@@ -88,6 +92,9 @@ func newPhraseIndex(phrases []string) *phraseIndex {
 // in reports whether s contains one of the phrases.
 func (x *phraseIndex) in(s []byte) bool {
 	for i, c := range s {
+		if x.first[c/64]&(1<<(c%64)) == 0 {
+			continue
+		}
 		for _, p := range x.byFirst[c] {
 			if len(s)-i >= len(p) && string(s[i:i+len(p)]) == p {
 				return true
