@@ -596,8 +596,26 @@ func countFields(s string) int {
 // p, without building the lower-cased string: only a rune that lower-cases
 // to an ASCII letter can match a byte of p.
 func lowerHasPrefix(s, p string) bool {
+	// ASCII a byte at a time: subjects and addresses mostly start in it,
+	// and most tests fail on the first byte. The rune loop takes over at
+	// a byte that is not ASCII, which may still lower-case to one.
 	i := 0
-	for _, r := range s {
+	for ; i < len(s) && i < len(p); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	if i == len(p) || i == len(s) {
+		return i == len(p)
+	}
+	for _, r := range s[i:] {
 		if i == len(p) {
 			return true
 		}
