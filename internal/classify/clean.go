@@ -581,8 +581,19 @@ func containsAny(s string, ps []string) bool {
 // countFields is len(strings.Fields(s)) without the slice.
 func countFields(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// ASCII spaces are \t-\r and ' ' for unicode.IsSpace too; other
+		// bytes are decoded as the range loop would.
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c-'\t' <= '\r'-'\t'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
