@@ -193,6 +193,14 @@ var originalMarkers = []string{
 	"ursprungligt meddelande", "oprindelig meddelelse", "originalmelding",
 }
 
+// The markers and verbs as phraseIndexes: one pass over a line finds any
+// of them, where a strings.Contains per phrase read the line once each.
+var (
+	forwardIndex     = newPhraseIndex(forwardMarkers)
+	originalIndex    = newPhraseIndex(originalMarkers)
+	attributionIndex = newPhraseIndex(attributionVerbs)
+)
+
 type marker uint8
 
 const (
@@ -209,9 +217,9 @@ func markerOf(l string) marker {
 	}
 	low := strings.ToLower(l)
 	switch {
-	case containsAny(low, forwardMarkers):
+	case forwardIndex.inString(low):
 		return forwardMark
-	case containsAny(low, originalMarkers):
+	case originalIndex.inString(low):
 		return originalMark
 	}
 	return noMark
@@ -263,13 +271,7 @@ func isAttribution(l string) bool {
 	if !strings.HasSuffix(l, ":") || len(l) > 200 {
 		return false
 	}
-	low := strings.ToLower(l)
-	for _, v := range attributionVerbs {
-		if strings.Contains(low, v) {
-			return true
-		}
-	}
-	return false
+	return attributionIndex.inString(strings.ToLower(l))
 }
 
 func startsAttribution(l string) bool {
@@ -568,15 +570,6 @@ func nameLike(l string) bool {
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
-
-func containsAny(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
 
 // countFields is len(strings.Fields(s)) without the slice.
 func countFields(s string) int {

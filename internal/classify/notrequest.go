@@ -90,8 +90,14 @@ func newPhraseIndex(phrases []string) *phraseIndex {
 }
 
 // in reports whether s contains one of the phrases.
-func (x *phraseIndex) in(s []byte) bool {
-	for i, c := range s {
+func (x *phraseIndex) in(s []byte) bool { return phraseIn(x, s) }
+
+// inString is in for a string.
+func (x *phraseIndex) inString(s string) bool { return phraseIn(x, s) }
+
+func phraseIn[S string | []byte](x *phraseIndex, s S) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
 		if x.first[c/64]&(1<<(c%64)) == 0 {
 			continue
 		}
