@@ -69,10 +69,10 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
-// phraseIndex finds any of a list of phrases in a lower-cased subject in
-// one pass: the phrases are grouped by first byte, so most bytes of a
-// subject cost one look-up, where a bytes.Contains per phrase read the
-// subject once for each of them.
+// phraseIndex finds any of a list of phrases in a lower-cased subject or
+// line in one pass: the phrases are grouped by first byte, so most bytes
+// cost one look-up, where a Contains per phrase read the text once for
+// each of them.
 type phraseIndex struct {
 	// first has a bit per byte that starts a phrase: one cache line
 	// answers for most bytes, where byFirst spans a hundred.
