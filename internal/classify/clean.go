@@ -566,7 +566,11 @@ func nameLike(l string) bool {
 	if len(l) > 50 || countFields(l) > 6 {
 		return false
 	}
-	return !strings.ContainsAny(l[len(l)-1:], ".?!")
+	switch l[len(l)-1] {
+	case '.', '?', '!':
+		return false
+	}
+	return true
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }

@@ -556,7 +556,7 @@ func quote(text string, toks []token, i, j int) string {
 		}
 	}
 	s := text[toks[i].start:toks[j].end]
-	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
+	if needsCollapse(s) {
 		s = collapseSpace(s)
 	}
 	if len(s) > maxQuote {
@@ -570,6 +570,22 @@ func quote(text string, toks []token, i, j int) string {
 		s = strings.TrimRight(s[:cut], " ,.;:") + "…"
 	}
 	return s
+}
+
+// needsCollapse reports whether s holds a line break, a tab or two spaces
+// in a row, in one pass where strings.ContainsAny built its set per call.
+func needsCollapse(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\t', '\r':
+			return true
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one allocation.
