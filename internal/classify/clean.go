@@ -193,6 +193,14 @@ var originalMarkers = []string{
 	"ursprungligt meddelande", "oprindelig meddelelse", "originalmelding",
 }
 
+// The markers and verbs as phraseIndexes: one pass over a line finds any
+// of them, where a strings.Contains per phrase read the line once each.
+var (
+	forwardIndex     = newPhraseIndex(forwardMarkers)
+	originalIndex    = newPhraseIndex(originalMarkers)
+	attributionIndex = newPhraseIndex(attributionVerbs)
+)
+
 type marker uint8
 
 const (
@@ -209,9 +217,9 @@ func markerOf(l string) marker {
 	}
 	low := strings.ToLower(l)
 	switch {
-	case containsAny(low, forwardMarkers):
+	case forwardIndex.inString(low):
 		return forwardMark
-	case containsAny(low, originalMarkers):
+	case originalIndex.inString(low):
 		return originalMark
 	}
 	return noMark
@@ -263,13 +271,7 @@ func isAttribution(l string) bool {
 	if !strings.HasSuffix(l, ":") || len(l) > 200 {
 		return false
 	}
-	low := strings.ToLower(l)
-	for _, v := range attributionVerbs {
-		if strings.Contains(low, v) {
-			return true
-		}
-	}
-	return false
+	return attributionIndex.inString(strings.ToLower(l))
 }
 
 func startsAttribution(l string) bool {
@@ -564,25 +566,31 @@ func nameLike(l string) bool {
 	if len(l) > 50 || countFields(l) > 6 {
 		return false
 	}
-	return !strings.ContainsAny(l[len(l)-1:], ".?!")
+	switch l[len(l)-1] {
+	case '.', '?', '!':
+		return false
+	}
+	return true
 }
 
 func isLetter(c byte) bool { return c >= 'a' && c <= 'z' }
 
-func containsAny(s string, ps []string) bool {
-	for _, p := range ps {
-		if strings.Contains(s, p) {
-			return true
-		}
-	}
-	return false
-}
-
 // countFields is len(strings.Fields(s)) without the slice.
 func countFields(s string) int {
 	n, in := 0, false
-	for _, r := range s {
-		if unicode.IsSpace(r) {
+	for i := 0; i < len(s); {
+		// ASCII spaces are \t-\r and ' ' for unicode.IsSpace too; other
+		// bytes are decoded as the range loop would.
+		var space bool
+		if c := s[i]; c < utf8.RuneSelf {
+			space = c == ' ' || c-'\t' <= '\r'-'\t'
+			i++
+		} else {
+			r, size := utf8.DecodeRuneInString(s[i:])
+			space = unicode.IsSpace(r)
+			i += size
+		}
+		if space {
 			in = false
 		} else if !in {
 			in = true
@@ -596,8 +604,26 @@ func countFields(s string) int {
 // p, without building the lower-cased string: only a rune that lower-cases
 // to an ASCII letter can match a byte of p.
 func lowerHasPrefix(s, p string) bool {
+	// ASCII a byte at a time: subjects and addresses mostly start in it,
+	// and most tests fail on the first byte. The rune loop takes over at
+	// a byte that is not ASCII, which may still lower-case to one.
 	i := 0
-	for _, r := range s {
+	for ; i < len(s) && i < len(p); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		if c != p[i] {
+			return false
+		}
+	}
+	if i == len(p) || i == len(s) {
+		return i == len(p)
+	}
+	for _, r := range s[i:] {
 		if i == len(p) {
 			return true
 		}

@@ -35,10 +35,18 @@ func (b *setBits) hasAll(ids []uint16) bool {
 }
 
 func (b *setBits) or(o *setBits) {
-	for i := range b {
-		b[i] |= o[i]
+	// Three words a step: sentence unions OR a row per word, and the loop's
+	// own counting was as much work as the ORs.
+	for i := range len(b) / 3 {
+		x, y := (*[3]uint64)(b[3*i:]), (*[3]uint64)(o[3*i:])
+		x[0] |= y[0]
+		x[1] |= y[1]
+		x[2] |= y[2]
 	}
 }
+
+// Or covers every word only if the rows are a whole number of steps.
+var _ [0]struct{} = [len(setBits{}) % 3]struct{}{}
 
 // alphabet is the trie's letters: a-z then 0-9.
 const alphabet = 36
@@ -123,10 +131,17 @@ type lexicon struct {
 // the root, and the per-node tables are permuted to match.
 type packedTrie struct {
 	nodes []uint64
-	cum   []int32
-	full  []int32 // pre only
-	slot  []int32 // pre only
-	lang  []int16 // pre only
+	info  []nodeInfo
+}
+
+// nodeInfo is what a walk reads of a node besides its children, side by
+// side: kept in separate tables, the end of a walk cost a cache miss for
+// each of them.
+type nodeInfo struct {
+	cum  int32
+	full int32 // pre only
+	slot int32 // pre only
+	lang int16 // pre only
 }
 
 // child returns the node under n by letter c, or 0 if there is none.
@@ -139,29 +154,68 @@ func (p *packedTrie) child(n int, c int) int {
 	return int(x>>alphabet) + bits.OnesCount64(x&(bit-1))
 }
 
-// pack renumbers t breadth first, so that the children of a node are
-// consecutive, and returns the packed nodes with old[new], the old number
-// of each new node.
+// walk follows w[i:end] down from node n for as long as the trie has the
+// letters, and returns where it stopped: the index of the first letter it
+// could not follow (end if none) and the node of the last one it did.
+func (p *packedTrie) walk(w string, i, end, n int) (int, int) {
+	for ; i < end; i++ {
+		c := letterOf[w[i]]
+		if c < 0 {
+			break
+		}
+		next := p.child(n, int(c))
+		if next == 0 {
+			break
+		}
+		n = next
+	}
+	return i, n
+}
+
+// pack renumbers t so that the children of a node are consecutive, and
+// returns the packed nodes with old[new], the old number of each new node.
+// The top levels go breadth first, where every walk passes and they stay
+// cached together; below them each subtree goes depth first, so the nodes
+// of one word's walk lie close together.
 func pack(t *trie) (nodes []uint64, old []int) {
 	old = []int{0}
-	nodes = make([]uint64, 0, len(t.next))
-	for k := 0; k < len(old); k++ {
-		n := old[k]
+	nodes = make([]uint64, len(t.next))
+	depth := []int{0}
+	place := func(k int) (first, n int) {
 		var mask uint64
-		first := len(old)
-		for c, ch := range t.next[n] {
+		first = len(old)
+		for c, ch := range t.next[old[k]] {
 			if ch != 0 {
 				mask |= 1 << uint(c)
 				old = append(old, int(ch))
+				depth = append(depth, depth[k]+1)
 			}
 		}
 		if first >= 1<<(64-alphabet) {
 			panic("classify: lexicon trie too large to pack")
 		}
-		nodes = append(nodes, mask|uint64(first)<<alphabet)
+		nodes[k] = mask | uint64(first)<<alphabet
+		return first, len(old) - first
 	}
-	return nodes, old
+	var deep func(k int)
+	deep = func(k int) {
+		first, n := place(k)
+		for j := first; j < first+n; j++ {
+			deep(j)
+		}
+	}
+	for k := 0; k < len(old); k++ {
+		if depth[k] < packBreadth {
+			place(k)
+		} else if depth[k] == packBreadth {
+			deep(k)
+		}
+	}
+	return nodes[:len(old)], old
 }
+
+// packBreadth is how many levels of a trie pack lays out breadth first.
+const packBreadth = 3
 
 // theLexicon holds the word families of all rules; it is filled while the
 // rules compile at start-up and only read afterwards.
@@ -276,15 +330,14 @@ func (l *lexicon) sealAll() {
 		l.full[n] = l.union(l.pre.cum[n], l.pre.whole[n])
 	}
 	nodes, old := pack(&l.pre)
-	l.cpre = packedTrie{nodes: nodes, cum: make([]int32, len(old)), full: make([]int32, len(old)),
-		slot: make([]int32, len(old)), lang: make([]int16, len(old))}
+	l.cpre = packedTrie{nodes: nodes, info: make([]nodeInfo, len(old))}
 	for n, o := range old {
-		l.cpre.cum[n], l.cpre.full[n], l.cpre.slot[n], l.cpre.lang[n] = l.pre.cum[o], l.full[o], l.pre.slot[o], l.pre.lang[o]
+		l.cpre.info[n] = nodeInfo{cum: l.pre.cum[o], full: l.full[o], slot: l.pre.slot[o], lang: l.pre.lang[o]}
 	}
 	nodes, old = pack(&l.suf)
-	l.csuf = packedTrie{nodes: nodes, cum: make([]int32, len(old))}
+	l.csuf = packedTrie{nodes: nodes, info: make([]nodeInfo, len(old))}
 	for n, o := range old {
-		l.csuf.cum[n] = l.suf.cum[o]
+		l.csuf.info[n].cum = l.suf.cum[o]
 	}
 	l.dedupRows()
 	lexBits = l.bits
@@ -308,9 +361,9 @@ func (l *lexicon) dedupRows() {
 		}
 		remap[i] = j
 	}
-	for _, refs := range [][]int32{l.cpre.cum, l.cpre.full, l.csuf.cum} {
-		for n, r := range refs {
-			refs[n] = remap[r]
+	for _, info := range [][]nodeInfo{l.cpre.info, l.csuf.info} {
+		for n := range info {
+			info[n].cum, info[n].full = remap[info[n].cum], remap[info[n].full]
 		}
 	}
 	l.bits = rows
@@ -343,40 +396,38 @@ func (l *lexicon) annotate(toks []token) {
 		t.slot = 0
 		t.lang = 0
 		w := t.s
-		n, i, last := 0, 0, 0
-		for ; i < len(w); i++ {
-			c := letterOf[w[i]]
-			if c < 0 {
-				break
-			}
-			if n = pre.child(n, int(c)); n == 0 {
-				break
-			}
-			last = n
-			if i+1 == min(len(w), keyLen) {
-				t.slot = pre.slot[n]
+		// The key's letters first, then the rest with no test for the key's
+		// end at every letter.
+		keyEnd := min(len(w), keyLen)
+		i, n := pre.walk(w, 0, keyEnd, 0)
+		if i == keyEnd && keyEnd > 0 {
+			t.slot = pre.info[n].slot
+			i, n = pre.walk(w, i, len(w), n)
+		}
+		// A whole walk ends on n: one read of its info answers the rest.
+		end := &pre.info[n]
+		if i == len(w) && n != 0 {
+			t.pre = end.full
+			t.lang = end.lang
+		} else {
+			t.pre = end.cum
+			if i < keyEnd && letterOf[w[i]] < 0 {
+				t.slot = -1 // the key has an odd letter: the engine's map knows it
 			}
 		}
-		t.pre = pre.cum[last]
-		switch {
-		case i == len(w) && n != 0:
-			t.pre = pre.full[n]
-			t.lang = pre.lang[n]
-		case i < min(len(w), keyLen) && letterOf[w[i]] < 0:
-			t.slot = -1 // the key has an odd letter: the engine's map knows it
-		}
-		n, last = 0, 0
+		n = 0
 		for i := len(w) - 1; i >= 0; i-- {
 			c := letterOf[w[i]]
 			if c < 0 {
 				break
 			}
-			if n = suf.child(n, int(c)); n == 0 {
+			next := suf.child(n, int(c))
+			if next == 0 {
 				break
 			}
-			last = n
+			n = next
 		}
-		t.suf = suf.cum[last]
+		t.suf = suf.info[n].cum
 	}
 }
 
@@ -394,7 +445,9 @@ var lexBits []setBits
 
 // in reports whether the word belongs to word family id.
 func (t *token) in(id int) bool {
-	return lexBits[t.pre].has(id) || lexBits[t.suf].has(id)
+	// Most words end in no suffix family: their suf is row 0, the empty
+	// set, and need not be read.
+	return lexBits[t.pre].has(id) || (t.suf != 0 && lexBits[t.suf].has(id))
 }
 
 // sets returns the word's family sets.

@@ -116,6 +116,23 @@ var asciiFold = func() (t [256]byte) {
 	return t
 }()
 
+// asciiFoldSkip is asciiFold in its low byte and, in its high byte, the
+// letter after which put drops the byte ('a' for "aa", 'o' for "oe"), 0xff
+// for the bytes it never drops: the word loop's two tests in one look-up.
+var asciiFoldSkip = func() (t [256]uint16) {
+	for c := range t {
+		skip := uint16(0xff)
+		switch c {
+		case 'a', 'A':
+			skip = 'a'
+		case 'e', 'E':
+			skip = 'o'
+		}
+		t[c] = skip<<8 | uint16(asciiFold[c])
+	}
+	return t
+}()
+
 const (
 	cOther uint8 = iota
 	cWord
@@ -204,11 +221,12 @@ func (t *tokeniser) run() {
 					prev = buf[n-1]
 				}
 				for ; i < len(text); i++ {
-					c = asciiFold[text[i]]
+					f := asciiFoldSkip[text[i]]
+					c = byte(f)
 					if c == 0 {
 						break
 					}
-					if (prev == 'a' && c == 'a') || (prev == 'o' && c == 'e') {
+					if prev == byte(f>>8) {
 						continue
 					}
 					buf = append(buf, c)
@@ -222,7 +240,15 @@ func (t *tokeniser) run() {
 					continue
 				}
 			}
-			t.gap(i, rune(c))
+			if c == ' ' {
+				// The commonest gap, and one that marks no boundary: gap
+				// would only finish the word.
+				if t.inTok {
+					t.finish(i)
+				}
+			} else {
+				t.gap(i, rune(c))
+			}
 			i++
 			continue
 		}

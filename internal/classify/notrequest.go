@@ -1,7 +1,6 @@
 package classify
 
 import (
-	"bytes"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -22,11 +21,11 @@ func machineReason(in Input) string {
 	switch {
 	case lowerHasPrefix(in.ContentType, "multipart/report"),
 		isLocalPart(in.From, "mailer-daemon") || isLocalPart(in.From, "postmaster") || isLocalPart(in.From, "mail-daemon"),
-		containsAnyBytes(subj, bounceSubjectsB):
+		bounceIndex.in(subj):
 		return "delivery report (bounce)"
 	case as != "" && !lowerEqual(as, "no"):
 		return "auto-reply (Auto-Submitted: " + strings.ToLower(as) + ")"
-	case hasAnyPrefixBytes(subj, autoReplySubjectsB) || containsAnyBytes(subj, outOfOfficeB):
+	case autoReplyIndex.startsIn(subj) || outOfOffice.in(subj):
 		return "auto-reply (absence note)"
 	}
 	return ""
@@ -44,7 +43,20 @@ func isLocalPart(from, local string) bool {
 
 // appendLower appends strings.ToLower(s) to b.
 func appendLower(b []byte, s string) []byte {
-	for _, r := range s {
+	// ASCII a byte at a time, as most subjects are all ASCII: the rune loop
+	// below takes over at the first byte that is not.
+	i := 0
+	for ; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			break
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b = append(b, c)
+	}
+	for _, r := range s[i:] {
 		if r < utf8.RuneSelf {
 			if 'A' <= r && r <= 'Z' {
 				r += 'a' - 'A'
@@ -57,26 +69,54 @@ func appendLower(b []byte, s string) []byte {
 	return b
 }
 
-func asBytes(ss []string) [][]byte {
-	out := make([][]byte, len(ss))
-	for i, s := range ss {
-		out[i] = []byte(s)
-	}
-	return out
+// phraseIndex finds any of a list of phrases in a lower-cased subject or
+// line in one pass: the phrases are grouped by first byte, so most bytes
+// cost one look-up, where a Contains per phrase read the text once for
+// each of them.
+type phraseIndex struct {
+	// first has a bit per byte that starts a phrase: one cache line
+	// answers for most bytes, where byFirst spans a hundred.
+	first   [4]uint64
+	byFirst [256][]string
 }
 
-func containsAnyBytes(s []byte, ps [][]byte) bool {
-	for _, p := range ps {
-		if bytes.Contains(s, p) {
-			return true
+func newPhraseIndex(phrases []string) *phraseIndex {
+	x := &phraseIndex{}
+	for _, p := range phrases {
+		x.byFirst[p[0]] = append(x.byFirst[p[0]], p)
+		x.first[p[0]/64] |= 1 << (p[0] % 64)
+	}
+	return x
+}
+
+// in reports whether s contains one of the phrases.
+func (x *phraseIndex) in(s []byte) bool { return phraseIn(x, s) }
+
+// inString is in for a string.
+func (x *phraseIndex) inString(s string) bool { return phraseIn(x, s) }
+
+func phraseIn[S string | []byte](x *phraseIndex, s S) bool {
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if x.first[c/64]&(1<<(c%64)) == 0 {
+			continue
+		}
+		for _, p := range x.byFirst[c] {
+			if len(s)-i >= len(p) && string(s[i:i+len(p)]) == p {
+				return true
+			}
 		}
 	}
 	return false
 }
 
-func hasAnyPrefixBytes(s []byte, ps [][]byte) bool {
-	for _, p := range ps {
-		if bytes.HasPrefix(s, p) {
+// startsIn reports whether s starts with one of the phrases.
+func (x *phraseIndex) startsIn(s []byte) bool {
+	if len(s) == 0 {
+		return false
+	}
+	for _, p := range x.byFirst[s[0]] {
+		if len(s) >= len(p) && string(s[:len(p)]) == p {
 			return true
 		}
 	}
@@ -84,9 +124,9 @@ func hasAnyPrefixBytes(s []byte, ps [][]byte) bool {
 }
 
 var (
-	bounceSubjectsB    = asBytes(bounceSubjects)
-	autoReplySubjectsB = asBytes(autoReplySubjects)
-	outOfOfficeB       = asBytes([]string{"out of office", "out of the office"})
+	bounceIndex    = newPhraseIndex(bounceSubjects)
+	autoReplyIndex = newPhraseIndex(autoReplySubjects)
+	outOfOffice    = newPhraseIndex([]string{"out of office", "out of the office"})
 )
 
 var bounceSubjects = []string{

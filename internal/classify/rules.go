@@ -1,6 +1,7 @@
 package classify
 
 import (
+	"math"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -106,11 +107,11 @@ type compiled struct {
 }
 
 type entry struct {
-	rule int32
+	rule uint16
 	// first is the word family of the pattern's first word when it is one
 	// the lexicon holds whole, -1 otherwise: the test is then a bit test,
 	// without a walk to the element.
-	first int32
+	first int16
 	// need lists word families the pattern's later words belong to: a
 	// sentence without one of them cannot match, and that takes a bit test
 	// to see. It is held in the entry, as the entries of a word are read
@@ -118,7 +119,11 @@ type entry struct {
 	// which still rule out most sentences.
 	nNeed uint8
 	need  [maxNeed]uint16
-	pat   pattern
+	// pat indexes engine.pats. The entries of a word are scanned for
+	// their tests above, and few get as far as their pattern: with the
+	// pattern's slice header and 32-bit numbers, an entry was three times
+	// as long, and the scan read three times the cache lines.
+	pat uint16
 }
 
 const maxNeed = 4
@@ -128,6 +133,7 @@ const maxNeed = 4
 // look-up per word plus the few patterns that can start there.
 type engine struct {
 	rules []compiled
+	pats  []pattern // by entry.pat
 	// slots holds the rules that may start at a word, by the index slot
 	// the lexicon gives the word; index has the same lists by key, for
 	// words the lexicon cannot spell.
@@ -204,7 +210,7 @@ func newEngine(tables ...[]ruleSpec) *engine {
 						continue
 					}
 					seen[k] = true
-					idx[k] = append(idx[k], newEntry(rid, p))
+					idx[k] = append(idx[k], e.newEntry(rid, p))
 				}
 			}
 		}
@@ -258,10 +264,14 @@ func (e *engine) runWith(d doc, buf []hit, sents *sentenceSets) []hit {
 	return hits
 }
 
-func newEntry(rule int32, p pattern) entry {
-	en := entry{rule: rule, pat: p, first: -1}
+func (e *engine) newEntry(rule int32, p pattern) entry {
+	if rule > math.MaxUint16 || len(e.pats) > math.MaxUint16 || maxFamilies > math.MaxInt16 {
+		panic("classify: too many rules or patterns for an entry's numbers")
+	}
+	en := entry{rule: uint16(rule), pat: uint16(len(e.pats)), first: -1}
+	e.pats = append(e.pats, p)
 	if f := p[0].set; f != nil && len(f.fallback) == 0 {
-		en.first = int32(f.id)
+		en.first = int16(f.id)
 	}
 	for _, id := range needs(p) {
 		if int(en.nNeed) < maxNeed {
@@ -305,12 +315,12 @@ func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, ent
 			if !tok.in(int(en.first)) {
 				continue
 			}
-			end, ok = en.pat.rest(toks, 1, i+1, tok.sent)
+			end, ok = e.pats[en.pat].rest(toks, 1, i+1, tok.sent)
 		} else {
-			end, ok = en.pat.matchAt(toks, i)
+			end, ok = e.pats[en.pat].matchAt(toks, i)
 		}
 
-		if !ok || dup(hits, en.rule, i) {
+		if !ok || dup(hits, int32(en.rule), i) {
 			continue
 		}
 		// The hit is set up in place and dropped if it does not count: built
@@ -319,7 +329,7 @@ func (e *engine) tryAt(hits []hit, toks []token, sents *sentenceSets, i int, ent
 		r := &e.rules[en.rule]
 		hits = append(hits, hit{})
 		h := &hits[len(hits)-1]
-		h.rule, h.group, h.weight, h.right, h.start, h.end = en.rule, r.group, r.weight, r.right, i, end
+		h.rule, h.group, h.weight, h.right, h.start, h.end = int32(en.rule), r.group, r.weight, r.right, i, end
 		if !e.counts(r, h, toks, sents) {
 			hits = hits[:len(hits)-1]
 			continue
@@ -546,7 +556,7 @@ func quote(text string, toks []token, i, j int) string {
 		}
 	}
 	s := text[toks[i].start:toks[j].end]
-	if strings.ContainsAny(s, "\n\t\r") || strings.Contains(s, "  ") {
+	if needsCollapse(s) {
 		s = collapseSpace(s)
 	}
 	if len(s) > maxQuote {
@@ -560,6 +570,22 @@ func quote(text string, toks []token, i, j int) string {
 		s = strings.TrimRight(s[:cut], " ,.;:") + "…"
 	}
 	return s
+}
+
+// needsCollapse reports whether s holds a line break, a tab or two spaces
+// in a row, in one pass where strings.ContainsAny built its set per call.
+func needsCollapse(s string) bool {
+	for i := 0; i < len(s); i++ {
+		switch s[i] {
+		case '\n', '\t', '\r':
+			return true
+		case ' ':
+			if i+1 < len(s) && s[i+1] == ' ' {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // collapseSpace is strings.Join(strings.Fields(s), " ") in one allocation.
