@@ -59,7 +59,7 @@ func (r Result) Rights() []dsr.Right {
 
 // theEngine holds every rule, compiled once, on first use rather than at
 // start-up: commands that never classify (list, show) do not pay for it,
-// and the desk compiles it on a parse worker while the sync connects.
+// and a sync compiles it (Warm) on a goroutine of its own while it connects.
 var theEngine = sync.OnceValue(func() *engine {
 	return newEngine(commonRules, noRules, enRules, svRules, daRules, deRules, cueRules,
 		notAccess(noRules, enRules, svRules, daRules, deRules))
