@@ -56,6 +56,36 @@ type parsed struct {
 	msg *mail.Message
 	cls classify.Result
 	sha string // store.HashRaw of in.Raw
+	// tag is the case reference in the subject ("PV-2026-0042"), upper
+	// case, or "".
+	tag string
+	// opening is what a new case from this message would be: its due date
+	// and the details of its audit event, worked out here, off the single
+	// writer, when the message has its own receipt time (zero otherwise,
+	// and ingest works them out from the desk's clock).
+	opening opening
+}
+
+// opening is the part of opening a case that depends only on the message.
+type opening struct {
+	due     time.Time
+	details string
+}
+
+// openingOf works out the due date and the audit details of a case opened
+// from a message from addr received at received, classified as cls.
+func openingOf(addr string, received time.Time, cls classify.Result) opening {
+	due := deadline.Due(received)
+	rights := make([]dsr.Right, 0, len(cls.Labels))
+	for _, l := range cls.Labels {
+		rights = append(rights, l.Right)
+	}
+	details := fmt.Sprintf("opened from message of %s received %s; rights: %s; due %s",
+		addr, received.UTC().Format(time.RFC3339), dsr.JoinRights(dsr.SortRights(rights)), deadline.Format(due))
+	if cls.Reason != "" {
+		details += "; not a request: " + cls.Reason
+	}
+	return opening{due: due, details: details}
 }
 
 func (d *Desk) prepare(in Incoming) parsed {
@@ -69,7 +99,14 @@ func (d *Desk) prepare(in Incoming) parsed {
 		Subject: m.Subject, Body: m.Text, From: m.From.Addr,
 		AutoSubmitted: m.AutoSubmitted, ContentType: m.ContentType,
 	})
-	return parsed{in: in, msg: m, cls: cls, sha: store.HashRaw(in.Raw)}
+	p := parsed{in: in, msg: m, cls: cls, sha: store.HashRaw(in.Raw)}
+	if tag := refTag.FindStringSubmatch(m.Subject); tag != nil {
+		p.tag = strings.ToUpper(tag[1])
+	}
+	if !in.InternalDate.IsZero() {
+		p.opening = openingOf(m.From.Addr, in.InternalDate, cls)
+	}
+	return p
 }
 
 // sizeText gives a size in the unit that suits it: a limit set in bytes
@@ -182,8 +219,7 @@ func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResu
 			return d.thread(ctx, tx, sm, f.CaseID, "threading headers", now)
 		}
 	}
-	if tag := refTag.FindStringSubmatch(m.Subject); tag != nil {
-		ref := strings.ToUpper(tag[1])
+	if ref := p.tag; ref != "" {
 		c, err := tx.CaseByRef(ctx, ref)
 		switch {
 		case err == nil && strings.EqualFold(c.Requester, m.From.Addr):
@@ -192,7 +228,11 @@ func (d *Desk) ingestTx(ctx context.Context, tx *store.Tx, p parsed) (IngestResu
 			note = fmt.Sprintf("The subject carries %s, but the sender %s is not that case's requester, so it was opened as a new case.", ref, m.From.Addr)
 		}
 	}
-	return d.open(ctx, tx, sm, p.cls, note, now)
+	op := p.opening
+	if op.details == "" {
+		op = openingOf(sm.FromAddr, received, p.cls)
+	}
+	return d.open(ctx, tx, sm, p.cls, op, note, now)
 }
 
 func (d *Desk) thread(ctx context.Context, tx *store.Tx, sm *store.Message, caseID int64, how string, now time.Time) (IngestResult, error) {
@@ -228,7 +268,7 @@ func (d *Desk) thread(ctx context.Context, tx *store.Tx, sm *store.Message, case
 	return IngestResult{Outcome: OutcomeThreaded, CaseID: caseID, Ref: c.Ref, Warnings: len(sm.Warnings)}, nil
 }
 
-func (d *Desk) open(ctx context.Context, tx *store.Tx, sm *store.Message, cls classify.Result, note string, now time.Time) (IngestResult, error) {
+func (d *Desk) open(ctx context.Context, tx *store.Tx, sm *store.Message, cls classify.Result, op opening, note string, now time.Time) (IngestResult, error) {
 	received := sm.ReceivedAt
 	ref, err := tx.NextRef(ctx, received.In(deadline.Oslo).Year())
 	if err != nil {
@@ -237,7 +277,7 @@ func (d *Desk) open(ctx context.Context, tx *store.Tx, sm *store.Message, cls cl
 	c := &dsr.Case{
 		Ref: ref, Requester: sm.FromAddr, RequesterName: sm.FromName, Subject: sm.Subject,
 		Language: cls.Language, Status: dsr.StatusNew, ReceivedAt: received,
-		DueAt: deadline.Due(received), Note: note,
+		DueAt: op.due, Note: note,
 	}
 	for _, l := range cls.Labels {
 		c.Rights = append(c.Rights, dsr.CaseRight{Right: l.Right, Source: dsr.SourceAuto, Confidence: l.Confidence, Evidence: l.Evidence})
@@ -253,11 +293,7 @@ func (d *Desk) open(ctx context.Context, tx *store.Tx, sm *store.Message, cls cl
 	if err := tx.InsertMessage(ctx, sm); err != nil {
 		return IngestResult{}, err
 	}
-	details := fmt.Sprintf("opened from message of %s received %s; rights: %s; due %s",
-		sm.FromAddr, received.UTC().Format(time.RFC3339), dsr.JoinRights(c.RightList()), deadline.Format(c.DueAt))
-	if cls.Reason != "" {
-		details += "; not a request: " + cls.Reason
-	}
+	details := op.details
 	if note != "" {
 		details += "; " + note
 	}
