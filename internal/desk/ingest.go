@@ -76,12 +76,8 @@ type opening struct {
 // from a message from addr received at received, classified as cls.
 func openingOf(addr string, received time.Time, cls classify.Result) opening {
 	due := deadline.Due(received)
-	rights := make([]dsr.Right, 0, len(cls.Labels))
-	for _, l := range cls.Labels {
-		rights = append(rights, l.Right)
-	}
 	details := fmt.Sprintf("opened from message of %s received %s; rights: %s; due %s",
-		addr, received.UTC().Format(time.RFC3339), dsr.JoinRights(dsr.SortRights(rights)), deadline.Format(due))
+		addr, received.UTC().Format(time.RFC3339), dsr.JoinRights(cls.Rights()), deadline.Format(due))
 	if cls.Reason != "" {
 		details += "; not a request: " + cls.Reason
 	}
