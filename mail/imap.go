@@ -24,7 +24,8 @@ type IMAPConfig struct {
 	Username string
 	Password string
 	CAFile   string // extra CA certificates (PEM) for a private server
-	// BatchSize is how many messages are committed together.
+	// BatchSize is how many messages are committed together (default
+	// DefaultBatchSize).
 	BatchSize int
 	// Timeout is how long the server may stay silent during a command
 	// (default DefaultTimeout).
@@ -70,7 +71,9 @@ type Preparer interface {
 	Prepare(f Fetched) any
 }
 
-// Progress reports how far a sync has come.
+// Progress reports how far a sync has come: done of total messages have
+// arrived. It is called after each commit and, between commits, at most
+// every progressEvery.
 type Progress func(mailbox string, done, total int)
 
 // Stats counts what one mailbox sync fetched.
@@ -97,6 +100,20 @@ var (
 	batchBytes int64 = 32 << 20
 )
 
+// DefaultBatchSize is how many messages a sync commits together unless
+// configured otherwise. A commit writes to the log every page the batch
+// changed, and the pages of the indexes on scattered keys (Message-ID,
+// requester) are changed by nearly every batch, whatever its size: a first
+// sync of 10,000 messages spent 100 ms committing batches of 250 and 40 ms
+// committing batches of 1,000. Beyond 1,000 it gains nothing measurable,
+// and a killed sync fetches at most one batch again.
+const DefaultBatchSize = 1000
+
+// progressEvery is how often a sync reports the messages that have
+// arrived between commits: a batch takes seconds from a slow server, and
+// the desk would otherwise look stuck.
+var progressEvery = 250 * time.Millisecond
+
 // fetchChunk is how many UIDs one FETCH command asks for. Commands are
 // issued one after another on the connection, while the caller parses and
 // stores what has arrived.
@@ -120,7 +137,7 @@ type listed struct {
 func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchSize int, progress Progress) (Stats, error) {
 	st := Stats{Mailbox: mailbox}
 	if batchSize <= 0 {
-		batchSize = 250
+		batchSize = DefaultBatchSize
 	}
 	stop := context.AfterFunc(ctx, func() { c.Close() })
 	defer stop()
@@ -217,11 +234,18 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		return nil
 	}
 	var filled int64 // bytes in batch
+	var told time.Time
 	for f := range src {
 		ahead.Release(weight(f))
 		arrived[f.UID] = true
 		batch = append(batch, f)
 		filled += int64(len(f.Raw))
+		if progress != nil {
+			if now := time.Now(); now.Sub(told) >= progressEvery {
+				told = now
+				progress(mailbox, st.Fetched+len(batch), total)
+			}
+		}
 		if len(batch) >= limit || filled >= batchBytes {
 			limit = min(2*limit, batchSize)
 			filled = 0

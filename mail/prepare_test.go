@@ -180,3 +180,48 @@ func (s *batchSink) Commit(_ context.Context, _ string, _, _ uint32, batch []Fet
 	}{len(batch), n, int64(len(batch[len(batch)-1].Raw))})
 	return nil
 }
+
+// Progress is reported as messages arrive, not only when a batch is
+// committed: with one big batch the first report still comes before the
+// first commit, and the counts only grow.
+func TestSyncReportsProgressBetweenCommits(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 0 // every arrival
+	_, c := connectDemo(t)
+	sink := &preparingSink{}
+	type report struct{ done, total, commitsBefore int }
+	var reports []report
+	progress := func(_ string, done, total int) {
+		sink.mu.Lock()
+		commits := sink.commits
+		sink.mu.Unlock()
+		reports = append(reports, report{done, total, commits})
+	}
+	st, err := SyncMailbox(context.Background(), c, "INBOX", sink, 1000, progress)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if st.Fetched < 3 {
+		t.Fatalf("the demo mailbox gave %d messages; the test needs a few", st.Fetched)
+	}
+	var beforeCommit int
+	for i, r := range reports {
+		if r.total != st.Fetched {
+			t.Errorf("report %d: total %d, want %d", i, r.total, st.Fetched)
+		}
+		if i > 0 && r.done < reports[i-1].done {
+			t.Errorf("report %d: done went back from %d to %d", i, reports[i-1].done, r.done)
+		}
+		if r.done > 0 && r.commitsBefore == 0 {
+			beforeCommit++
+		}
+	}
+	// The small first batch (16) is committed early; arrivals before it
+	// are reported on their own.
+	if beforeCommit < 2 {
+		t.Errorf("%d reports of arrived messages before the first commit, want several: %+v", beforeCommit, reports)
+	}
+	if last := reports[len(reports)-1]; last.done != st.Fetched {
+		t.Errorf("last report %+v, want all %d done", last, st.Fetched)
+	}
+}
