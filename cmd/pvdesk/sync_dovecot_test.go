@@ -93,15 +93,17 @@ func freePort(t *testing.T) int {
 
 // TestSyncSeveralMailboxes: with mailbox = a list, each is synced and
 // reported on its own line, and a second run finds nothing new in either.
+// The second is a folder below another with a name outside ASCII, which
+// goes over the wire in modified UTF-7 (RFC 3501 5.1.3).
 func TestSyncSeveralMailboxes(t *testing.T) {
 	srv := dovetest.Start(t)
 	srv.Deliver(t, "INBOX", []byte(request), time.Date(2026, 11, 20, 9, 0, 0, 0, time.UTC))
 	other := "From: Per <per@example.no>\r\nTo: personvern@magnetharstad.no\r\nSubject: Sletting\r\nMessage-ID: <p1@example.no>\r\n\r\nSlett alle opplysninger om meg.\r\n"
-	srv.Deliver(t, "Personvern", []byte(other), time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC))
+	srv.Deliver(t, "Personvern.Forespørsler", []byte(other), time.Date(2026, 11, 21, 9, 0, 0, 0, time.UTC))
 	t.Setenv("PVDESK_IMAP_PASSWORD", srv.Password)
-	cfg, db := syncConfig(t, fmt.Sprintf("host = \"127.0.0.1\"\nport = %d\nsecurity = \"none\"\nusername = %q\nmailbox = [\"INBOX\", \"Personvern\"]\n", srv.Port, srv.User))
+	cfg, db := syncConfig(t, fmt.Sprintf("host = \"127.0.0.1\"\nport = %d\nsecurity = \"none\"\nusername = %q\nmailbox = [\"INBOX\", \"Personvern.Forespørsler\"]\n", srv.Port, srv.User))
 	out, errOut, code := runCmd(t, "--config", cfg, "--db", db, "sync")
-	if code != 0 || !strings.Contains(out, "INBOX: fetched 1, new cases 1") || !strings.Contains(out, "Personvern: fetched 1, new cases 1") {
+	if code != 0 || !strings.Contains(out, "INBOX: fetched 1, new cases 1") || !strings.Contains(out, "Personvern.Forespørsler: fetched 1, new cases 1") {
 		t.Fatalf("first sync: exit %d\n%s%s", code, out, errOut)
 	}
 	out, _, code = runCmd(t, "--config", cfg, "--db", db, "sync")
