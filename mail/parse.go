@@ -522,6 +522,11 @@ var dateLayouts = []string{
 	time.RFC3339,
 	"Monday, 2 January 2006 15:04:05 -0700",
 	"Mon, 2 Jan 2006 15:04:05 GMT-0700",
+	// ISO dates with a space, from scripts and some web forms.
+	"2006-01-02 15:04:05 -0700",
+	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04 -0700",
+	"2006-01-02 15:04 -07:00",
 }
 
 // date reads the Date field; zero if missing or unreadable.
@@ -539,6 +544,11 @@ func (m *Message) date(v string) time.Time {
 	}
 	if err != nil {
 		t, err = netmail.ParseDate(v)
+	}
+	if err != nil && strings.HasSuffix(v, " Z") {
+		// The one military zone still written, and the only one whose
+		// meaning never was in doubt (RFC 5322 4.3): UTC.
+		t, err = netmail.ParseDate(strings.TrimSuffix(v, "Z") + "+0000")
 	}
 	if err != nil {
 		for _, layout := range dateLayouts {

@@ -309,6 +309,10 @@ func TestParseDate(t *testing.T) {
 		{"Date: Mon, 01 Dec 2025 17:41:02 EST", time.Date(2025, 12, 1, 23, 41, 2, 0, oslo), ""},
 		{"Date: Mon Dec  1 22:41:02 2025", time.Date(2025, 12, 1, 23, 41, 2, 0, oslo), ""},
 		{"Date: 2025-12-01T23:41:02+01:00", time.Date(2025, 12, 1, 23, 41, 2, 0, oslo), ""},
+		{"Date: 2025-12-01 23:41:02 +0100", time.Date(2025, 12, 1, 23, 41, 2, 0, oslo), ""},
+		{"Date: 2025-12-01 23:41 +01:00", time.Date(2025, 12, 1, 23, 41, 0, 0, oslo), ""},
+		{"Date: Mon, 01 Dec 2025 22:41:02 Z", time.Date(2025, 12, 1, 23, 41, 2, 0, oslo), ""},
+		{"Date: Mon, 01 Dec 2025 23:41:02 CEST", time.Date(2025, 12, 1, 22, 41, 2, 0, oslo), ""},
 		{"Date: yesterday", time.Time{}, `the Date header "yesterday" is unreadable`},
 		{"X-No-Date: 1", time.Time{}, ""},
 	}
