@@ -97,7 +97,7 @@ func open(ctx context.Context, path string, upTo int) (*Store, error) {
 	// cover; a short retry lets the second find the file ready.
 	for attempt := 0; ; attempt++ {
 		err = s.migrate(ctx, upTo)
-		if err == nil || attempt == 20 || !isBusy(err) {
+		if err == nil || attempt == 20 || !IsBusy(err) {
 			break
 		}
 		select {
@@ -151,7 +151,13 @@ func (s *Store) checkpointer() {
 	}
 }
 
-func isBusy(err error) bool {
+// IsBusy reports whether err is SQLite's "database is locked": another
+// process held the write lock for longer than the busy timeout. Trying
+// again later is all there is to do, and screens say so.
+func IsBusy(err error) bool {
+	if err == nil {
+		return false
+	}
 	msg := err.Error()
 	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
 }

@@ -227,3 +227,46 @@ func TestOddPath(t *testing.T) {
 		}
 	}
 }
+
+// IsBusy knows SQLite's own error for a write lock held by another
+// process past the busy timeout (here a timeout of zero), and nothing else.
+func TestIsBusyOnARealLock(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pv.db")
+	s, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	other, err := sql.Open("sqlite", "file:"+path+"?_pragma=busy_timeout(0)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	holder, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer holder.Close()
+	if _, err := holder.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	defer holder.ExecContext(ctx, "ROLLBACK")
+	waiter, err := other.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer waiter.Close()
+	_, err = waiter.ExecContext(ctx, "BEGIN IMMEDIATE")
+	if err == nil {
+		t.Fatal("a second writer got the lock")
+	}
+	if !store.IsBusy(err) {
+		t.Errorf("IsBusy(%q) = false", err)
+	}
+	for _, e := range []error{nil, errors.New("disk I/O error"), store.ErrNotFound} {
+		if store.IsBusy(e) {
+			t.Errorf("IsBusy(%v) = true", e)
+		}
+	}
+}

@@ -117,6 +117,10 @@ func (c *Common) actionError(err error) string {
 			return t.ExtendFailed + fmt.Sprintf(t.ExtendMonthPassedFmt, deadline.Format(ext.Due))
 		}
 		return t.ExtendFailed + err.Error()
+	case errors.Is(err, desk.ErrApprovalPending):
+		return t.ActionFailed + t.ApprovalPending
+	case desk.IsStoreBusy(err):
+		return t.ActionFailed + t.StoreBusy
 	}
 	return t.ActionFailed + err.Error()
 }

@@ -132,15 +132,24 @@ func (p *composePage) sentReply(msg replySentMsg) tea.Cmd {
 	return notice(p.failure, true)
 }
 
-// sendError says in the desk's language why a letter did not go out. The
-// two a handler can act on are named; any other (the SMTP server's) is
-// shown as the desk gave it.
+// sendError says in the desk's language why a letter did not go out: what
+// to do about a missing mailer, a missing approval or a kind of SMTP
+// failure, then, for the last, the error itself in brackets, whose host
+// and server reply are what the person fixing it needs. A refusal by the
+// server (a recipient, the message) is shown as the server gave it.
 func (c *Common) sendError(err error) string {
 	switch {
 	case errors.Is(err, desk.ErrNoMailer):
 		return c.T.NoMailer
 	case errors.Is(err, desk.ErrLeadOnly):
 		return c.T.LeadOnly
+	case errors.Is(err, desk.ErrDraftBusy):
+		return c.T.SendFailed + c.T.DraftBusy
+	case desk.IsStoreBusy(err):
+		return c.T.SendFailed + c.T.StoreBusy
+	}
+	if why, ok := c.T.SMTPFail[desk.ErrorKind(err)]; ok {
+		return c.T.SendFailed + why + " (" + err.Error() + ")"
 	}
 	return c.T.SendFailed + err.Error()
 }

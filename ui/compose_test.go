@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -336,8 +337,9 @@ func TestComposeSMTPFailureKeepsDraftAndRetries(t *testing.T) {
 	if cp.step != stepPreview || cp.failure == "" || !cp.saved {
 		t.Fatalf("after a failed send: step %d, failure %q, saved %v", cp.step, cp.failure, cp.saved)
 	}
-	wantInView(t, dr, "Sending feilet – utkastet er lagret. s prøver igjen.", "sending feilet: ")
-	if f := footer(dr); !strings.Contains(f, "sending feilet") {
+	wantInView(t, dr, "Sending feilet – utkastet er lagret. s prøver igjen.", "sending feilet: ",
+		"får ikke kontakt med SMTP-tjeneren")
+	if f := footer(dr); !strings.Contains(f, "sending feilet: får ikke kontakt med SMTP-tjeneren") {
 		t.Errorf("footer = %q", f)
 	}
 	drafts := draftsOf(t, d, roarRef)
@@ -712,5 +714,54 @@ func TestComposeDraftInDoubtAsks(t *testing.T) {
 	dr.keys("y")
 	if got := len(sink.messages()); got != 1 || len(draftsOf(t, d, roarRef)) != 0 {
 		t.Fatalf("after yes: %d letters sent, %d drafts left", got, len(draftsOf(t, d, roarRef)))
+	}
+}
+
+// Each kind of SMTP failure is named in the desk's language, with the
+// error itself after it; a refusal by the server is shown as it came.
+func TestSendErrorNamesTheFailure(t *testing.T) {
+	kinds := []mail.ErrorKind{mail.KindAuth, mail.KindTLS, mail.KindUnreachable, mail.KindTimeout, mail.KindLost, mail.KindConfig}
+	for _, lang := range []string{"nb", "en"} {
+		c := &Common{T: translations(lang)}
+		seen := map[string]bool{}
+		for _, k := range kinds {
+			err := fmt.Errorf("desk: send: %w", &mail.Error{Kind: k, Msg: "smtp.example.no said so"})
+			got := c.sendError(err)
+			why := c.T.SMTPFail[desk.ErrorKind(err)]
+			if why == "" || seen[why] {
+				t.Errorf("%s, kind %v: no text of its own (%q)", lang, k, why)
+			}
+			seen[why] = true
+			if got != c.T.SendFailed+why+" ("+err.Error()+")" {
+				t.Errorf("%s, kind %v: %q", lang, k, got)
+			}
+		}
+		refused := &mail.Error{Kind: mail.KindOther, Msg: "the server refused the recipient: 550 no such user"}
+		if got := c.sendError(refused); got != c.T.SendFailed+refused.Error() {
+			t.Errorf("%s: refusal shown as %q", lang, got)
+		}
+	}
+}
+
+// What the store refuses reaches the screen in the desk's language: a
+// draft another desk is sending, an approval already asked for, a database
+// locked by another pvdesk.
+func TestStoreRefusalsInTheDesksLanguage(t *testing.T) {
+	busy := errors.New("store: begin: database is locked (5) (SQLITE_BUSY)")
+	for _, lang := range []string{"nb", "en"} {
+		c := &Common{T: translations(lang)}
+		cases := []struct {
+			got, want string
+		}{
+			{c.sendError(fmt.Errorf("send: %w (ola)", desk.ErrDraftBusy)), c.T.SendFailed + c.T.DraftBusy},
+			{c.sendError(busy), c.T.SendFailed + c.T.StoreBusy},
+			{c.actionError(fmt.Errorf("ask: %w", desk.ErrApprovalPending)), c.T.ActionFailed + c.T.ApprovalPending},
+			{c.actionError(busy), c.T.ActionFailed + c.T.StoreBusy},
+		}
+		for i, tc := range cases {
+			if tc.got != tc.want || strings.Contains(tc.got, "%!") {
+				t.Errorf("%s #%d: %q, want %q", lang, i, tc.got, tc.want)
+			}
+		}
 	}
 }

@@ -236,9 +236,16 @@ type Strings struct {
 	NoMailer         string
 	LeadOnly         string
 	SendFailed       string // prefix before the error
-	ComposeFailed    string // prefix before the error
-	EditorFailed     string // prefix before the error
-	DraftsFailed     string // prefix before the error
+	// SMTPFail says in the desk's language what a failed send needs, by
+	// the kind of failure (desk.ErrorKind); the server's own words follow.
+	SMTPFail map[string]string
+	// DraftBusy: another desk is sending this draft; ApprovalPending: the
+	// case already waits for a lead's decision of this kind; StoreBusy:
+	// another pvdesk held the database too long.
+	DraftBusy, ApprovalPending, StoreBusy string
+	ComposeFailed                         string // prefix before the error
+	EditorFailed                          string // prefix before the error
+	DraftsFailed                          string // prefix before the error
 	// ReasonPrompts asks for the handler's text, for the kinds that
 	// carry one.
 	ReasonPrompts map[reply.Kind]string
@@ -381,6 +388,17 @@ func bokmal() *Strings {
 		NoMailer:     "ingen SMTP er satt opp ([smtp] i oppsettet) – brevet er lagret som utkast",
 		LeadOnly:     "et avslag må godkjennes av en teamleder før brevet kan sendes",
 		SendFailed:   "sending feilet: ", ComposeFailed: "kunne ikke skrive brevet: ",
+		DraftBusy:       "en annen pult sender dette utkastet nå",
+		ApprovalPending: "saken venter allerede på en teamleders avgjørelse om dette",
+		StoreBusy:       "databasen er opptatt av en annen pvdesk – prøv igjen om litt",
+		SMTPFail: map[string]string{
+			"auth":        "SMTP-tjeneren avviste innloggingen – sjekk smtp.username og passordet",
+			"tls":         "TLS mot SMTP-tjeneren feilet – sjekk sertifikatet og smtp.security",
+			"unreachable": "får ikke kontakt med SMTP-tjeneren – sjekk smtp.host, smtp.port og nettet",
+			"timeout":     "SMTP-tjeneren svarte ikke",
+			"lost":        "forbindelsen til SMTP-tjeneren brøt",
+			"config":      "SMTP-oppsettet kan ikke brukes – sjekk [smtp] i oppsettet",
+		},
 		EditorFailed: "redigeringsprogrammet feilet: ", DraftsFailed: "kunne ikke lese utkastene: ",
 		ReasonPrompts: map[reply.Kind]string{
 			reply.Refusal:       "Begrunnelse for avslaget (kreves; står i brevet):",
@@ -526,6 +544,17 @@ func english() *Strings {
 		NoMailer:     "no SMTP configured ([smtp] in the configuration) – the letter is kept as a draft",
 		LeadOnly:     "a refusal must be approved by a team lead before the letter can be sent",
 		SendFailed:   "sending failed: ", ComposeFailed: "could not write the letter: ",
+		DraftBusy:       "another desk is sending this draft now",
+		ApprovalPending: "the case already waits for a team lead's decision on this",
+		StoreBusy:       "the database is busy with another pvdesk – try again in a moment",
+		SMTPFail: map[string]string{
+			"auth":        "the SMTP server refused the login – check smtp.username and the password",
+			"tls":         "TLS with the SMTP server failed – check the certificate and smtp.security",
+			"unreachable": "cannot reach the SMTP server – check smtp.host, smtp.port and the network",
+			"timeout":     "the SMTP server did not answer",
+			"lost":        "the connection to the SMTP server broke",
+			"config":      "the SMTP settings cannot be used – check [smtp] in the configuration",
+		},
 		EditorFailed: "the editor failed: ", DraftsFailed: "could not read the drafts: ",
 		ReasonPrompts: map[reply.Kind]string{
 			reply.Refusal:       "Reasons for the refusal (required; goes into the letter):",

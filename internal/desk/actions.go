@@ -16,6 +16,18 @@ import (
 // first. Test with errors.As to get who and when.
 type ErrConflict = store.ConflictError
 
+// ErrDraftBusy matches a send refused because another desk is sending the
+// same draft.
+var ErrDraftBusy = store.ErrDraftBusy
+
+// ErrApprovalPending matches a request for a lead's approval refused
+// because one of its kind already waits.
+var ErrApprovalPending = store.ErrPending
+
+// IsStoreBusy reports whether err is the database staying locked by
+// another pvdesk for longer than the busy timeout.
+func IsStoreBusy(err error) bool { return store.IsBusy(err) }
+
 // change runs fn on the case inside one write transaction: it checks the
 // version the caller saw (compare-and-swap), lets fn change the case and
 // describe the change, saves it with a new version and writes the audit
