@@ -100,16 +100,17 @@ func (t *Tx) InsertCase(ctx context.Context, c *dsr.Case, actor string, now time
 	}
 	res, err := t.tx.ExecContext(ctx,
 		`INSERT INTO cases (year, seq, ref, requester, requester_name, subject, language,
-		   status, rights, assignee, received_at, due_at, note, version, updated_by, updated_at, is_request)
-		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		   status, rights, rights_detail, assignee, received_at, due_at, note, version, updated_by, updated_at, is_request)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
 		c.Ref.Year, c.Ref.Seq, c.Ref.String(), c.Requester, c.RequesterName, c.Subject, c.Language,
-		string(c.Status), int64(rightMask(c.Rights)), c.Assignee, unix(c.ReceivedAt), unix(c.DueAt), c.Note, actor, unix(now), isRequest)
+		string(c.Status), int64(rightMask(c.Rights)), rightsJSON(c.Rights), c.Assignee, unix(c.ReceivedAt), unix(c.DueAt),
+		c.Note, actor, unix(now), isRequest)
 	if err != nil {
 		return fmt.Errorf("store: insert case %s: %w", c.Ref, err)
 	}
 	c.ID, _ = res.LastInsertId()
 	c.Version = 1
-	return t.insertRights(ctx, c.ID, c.Rights)
+	return nil
 }
 
 // rightMask is the inbox mask of rights; dsr.None is not a right.
@@ -125,24 +126,26 @@ func rightMask(rights []dsr.CaseRight) dsr.RightSet {
 
 // SetRights replaces the rights of a case and its inbox mask.
 func (t *Tx) SetRights(ctx context.Context, caseID int64, rights []dsr.CaseRight) error {
-	if _, err := t.tx.ExecContext(ctx, `DELETE FROM case_rights WHERE case_id = ?`, caseID); err != nil {
-		return fmt.Errorf("store: set rights: %w", err)
-	}
-	if err := t.insertRights(ctx, caseID, rights); err != nil {
-		return err
-	}
-	if _, err := t.tx.ExecContext(ctx, `UPDATE cases SET rights = ? WHERE id = ?`, int64(rightMask(rights)), caseID); err != nil {
+	if _, err := t.tx.ExecContext(ctx, `UPDATE cases SET rights = ?, rights_detail = ? WHERE id = ?`,
+		int64(rightMask(rights)), rightsJSON(rights), caseID); err != nil {
 		return fmt.Errorf("store: set rights: %w", err)
 	}
 	return nil
 }
 
-// insertRights adds the case_rights rows of a case that has none, in one
-// statement: a request often names several rights, and each statement
-// costs more than each row.
-func (t *Tx) insertRights(ctx context.Context, caseID int64, rights []dsr.CaseRight) error {
-	var q strings.Builder
-	args := make([]any, 0, 5*len(rights))
+// storedRight is one element of cases.rights_detail (migration 0011), the
+// rights of a case with where each came from.
+type storedRight struct {
+	Right      dsr.Right  `json:"right"`
+	Source     dsr.Source `json:"source"`
+	Confidence float64    `json:"confidence"`
+	Evidence   []string   `json:"evidence"`
+}
+
+// rightsJSON is the rights_detail of a case with rights; dsr.None is not
+// a right and is left out, as from the mask.
+func rightsJSON(rights []dsr.CaseRight) string {
+	out := make([]storedRight, 0, len(rights))
 	for _, r := range rights {
 		if r.Right == dsr.None {
 			continue
@@ -151,21 +154,26 @@ func (t *Tx) insertRights(ctx context.Context, caseID int64, rights []dsr.CaseRi
 		if ev == nil {
 			ev = []string{}
 		}
-		evJSON, _ := json.Marshal(ev)
-		if q.Len() == 0 {
-			q.WriteString(`INSERT INTO case_rights (case_id, right, source, confidence, evidence) VALUES (?, ?, ?, ?, ?)`)
-		} else {
-			q.WriteString(`, (?, ?, ?, ?, ?)`)
-		}
-		args = append(args, caseID, string(r.Right), string(r.Source), r.Confidence, string(evJSON))
+		out = append(out, storedRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence, Evidence: ev})
 	}
-	if q.Len() == 0 {
-		return nil
+	b, _ := json.Marshal(out)
+	return string(b)
+}
+
+// parseRights reads rights_detail back, in the order of the rights (as
+// dsr.Right.Order gives). A value that is not the JSON written is an error:
+// a case shown without its rights would mislead.
+func parseRights(detail string) ([]dsr.CaseRight, error) {
+	var stored []storedRight
+	if err := json.Unmarshal([]byte(detail), &stored); err != nil {
+		return nil, fmt.Errorf("store: the rights of the case are unreadable: %w", err)
 	}
-	if _, err := t.tx.ExecContext(ctx, q.String(), args...); err != nil {
-		return fmt.Errorf("store: set rights: %w", err)
+	var out []dsr.CaseRight
+	for _, r := range stored {
+		out = append(out, dsr.CaseRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence, Evidence: r.Evidence})
 	}
-	return nil
+	slices.SortStableFunc(out, func(a, b dsr.CaseRight) int { return cmp.Compare(a.Right.Order(), b.Right.Order()) })
+	return out, nil
 }
 
 // CaseRef is the little Ingest needs to know of a case to thread onto it.
@@ -280,26 +288,6 @@ func (s *Store) Case(ctx context.Context, id int64) (*dsr.Case, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: load case: %w", err)
 	}
-	rows, err := s.read().QueryContext(ctx,
-		`SELECT right, source, confidence, evidence FROM case_rights WHERE case_id = ?`, id)
-	if err != nil {
-		return nil, fmt.Errorf("store: load rights: %w", err)
-	}
-	defer rows.Close()
-	for rows.Next() {
-		var r dsr.CaseRight
-		var right, src, ev string
-		if err := rows.Scan(&right, &src, &r.Confidence, &ev); err != nil {
-			return nil, err
-		}
-		r.Right, r.Source = dsr.Right(right), dsr.Source(src)
-		_ = json.Unmarshal([]byte(ev), &r.Evidence)
-		c.Rights = append(c.Rights, r)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, err
-	}
-	slices.SortStableFunc(c.Rights, func(a, b dsr.CaseRight) int { return cmp.Compare(a.Right.Order(), b.Right.Order()) })
 	return c, nil
 }
 

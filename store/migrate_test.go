@@ -1,11 +1,14 @@
 package store
 
 import (
+	"cmp"
 	"context"
 	"database/sql"
+	"encoding/json"
 	"fmt"
 	"path/filepath"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -40,7 +43,7 @@ func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 			if i%5 == 0 {
 				c.Status = dsr.StatusNotARequest
 			}
-			if err := tx.InsertCase(ctx, c, "intake", at); err != nil {
+			if err := insertCaseV10(ctx, tx, c, "intake", at); err != nil {
 				return err
 			}
 			ids = append(ids, c.ID)
@@ -63,13 +66,10 @@ func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 	// columns before the rebuild.
 	for i, id := range ids[:12] {
 		err := old.Write(ctx, func(tx *Tx) error {
-			c, err := tx.LoadCase(ctx, id)
-			if err != nil {
-				return err
-			}
-			v := c.Version
-			c.Status = []dsr.Status{dsr.StatusAnswered, dsr.StatusRefused, dsr.StatusInProgress}[i%3]
-			if err := tx.SaveCase(ctx, c, v, "kari", at.AddDate(0, 0, 3+i)); err != nil {
+			// As SaveCase did then (LoadCase now reads a column 0011 adds).
+			st := []dsr.Status{dsr.StatusAnswered, dsr.StatusRefused, dsr.StatusInProgress}[i%3]
+			if _, err := tx.tx.ExecContext(ctx, `UPDATE cases SET status = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?`,
+				string(st), "kari", unix(at.AddDate(0, 0, 3+i)), id); err != nil {
 				return err
 			}
 			return tx.SetStep(ctx, id, "identity", true, "kari", "", at.AddDate(0, 0, 2))
@@ -81,15 +81,15 @@ func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 	before := dumpTables(t, old.DB())
 	old.Close()
 
-	s, err := Open(ctx, path)
+	s, err := open(ctx, path, 10)
 	if err != nil {
 		t.Fatalf("open with the rebuild: %v", err)
 	}
 	defer s.Close()
 	var version int
 	s.DB().QueryRow("PRAGMA user_version").Scan(&version)
-	if version < 10 {
-		t.Fatalf("user_version = %d after open, want at least 10", version)
+	if version != 10 {
+		t.Fatalf("user_version = %d after open, want 10", version)
 	}
 	after := dumpTables(t, s.DB())
 	if !reflect.DeepEqual(before, after) {
@@ -105,13 +105,9 @@ func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 
 	// The trigger is back: a status change still sets the report columns.
 	err = s.Write(ctx, func(tx *Tx) error {
-		c, err := tx.LoadCase(ctx, ids[21])
-		if err != nil {
-			return err
-		}
-		v := c.Version
-		c.Status = dsr.StatusAnswered
-		return tx.SaveCase(ctx, c, v, "kari", at.AddDate(0, 0, 9))
+		_, err := tx.tx.ExecContext(ctx, `UPDATE cases SET status = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?`,
+			string(dsr.StatusAnswered), "kari", unix(at.AddDate(0, 0, 9)), ids[21])
+		return err
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -156,6 +152,33 @@ func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 	}
 }
 
+// insertCaseV10 is InsertCase as it was before migration 0011 moved the
+// rights into the case row: the case, then a case_rights row per right.
+func insertCaseV10(ctx context.Context, tx *Tx, c *dsr.Case, actor string, now time.Time) error {
+	isRequest := 1
+	if c.Status == dsr.StatusNotARequest {
+		isRequest = 0
+	}
+	res, err := tx.tx.ExecContext(ctx,
+		`INSERT INTO cases (year, seq, ref, requester, requester_name, subject, language,
+		   status, rights, assignee, received_at, due_at, note, version, updated_by, updated_at, is_request)
+		 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?)`,
+		c.Ref.Year, c.Ref.Seq, c.Ref.String(), c.Requester, c.RequesterName, c.Subject, c.Language,
+		string(c.Status), int64(rightMask(c.Rights)), c.Assignee, unix(c.ReceivedAt), unix(c.DueAt), c.Note, actor, unix(now), isRequest)
+	if err != nil {
+		return err
+	}
+	c.ID, _ = res.LastInsertId()
+	for _, r := range c.Rights {
+		ev, _ := json.Marshal(r.Evidence)
+		if _, err := tx.tx.ExecContext(ctx, `INSERT INTO case_rights (case_id, right, source, confidence, evidence) VALUES (?, ?, ?, ?, ?)`,
+			c.ID, string(r.Right), string(r.Source), r.Confidence, string(ev)); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
 // dumpTables reads every row of the tables a case touches, as text, in
 // rowid order.
 func dumpTables(t *testing.T, db *sql.DB) map[string][]string {
@@ -183,6 +206,140 @@ func dumpTables(t *testing.T, db *sql.DB) map[string][]string {
 			out[table] = append(out[table], b.String())
 		}
 		rows.Close()
+	}
+	return out
+}
+
+// TestRightsMoveIntoTheCaseRow fills a database as migration 0010 left it,
+// with rights in their own table (several per case, staff and automatic,
+// evidence with quotes and non-ASCII text, a case without rights), opens it
+// with every migration and finds each case's rights as they were, read by
+// Case and LoadCase and through the case_rights view; new cases and
+// corrected rights then go to the case row.
+func TestRightsMoveIntoTheCaseRow(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := open(ctx, path, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	at := time.Date(2026, 3, 2, 9, 0, 0, 0, time.UTC)
+	want := map[int64][]dsr.CaseRight{}
+	err = old.Write(ctx, func(tx *Tx) error {
+		rightsOf := [][]dsr.CaseRight{
+			{{Right: dsr.Access, Source: dsr.SourceAuto, Confidence: 0.9, Evidence: []string{"innsyn"}}},
+			{{Right: dsr.Erasure, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{}},
+				{Right: dsr.Access, Source: dsr.SourceAuto, Confidence: 0.75, Evidence: []string{`"slett" meg`, "få vite hva dere har – æøå"}}},
+			nil,
+			{{Right: dsr.ObjectionMarketing, Source: dsr.SourceAuto, Confidence: 0.5, Evidence: []string{"reklame\\n"}}},
+		}
+		for i, rights := range rightsOf {
+			ref, err := tx.NextRef(ctx, 2026)
+			if err != nil {
+				return err
+			}
+			c := &dsr.Case{Ref: ref, Requester: fmt.Sprintf("p%d@example.no", i), Status: dsr.StatusNew,
+				ReceivedAt: at, DueAt: at.AddDate(0, 1, 0), Rights: rights}
+			if len(rights) == 0 {
+				c.Status = dsr.StatusNotARequest
+			}
+			if err := insertCaseV10(ctx, tx, c, "intake", at); err != nil {
+				return err
+			}
+			sorted := slices.Clone(rights)
+			slices.SortStableFunc(sorted, func(a, b dsr.CaseRight) int { return cmp.Compare(a.Right.Order(), b.Right.Order()) })
+			want[c.ID] = sorted
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	viewBefore := rightsRows(t, old.DB())
+	old.Close()
+
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatalf("open with migration 0011: %v", err)
+	}
+	defer s.Close()
+	for id, rights := range want {
+		c, err := s.Case(ctx, id)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(c.Rights, rights) {
+			t.Errorf("case %d: rights %+v, want %+v", id, c.Rights, rights)
+		}
+		err = s.Write(ctx, func(tx *Tx) error {
+			c, err := tx.LoadCase(ctx, id)
+			if err == nil && !reflect.DeepEqual(c.Rights, rights) {
+				t.Errorf("LoadCase %d: rights %+v, want %+v", id, c.Rights, rights)
+			}
+			return err
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := rightsRows(t, s.DB()); !reflect.DeepEqual(got, viewBefore) {
+		t.Errorf("the case_rights view:\n%v\nthe table before:\n%v", got, viewBefore)
+	}
+
+	// After the move: a new case, and a case whose rights staff corrected.
+	newRights := []dsr.CaseRight{{Right: dsr.Portability, Source: dsr.SourceAuto, Confidence: 0.8, Evidence: []string{"flytte"}}}
+	var newID int64
+	err = s.Write(ctx, func(tx *Tx) error {
+		ref, err := tx.NextRef(ctx, 2026)
+		if err != nil {
+			return err
+		}
+		c := &dsr.Case{Ref: ref, Requester: "ny@example.no", Status: dsr.StatusNew, ReceivedAt: at, DueAt: at, Rights: newRights}
+		if err := tx.InsertCase(ctx, c, "intake", at); err != nil {
+			return err
+		}
+		newID = c.ID
+		return tx.SetRights(ctx, c.ID-1, []dsr.CaseRight{{Right: dsr.Rectification, Source: dsr.SourceStaff, Confidence: 1}, {Right: dsr.None}})
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c, err := s.Case(ctx, newID); err != nil || !reflect.DeepEqual(c.Rights, newRights) {
+		t.Errorf("new case: %+v, %v", c, err)
+	}
+	c, err := s.Case(ctx, newID-1)
+	wantFixed := []dsr.CaseRight{{Right: dsr.Rectification, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{}}}
+	if err != nil || !reflect.DeepEqual(c.Rights, wantFixed) {
+		t.Errorf("corrected case: %+v, %v; want rights %+v", c.Rights, err, wantFixed)
+	}
+	var mask int64
+	s.DB().QueryRow(`SELECT rights FROM cases WHERE id = ?`, newID-1).Scan(&mask)
+	if dsr.RightSet(mask) != dsr.NewRightSet(dsr.Rectification) {
+		t.Errorf("corrected case's mask = %v", dsr.RightSet(mask))
+	}
+}
+
+// rightsRows reads the case_rights table or view, evidence as parsed JSON.
+func rightsRows(t *testing.T, db *sql.DB) []string {
+	t.Helper()
+	rows, err := db.Query(`SELECT case_id, right, source, confidence, evidence FROM case_rights ORDER BY case_id, right`)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer rows.Close()
+	var out []string
+	for rows.Next() {
+		var id int64
+		var right, source, evidence string
+		var conf float64
+		if err := rows.Scan(&id, &right, &source, &conf, &evidence); err != nil {
+			t.Fatal(err)
+		}
+		var ev []string
+		if err := json.Unmarshal([]byte(evidence), &ev); err != nil {
+			t.Fatalf("evidence %q: %v", evidence, err)
+		}
+		out = append(out, fmt.Sprintf("%d %s %s %g %q", id, right, source, conf, ev))
 	}
 	return out
 }

@@ -5,7 +5,6 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
-	"strings"
 	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/dsr"
@@ -26,16 +25,20 @@ func (e *ConflictError) Error() string {
 
 const caseCols = `id, year, seq, requester, requester_name, subject, language, status, assignee,
 	received_at, due_at, paused_at, pause_reason, paused_days, extended, extend_reason,
-	closed_at, outcome, note, version, rights_confirmed, updated_by, updated_at`
+	closed_at, outcome, note, version, rights_confirmed, updated_by, updated_at, rights_detail`
 
 func scanCase(row interface{ Scan(...any) error }) (*dsr.Case, error) {
 	var c dsr.Case
 	var st string
 	var recv, due, paused, closed, ext, conf, upd int64
+	var rights string
 	err := row.Scan(&c.ID, &c.Ref.Year, &c.Ref.Seq, &c.Requester, &c.RequesterName, &c.Subject, &c.Language,
 		&st, &c.Assignee, &recv, &due, &paused, &c.PauseReason, &c.PausedDays, &ext, &c.ExtendReason,
-		&closed, &c.Outcome, &c.Note, &c.Version, &conf, &c.UpdatedBy, &upd)
+		&closed, &c.Outcome, &c.Note, &c.Version, &conf, &c.UpdatedBy, &upd, &rights)
 	if err != nil {
+		return nil, err
+	}
+	if c.Rights, err = parseRights(rights); err != nil {
 		return nil, err
 	}
 	c.Status = dsr.Status(st)
@@ -45,7 +48,7 @@ func scanCase(row interface{ Scan(...any) error }) (*dsr.Case, error) {
 	return &c, nil
 }
 
-// LoadCase reads a case (without its rights) inside the transaction.
+// LoadCase reads a case with its rights inside the transaction.
 func (t *Tx) LoadCase(ctx context.Context, id int64) (*dsr.Case, error) {
 	c, err := scanCase(t.tx.QueryRowContext(ctx, `SELECT `+caseCols+` FROM cases WHERE id = ?`, id))
 	if errors.Is(err, sql.ErrNoRows) {
@@ -200,7 +203,7 @@ type Confirmed struct {
 func (s *Store) ConfirmedCases(ctx context.Context) ([]Confirmed, error) {
 	rows, err := s.read().QueryContext(ctx,
 		`SELECT c.id, c.ref, coalesce(m.subject, c.subject), coalesce(m.text, ''),
-		   coalesce((SELECT group_concat(right) FROM case_rights r WHERE r.case_id = c.id), '')
+		   c.rights
 		 FROM cases c
 		 LEFT JOIN messages m ON m.id = (SELECT id FROM messages WHERE case_id = c.id AND direction = 'in' ORDER BY received_at, id LIMIT 1)
 		 WHERE c.rights_confirmed = 1 ORDER BY c.id`)
@@ -212,15 +215,11 @@ func (s *Store) ConfirmedCases(ctx context.Context) ([]Confirmed, error) {
 	for rows.Next() {
 		var c Confirmed
 		var id int64
-		var rights string
+		var rights int64
 		if err := rows.Scan(&id, &c.Ref, &c.Subject, &c.Text, &rights); err != nil {
 			return nil, err
 		}
-		for _, r := range strings.Split(rights, ",") {
-			if r != "" {
-				c.Rights = append(c.Rights, dsr.Right(r))
-			}
-		}
+		c.Rights = dsr.RightSet(rights).List()
 		out = append(out, c)
 	}
 	return out, rows.Err()
