@@ -365,7 +365,15 @@ func (d *Desk) confirmRights(ctx context.Context, caseID, version int64, rights 
 			if r == dsr.None {
 				continue
 			}
-			crs = append(crs, dsr.CaseRight{Right: r, Source: dsr.SourceStaff, Confidence: 1})
+			cr := dsr.CaseRight{Right: r, Source: dsr.SourceStaff, Confidence: 1}
+			// A right the classifier had found keeps the phrases it rests
+			// on: the case page goes on showing why.
+			for _, had := range c.Rights {
+				if had.Right == r {
+					cr.Evidence = had.Evidence
+				}
+			}
+			crs = append(crs, cr)
 		}
 		if err := tx.SetRights(ctx, caseID, crs); err != nil {
 			return "", err

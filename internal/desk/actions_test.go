@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -245,6 +246,34 @@ func TestConfirmRights(t *testing.T) {
 	sup, _ := d.Store().Suppressions(ctx)
 	if len(sup) != 1 {
 		t.Errorf("objection_marketing did not add to the suppression list")
+	}
+}
+
+// A right the classifier found keeps its evidence when a handler confirms
+// it; a right the handler adds has none.
+func TestConfirmRightsKeepsEvidence(t *testing.T) {
+	ctx := context.Background()
+	clk := &clock{fixedNow}
+	d := deskAt(t, filepath.Join(t.TempDir(), "pv.db"), clk, "kari")
+	c := openCase(t, d, 1, "ola@example.no", "Jeg ber om innsyn i opplysningene dere har om meg.", clk.t).Case
+	if len(c.Rights) != 1 || c.Rights[0].Right != dsr.Access || len(c.Rights[0].Evidence) == 0 {
+		t.Fatalf("classified as %+v, the test wants access with evidence", c.Rights)
+	}
+	found := c.Rights[0].Evidence
+	cc, err := d.ConfirmRights(ctx, c.ID, c.Version, []dsr.Right{dsr.Access, dsr.Erasure})
+	if err != nil {
+		t.Fatal(err)
+	}
+	det, err := d.Case(ctx, cc.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []dsr.CaseRight{
+		{Right: dsr.Access, Source: dsr.SourceStaff, Confidence: 1, Evidence: found},
+		{Right: dsr.Erasure, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{}},
+	}
+	if !reflect.DeepEqual(det.Case.Rights, want) {
+		t.Errorf("after confirming: %+v\nwant %+v", det.Case.Rights, want)
 	}
 }
 
