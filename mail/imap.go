@@ -240,7 +240,8 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		arrived[f.UID] = true
 		batch = append(batch, f)
 		filled += int64(len(f.Raw))
-		if progress != nil {
+		// All of it is reported once, by the commit that stores the last.
+		if progress != nil && st.Fetched+len(batch) < total {
 			if now := time.Now(); now.Sub(told) >= progressEvery {
 				told = now
 				progress(mailbox, st.Fetched+len(batch), total)

@@ -522,11 +522,14 @@ var dateLayouts = []string{
 	time.RFC3339,
 	"Monday, 2 January 2006 15:04:05 -0700",
 	"Mon, 2 Jan 2006 15:04:05 GMT-0700",
-	// ISO dates with a space, from scripts and some web forms.
+	// ISO dates with a space, from scripts and some web forms (Python's
+	// str(datetime) among them); Z07:00 reads "Z" as well as "+01:00".
 	"2006-01-02 15:04:05 -0700",
-	"2006-01-02 15:04:05 -07:00",
+	"2006-01-02 15:04:05 Z07:00",
+	"2006-01-02 15:04:05Z07:00",
 	"2006-01-02 15:04 -0700",
-	"2006-01-02 15:04 -07:00",
+	"2006-01-02 15:04 Z07:00",
+	"2006-01-02 15:04Z07:00",
 }
 
 // date reads the Date field; zero if missing or unreadable.

@@ -142,6 +142,15 @@ type storedRight struct {
 	Evidence   []string   `json:"evidence"`
 }
 
+// readRight is a storedRight as read: evidence that is not a list of
+// phrases (a hand edit) is dropped rather than keeping the case shut.
+type readRight struct {
+	Right      dsr.Right       `json:"right"`
+	Source     dsr.Source      `json:"source"`
+	Confidence float64         `json:"confidence"`
+	Evidence   json.RawMessage `json:"evidence"`
+}
+
 // rightsJSON is the rights_detail of a case with rights; dsr.None is not
 // a right and is left out, as from the mask.
 func rightsJSON(rights []dsr.CaseRight) string {
@@ -161,16 +170,20 @@ func rightsJSON(rights []dsr.CaseRight) string {
 }
 
 // parseRights reads rights_detail back, in the order of the rights (as
-// dsr.Right.Order gives). A value that is not the JSON written is an error:
-// a case shown without its rights would mislead.
+// dsr.Right.Order gives). A value that is not a JSON array of rights is an
+// error: a case shown without its rights would mislead.
 func parseRights(detail string) ([]dsr.CaseRight, error) {
-	var stored []storedRight
+	var stored []readRight
 	if err := json.Unmarshal([]byte(detail), &stored); err != nil {
 		return nil, fmt.Errorf("store: the rights of the case are unreadable: %w", err)
 	}
 	var out []dsr.CaseRight
 	for _, r := range stored {
-		out = append(out, dsr.CaseRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence, Evidence: r.Evidence})
+		cr := dsr.CaseRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence}
+		if json.Unmarshal(r.Evidence, &cr.Evidence) != nil {
+			cr.Evidence = nil
+		}
+		out = append(out, cr)
 	}
 	slices.SortStableFunc(out, func(a, b dsr.CaseRight) int { return cmp.Compare(a.Right.Order(), b.Right.Order()) })
 	return out, nil

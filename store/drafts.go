@@ -74,6 +74,22 @@ func (t *Tx) MarkDraftSent(ctx context.Context, draftID, msgID int64, at time.Ti
 // ErrDraftBusy is returned when another desk is sending the draft.
 var ErrDraftBusy = errors.New("the draft is being sent from another desk")
 
+// DraftBusyError is ErrDraftBusy with who is sending it, when that is
+// known; errors.Is(err, ErrDraftBusy) holds for it.
+type DraftBusyError struct {
+	By string // the user whose desk is sending; "" if another desk took over a stale claim
+}
+
+func (e *DraftBusyError) Error() string {
+	if e.By == "" {
+		return ErrDraftBusy.Error() + " (another desk took over the stale claim)"
+	}
+	return ErrDraftBusy.Error() + " (" + e.By + ")"
+}
+
+// Is makes errors.Is(err, ErrDraftBusy) hold.
+func (e *DraftBusyError) Is(target error) bool { return target == ErrDraftBusy }
+
 // DraftClaimTimeout is how long a claim holds: a desk that died while
 // sending leaves its claim, and after this the draft is in doubt.
 const DraftClaimTimeout = 10 * time.Minute
@@ -122,7 +138,7 @@ func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now ti
 		// Released between the two statements: try once more.
 		return s.ClaimDraft(ctx, draftID, by, now, takeOver)
 	case since >= unix(now.Add(-DraftClaimTimeout)):
-		return fmt.Errorf("%w (%s)", ErrDraftBusy, who)
+		return &DraftBusyError{By: who}
 	case !takeOver:
 		return &DraftInDoubtError{DraftID: draftID, By: who, At: fromUnix(since)}
 	}
@@ -135,7 +151,7 @@ func (s *Store) ClaimDraft(ctx context.Context, draftID int64, by string, now ti
 		return fmt.Errorf("store: claim draft: %w", err)
 	}
 	if n, _ := res.RowsAffected(); n == 0 {
-		return fmt.Errorf("%w (another desk took over the stale claim)", ErrDraftBusy)
+		return &DraftBusyError{}
 	}
 	return nil
 }

@@ -343,3 +343,75 @@ func rightsRows(t *testing.T, db *sql.DB) []string {
 	}
 	return out
 }
+
+// Evidence that is not a JSON list of phrases (only a hand edit makes such
+// a row) survives migration 0011 word for word, as the one phrase of a
+// list, and every case still opens; the view gives confidence as REAL,
+// as the table did.
+func TestRightsMoveKeepsOddEvidence(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "old.db")
+	old, err := open(ctx, path, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	odd := []string{`"innsyn"`, `{"a":1}`, `[1,2]`, `not json`, `["fine", 3]`}
+	var ids []int64
+	err = old.Write(ctx, func(tx *Tx) error {
+		for i, ev := range odd {
+			ref, err := tx.NextRef(ctx, 2026)
+			if err != nil {
+				return err
+			}
+			c := &dsr.Case{Ref: ref, Requester: fmt.Sprintf("p%d@example.no", i), Status: dsr.StatusNew,
+				ReceivedAt: time.Unix(1e9, 0), DueAt: time.Unix(1e9, 0)}
+			if err := insertCaseV10(ctx, tx, c, "intake", time.Unix(1e9, 0)); err != nil {
+				return err
+			}
+			if _, err := tx.tx.ExecContext(ctx, `INSERT INTO case_rights (case_id, right, source, confidence, evidence) VALUES (?, 'access', 'staff', 1, ?)`,
+				c.ID, ev); err != nil {
+				return err
+			}
+			ids = append(ids, c.ID)
+		}
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	old.Close()
+	s, err := Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	for i, id := range ids {
+		c, err := s.Case(ctx, id)
+		if err != nil {
+			t.Fatalf("case with evidence %s does not open: %v", odd[i], err)
+		}
+		want := []dsr.CaseRight{{Right: dsr.Access, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{odd[i]}}}
+		if !reflect.DeepEqual(c.Rights, want) {
+			t.Errorf("evidence %s: rights %+v, want %+v", odd[i], c.Rights, want)
+		}
+	}
+	var typ string
+	var half float64
+	if err := s.DB().QueryRow(`SELECT typeof(confidence), confidence / 2 FROM case_rights LIMIT 1`).Scan(&typ, &half); err != nil || typ != "real" || half != 0.5 {
+		t.Errorf("view confidence: %s, half %v, %v; want real 0.5", typ, half, err)
+	}
+}
+
+// A rights_detail whose evidence someone edited into something else still
+// opens its case, with the evidence left out; one that is not a list of
+// rights at all is an error, not a case shown without its rights.
+func TestParseRightsOddEvidence(t *testing.T) {
+	got, err := parseRights(`[{"right":"erasure","source":"auto","confidence":0.5,"evidence":[1,2]},{"right":"access","source":"staff","confidence":1,"evidence":"x"}]`)
+	want := []dsr.CaseRight{{Right: dsr.Access, Source: dsr.SourceStaff, Confidence: 1}, {Right: dsr.Erasure, Source: dsr.SourceAuto, Confidence: 0.5}}
+	if err != nil || !reflect.DeepEqual(got, want) {
+		t.Errorf("parseRights = %+v, %v; want %+v", got, err, want)
+	}
+	if _, err := parseRights(`{"right":"access"}`); err == nil {
+		t.Error("a rights_detail that is no list read without an error")
+	}
+}

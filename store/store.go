@@ -21,7 +21,8 @@ import (
 	"sync"
 	"time"
 
-	_ "modernc.org/sqlite" // registers the "sqlite" driver
+	"modernc.org/sqlite" // also registers the "sqlite" driver
+	sqlite3 "modernc.org/sqlite/lib"
 )
 
 //go:embed migrations/*.sql
@@ -153,13 +154,14 @@ func (s *Store) checkpointer() {
 
 // IsBusy reports whether err is SQLite's "database is locked": another
 // process held the write lock for longer than the busy timeout. Trying
-// again later is all there is to do, and screens say so.
+// again later is all there is to do, and screens say so. It reads the
+// driver's result code, so a mail server's reply that happens to say
+// "database is locked" is not taken for ours.
 func IsBusy(err error) bool {
-	if err == nil {
-		return false
-	}
-	msg := err.Error()
-	return strings.Contains(msg, "SQLITE_BUSY") || strings.Contains(msg, "database is locked")
+	var se *sqlite.Error
+	// Extended codes (SQLITE_BUSY_SNAPSHOT, ...) keep the primary code in
+	// the low byte.
+	return errors.As(err, &se) && se.Code()&0xff == sqlite3.SQLITE_BUSY
 }
 
 // querier runs queries: the database, or one read transaction of a view.

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"testing"
@@ -229,7 +230,8 @@ func TestOddPath(t *testing.T) {
 }
 
 // IsBusy knows SQLite's own error for a write lock held by another
-// process past the busy timeout (here a timeout of zero), and nothing else.
+// process past the busy timeout (here a timeout of zero), also wrapped,
+// and nothing else.
 func TestIsBusyOnARealLock(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "pv.db")
@@ -261,10 +263,13 @@ func TestIsBusyOnARealLock(t *testing.T) {
 	if err == nil {
 		t.Fatal("a second writer got the lock")
 	}
-	if !store.IsBusy(err) {
+	if !store.IsBusy(err) || !store.IsBusy(fmt.Errorf("store: begin: %w", err)) {
 		t.Errorf("IsBusy(%q) = false", err)
 	}
-	for _, e := range []error{nil, errors.New("disk I/O error"), store.ErrNotFound} {
+	// Only SQLite's result code counts, not words that look like it (a
+	// mail server's "451 database is locked, try later").
+	for _, e := range []error{nil, errors.New("disk I/O error"), store.ErrNotFound,
+		errors.New("451 4.3.0 database is locked (SQLITE_BUSY), try later")} {
 		if store.IsBusy(e) {
 			t.Errorf("IsBusy(%v) = true", e)
 		}

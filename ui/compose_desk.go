@@ -128,6 +128,10 @@ func (p *composePage) sentReply(msg replySentMsg) tea.Cmd {
 	}
 	p.check = nil
 	p.failTitle, p.failure = t.SendFailedTitle, p.c.sendError(msg.err)
+	var unrecorded *desk.SentNotRecordedError
+	if errors.As(msg.err, &unrecorded) {
+		p.failTitle = t.SentNotRecordedTitle
+	}
 	p.layout()
 	return notice(p.failure, true)
 }
@@ -138,11 +142,18 @@ func (p *composePage) sentReply(msg replySentMsg) tea.Cmd {
 // and server reply are what the person fixing it needs. A refusal by the
 // server (a recipient, the message) is shown as the server gave it.
 func (c *Common) sendError(err error) string {
+	var unrecorded *desk.SentNotRecordedError
+	var busy *desk.DraftBusyError
 	switch {
+	case errors.As(err, &unrecorded):
+		// Before anything its cause says: the letter is out.
+		return fmt.Sprintf(c.T.SentNotRecordedFmt, unrecorded.MessageID, unrecorded.Err)
 	case errors.Is(err, desk.ErrNoMailer):
 		return c.T.NoMailer
 	case errors.Is(err, desk.ErrLeadOnly):
 		return c.T.LeadOnly
+	case errors.As(err, &busy) && busy.By != "":
+		return c.T.SendFailed + fmt.Sprintf(c.T.DraftBusyByFmt, busy.By)
 	case errors.Is(err, desk.ErrDraftBusy):
 		return c.T.SendFailed + c.T.DraftBusy
 	case desk.IsStoreBusy(err):

@@ -2,7 +2,7 @@ package ui
 
 import (
 	"context"
-	"errors"
+	"database/sql"
 	"fmt"
 	"net"
 	"os"
@@ -744,19 +744,27 @@ func TestSendErrorNamesTheFailure(t *testing.T) {
 }
 
 // What the store refuses reaches the screen in the desk's language: a
-// draft another desk is sending, an approval already asked for, a database
-// locked by another pvdesk.
+// draft another desk is sending (and whose), an approval already asked
+// for, a database locked by another pvdesk (a real SQLITE_BUSY); a mail
+// server's reply that merely says "database is locked" is not taken for
+// ours; and a letter that went out but could not be recorded says so
+// before anything its cause says.
 func TestStoreRefusalsInTheDesksLanguage(t *testing.T) {
-	busy := errors.New("store: begin: database is locked (5) (SQLITE_BUSY)")
+	busy := realBusyError(t)
+	smtpText := &mail.Error{Kind: mail.KindOther, Msg: "the server refused the message: 451 4.3.0 database is locked, try later"}
 	for _, lang := range []string{"nb", "en"} {
 		c := &Common{T: translations(lang)}
 		cases := []struct {
 			got, want string
 		}{
-			{c.sendError(fmt.Errorf("send: %w (ola)", desk.ErrDraftBusy)), c.T.SendFailed + c.T.DraftBusy},
-			{c.sendError(busy), c.T.SendFailed + c.T.StoreBusy},
+			{c.sendError(fmt.Errorf("send: %w", &desk.DraftBusyError{By: "ola"})), c.T.SendFailed + fmt.Sprintf(c.T.DraftBusyByFmt, "ola")},
+			{c.sendError(fmt.Errorf("send: %w", &desk.DraftBusyError{})), c.T.SendFailed + c.T.DraftBusy},
+			{c.sendError(fmt.Errorf("send: %w", busy)), c.T.SendFailed + c.T.StoreBusy},
+			{c.sendError(smtpText), c.T.SendFailed + smtpText.Error()},
+			{c.sendError(&desk.SentNotRecordedError{MessageID: "x1@magnetharstad.no", Err: busy}),
+				fmt.Sprintf(c.T.SentNotRecordedFmt, "x1@magnetharstad.no", busy)},
 			{c.actionError(fmt.Errorf("ask: %w", desk.ErrApprovalPending)), c.T.ActionFailed + c.T.ApprovalPending},
-			{c.actionError(busy), c.T.ActionFailed + c.T.StoreBusy},
+			{c.actionError(fmt.Errorf("save: %w", busy)), c.T.ActionFailed + c.T.StoreBusy},
 		}
 		for i, tc := range cases {
 			if tc.got != tc.want || strings.Contains(tc.got, "%!") {
@@ -764,4 +772,35 @@ func TestStoreRefusalsInTheDesksLanguage(t *testing.T) {
 			}
 		}
 	}
+}
+
+// realBusyError is SQLite's own error for a write lock another connection
+// holds, with no busy timeout to wait it out.
+func realBusyError(t *testing.T) error {
+	t.Helper()
+	ctx := context.Background()
+	db, err := sql.Open("sqlite", "file:"+filepath.Join(t.TempDir(), "busy.db")+"?_pragma=busy_timeout(0)&_pragma=journal_mode(WAL)")
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { db.Close() })
+	holder, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { holder.Close() })
+	if _, err := holder.ExecContext(ctx, "BEGIN IMMEDIATE"); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { holder.ExecContext(ctx, "ROLLBACK") })
+	waiter, err := db.Conn(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { waiter.Close() })
+	_, err = waiter.ExecContext(ctx, "BEGIN IMMEDIATE")
+	if err == nil || !desk.IsStoreBusy(err) {
+		t.Fatalf("a second writer: %v, want SQLITE_BUSY", err)
+	}
+	return err
 }

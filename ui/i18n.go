@@ -243,9 +243,14 @@ type Strings struct {
 	// case already waits for a lead's decision of this kind; StoreBusy:
 	// another pvdesk held the database too long.
 	DraftBusy, ApprovalPending, StoreBusy string
-	ComposeFailed                         string // prefix before the error
-	EditorFailed                          string // prefix before the error
-	DraftsFailed                          string // prefix before the error
+	DraftBusyByFmt                        string // the user whose desk is sending
+	// SentNotRecorded*: the letter went out, but recording it on the case
+	// failed; it must not be sent again.
+	SentNotRecordedTitle string
+	SentNotRecordedFmt   string // message id, error
+	ComposeFailed        string // prefix before the error
+	EditorFailed         string // prefix before the error
+	DraftsFailed         string // prefix before the error
 	// ReasonPrompts asks for the handler's text, for the kinds that
 	// carry one.
 	ReasonPrompts map[reply.Kind]string
@@ -388,9 +393,12 @@ func bokmal() *Strings {
 		NoMailer:     "ingen SMTP er satt opp ([smtp] i oppsettet) – brevet er lagret som utkast",
 		LeadOnly:     "et avslag må godkjennes av en teamleder før brevet kan sendes",
 		SendFailed:   "sending feilet: ", ComposeFailed: "kunne ikke skrive brevet: ",
-		DraftBusy:       "en annen pult sender dette utkastet nå",
-		ApprovalPending: "saken venter allerede på en teamleders avgjørelse om dette",
-		StoreBusy:       "databasen er opptatt av en annen pvdesk – prøv igjen om litt",
+		DraftBusy:            "en annen pult sender dette utkastet nå",
+		DraftBusyByFmt:       "%s sender dette utkastet nå",
+		SentNotRecordedTitle: "Brevet er sendt, men ikke registrert i saken – send det ikke igjen.",
+		SentNotRecordedFmt:   "sendt som <%s>, men registreringen i saken feilet: %v",
+		ApprovalPending:      "saken venter allerede på en teamleders avgjørelse om dette",
+		StoreBusy:            "databasen er opptatt av en annen pvdesk – prøv igjen om litt",
 		SMTPFail: map[string]string{
 			"auth":        "SMTP-tjeneren avviste innloggingen – sjekk smtp.username og passordet",
 			"tls":         "TLS mot SMTP-tjeneren feilet – sjekk sertifikatet og smtp.security",
@@ -544,9 +552,12 @@ func english() *Strings {
 		NoMailer:     "no SMTP configured ([smtp] in the configuration) – the letter is kept as a draft",
 		LeadOnly:     "a refusal must be approved by a team lead before the letter can be sent",
 		SendFailed:   "sending failed: ", ComposeFailed: "could not write the letter: ",
-		DraftBusy:       "another desk is sending this draft now",
-		ApprovalPending: "the case already waits for a team lead's decision on this",
-		StoreBusy:       "the database is busy with another pvdesk – try again in a moment",
+		DraftBusy:            "another desk is sending this draft now",
+		DraftBusyByFmt:       "%s is sending this draft now",
+		SentNotRecordedTitle: "The letter went out but is not recorded on the case – do not send it again.",
+		SentNotRecordedFmt:   "sent as <%s>, but recording it on the case failed: %v",
+		ApprovalPending:      "the case already waits for a team lead's decision on this",
+		StoreBusy:            "the database is busy with another pvdesk – try again in a moment",
 		SMTPFail: map[string]string{
 			"auth":        "the SMTP server refused the login – check smtp.username and the password",
 			"tls":         "TLS with the SMTP server failed – check the certificate and smtp.security",

@@ -17,8 +17,11 @@ import (
 type ErrConflict = store.ConflictError
 
 // ErrDraftBusy matches a send refused because another desk is sending the
-// same draft.
+// same draft; errors.As with a *DraftBusyError tells whose.
 var ErrDraftBusy = store.ErrDraftBusy
+
+// DraftBusyError is ErrDraftBusy with the user whose desk is sending.
+type DraftBusyError = store.DraftBusyError
 
 // ErrApprovalPending matches a request for a lead's approval refused
 // because one of its kind already waits.
@@ -365,7 +368,7 @@ func (d *Desk) confirmRights(ctx context.Context, caseID, version int64, rights 
 			if r == dsr.None {
 				continue
 			}
-			cr := dsr.CaseRight{Right: r, Source: dsr.SourceStaff, Confidence: 1}
+			cr := dsr.CaseRight{Right: r, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{}}
 			// A right the classifier had found keeps the phrases it rests
 			// on: the case page goes on showing why.
 			for _, had := range c.Rights {
@@ -378,6 +381,7 @@ func (d *Desk) confirmRights(ctx context.Context, caseID, version int64, rights 
 		if err := tx.SetRights(ctx, caseID, crs); err != nil {
 			return "", err
 		}
+		c.Rights = crs // the case handed back shows what was confirmed
 		c.RightsConfirmed = true
 		details := "rights confirmed: " + dsr.JoinRights(rights)
 		switch {

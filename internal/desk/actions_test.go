@@ -268,6 +268,9 @@ func TestConfirmRightsKeepsEvidence(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if !reflect.DeepEqual(cc.Rights, det.Case.Rights) {
+		t.Errorf("ConfirmRights handed back rights %+v, the store has %+v", cc.Rights, det.Case.Rights)
+	}
 	want := []dsr.CaseRight{
 		{Right: dsr.Access, Source: dsr.SourceStaff, Confidence: 1, Evidence: found},
 		{Right: dsr.Erasure, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{}},

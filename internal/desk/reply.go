@@ -35,6 +35,20 @@ type ReplyConfig struct {
 type Draft = store.Draft
 
 // ErrNoMailer is returned when a letter is sent from a desk without SMTP.
+// SentNotRecordedError is a letter that went out (the SMTP server took
+// it) but could not be recorded on the case afterwards. It must not be
+// sent again: the screens say so before anything else.
+type SentNotRecordedError struct {
+	MessageID string // of the letter sent
+	Err       error  // why recording failed
+}
+
+func (e *SentNotRecordedError) Error() string {
+	return fmt.Sprintf("the letter was sent as <%s> but recording it failed: %v", e.MessageID, e.Err)
+}
+
+func (e *SentNotRecordedError) Unwrap() error { return e.Err }
+
 var ErrNoMailer = errors.New("no [smtp] configured: the letter is kept as a draft")
 
 func (d *Desk) templates() (*reply.Set, error) {
@@ -301,7 +315,7 @@ func (d *Desk) sendDraft(ctx context.Context, draftID int64, takeOver bool) (*Se
 		return tx.AppendEvent(ctx, &store.Event{CaseID: c.ID, At: now, Actor: d.opts.User, Kind: "reply.sent", Details: details})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("the letter was sent as <%s> but recording it failed: %w", msgID, err)
+		return nil, &SentNotRecordedError{MessageID: msgID, Err: err}
 	}
 	sent := &SentReply{MessageID: msgID, Raw: raw}
 	if m.SentCopy != nil {

@@ -9,18 +9,29 @@
 -- same columns, for anyone who queries the file by hand.
 ALTER TABLE cases ADD COLUMN rights_detail TEXT NOT NULL DEFAULT '[]';
 
+-- Evidence was always written as a JSON array of strings; anything else (a
+-- hand edit) is kept word for word as the one phrase of an array, so that
+-- every case still opens and nothing is lost.
 UPDATE cases SET rights_detail = (
     SELECT json_group_array(json_object(
         'right', r.right,
         'source', r.source,
         'confidence', r.confidence,
-        'evidence', CASE WHEN json_valid(r.evidence) THEN json(r.evidence) ELSE json_array() END))
+        'evidence', CASE
+            WHEN NOT json_valid(r.evidence) THEN json_array(r.evidence)
+            WHEN json_type(r.evidence) = 'array'
+                 AND NOT EXISTS (SELECT 1 FROM json_each(r.evidence) e WHERE e.type <> 'text')
+            THEN json(r.evidence)
+            ELSE json_array(r.evidence) END))
     FROM (SELECT * FROM case_rights WHERE case_id = cases.id ORDER BY right) r)
 WHERE id IN (SELECT case_id FROM case_rights);
 
 DROP TABLE case_rights;
 
+-- json_extract rather than the ->> operator: a view the sqlite3 shell of an
+-- older system (before 3.38) cannot parse would keep it from opening the
+-- file at all.
 CREATE VIEW case_rights (case_id, right, source, confidence, evidence) AS
-    SELECT c.id, j.value ->> 'right', j.value ->> 'source', j.value ->> 'confidence',
-           json(j.value -> 'evidence')
+    SELECT c.id, json_extract(j.value, '$.right'), json_extract(j.value, '$.source'),
+           CAST(json_extract(j.value, '$.confidence') AS REAL), json_extract(j.value, '$.evidence')
     FROM cases c, json_each(c.rights_detail) j;
