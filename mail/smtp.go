@@ -227,7 +227,7 @@ func (s *smtpSend) open(tc *tls.Config) (*smtp.Client, error) {
 	}
 }
 
-// login runs AUTH PLAIN.
+// login runs AUTH PLAIN, or LOGIN where the server offers only that.
 func (s *smtpSend) login(c *smtp.Client) error {
 	if _, isTLS := c.TLSConnectionState(); !isTLS && !IsLoopback(s.cfg.Host) {
 		// Send refuses "none" to other hosts already; this guards the
@@ -239,15 +239,52 @@ func (s *smtpSend) login(c *smtp.Client) error {
 		return &Error{Kind: KindConfig, Msg: fmt.Sprintf(
 			"the SMTP server %s offers no login (AUTH) on this connection: check smtp.port and smtp.security, or leave smtp.username empty", s.addr)}
 	}
-	if !c.SupportsAuth(sasl.Plain) {
+	var mech sasl.Client
+	switch {
+	case c.SupportsAuth(sasl.Plain):
+		mech = sasl.NewPlainClient("", s.cfg.Username, s.cfg.Password)
+	case c.SupportsAuth(sasl.Login):
+		// Some servers (Exchange among them) offer only the older LOGIN,
+		// which carries the same user name and password, over TLS as
+		// checked above.
+		mech = &loginClient{user: s.cfg.Username, pass: s.cfg.Password}
+	default:
 		_, mechs := c.Extension("AUTH")
 		return &Error{Kind: KindConfig, Msg: fmt.Sprintf(
-			"the SMTP server %s does not offer AUTH PLAIN (it offers %s)", s.cfg.Host, mechs)}
+			"the SMTP server %s offers neither AUTH PLAIN nor LOGIN (it offers %s)", s.cfg.Host, mechs)}
 	}
-	if err := c.Auth(sasl.NewPlainClient("", s.cfg.Username, s.cfg.Password)); err != nil {
+	if err := c.Auth(mech); err != nil {
 		return s.fail("logging in to "+s.cfg.Host, "the SMTP server "+s.cfg.Host+" refused the login", err)
 	}
 	return nil
+}
+
+// loginClient speaks AUTH LOGIN without an initial response and answers
+// the server's prompts by what they ask for. go-sasl's client sends the
+// user name with the command and then accepts only a prompt spelled
+// "Password:", which servers that ask "Username:" first, or word their
+// prompts otherwise, fail.
+type loginClient struct {
+	user, pass string
+	step       int
+}
+
+func (a *loginClient) Start() (string, []byte, error) { return sasl.Login, nil, nil }
+
+func (a *loginClient) Next(challenge []byte) ([]byte, error) {
+	a.step++
+	prompt := strings.ToLower(string(challenge))
+	switch {
+	case strings.HasPrefix(prompt, "user"):
+		return []byte(a.user), nil
+	case strings.HasPrefix(prompt, "pass"):
+		return []byte(a.pass), nil
+	case a.step == 1:
+		return []byte(a.user), nil
+	case a.step == 2:
+		return []byte(a.pass), nil
+	}
+	return nil, sasl.ErrUnexpectedServerChallenge
 }
 
 // fail sorts an error from one step of the exchange into an *Error.

@@ -110,7 +110,10 @@ type received struct {
 // hook accepts.
 type testBackend struct {
 	offerAuth bool
-	auth      func(user, pass string) error
+	// loginPrompts, when set, makes the server offer AUTH LOGIN only,
+	// asking for the user name and the password with these prompts.
+	loginPrompts *[2]string
+	auth         func(user, pass string) error
 	rcpt      func(to string) error
 	data      func(raw []byte) error
 
@@ -177,10 +180,15 @@ func (s *testSession) Logout() error { return nil }
 // that implement it.
 type testAuthSession struct{ *testSession }
 
-func (s *testAuthSession) AuthMechanisms() []string { return []string{sasl.Plain} }
+func (s *testAuthSession) AuthMechanisms() []string {
+	if s.b.loginPrompts != nil {
+		return []string{sasl.Login}
+	}
+	return []string{sasl.Plain}
+}
 
-func (s *testAuthSession) Auth(string) (sasl.Server, error) {
-	return sasl.NewPlainServer(func(_, user, pass string) error {
+func (s *testAuthSession) Auth(mech string) (sasl.Server, error) {
+	check := func(user, pass string) error {
 		if s.b.auth != nil {
 			if err := s.b.auth(user, pass); err != nil {
 				return err
@@ -190,7 +198,36 @@ func (s *testAuthSession) Auth(string) (sasl.Server, error) {
 		}
 		s.cur.user = user
 		return nil
-	}), nil
+	}
+	if mech == sasl.Login {
+		return &loginServer{prompts: *s.b.loginPrompts, check: check}, nil
+	}
+	return sasl.NewPlainServer(func(_, user, pass string) error { return check(user, pass) }), nil
+}
+
+// loginServer is the server side of AUTH LOGIN, which go-sasl does not
+// have: a prompt for the user name (unless it came with the command), one
+// for the password, then the check.
+type loginServer struct {
+	prompts [2]string
+	check   func(user, pass string) error
+	step    int
+	user    string
+}
+
+func (l *loginServer) Next(response []byte) ([]byte, bool, error) {
+	switch l.step {
+	case 0:
+		l.step = 1
+		if response == nil {
+			return []byte(l.prompts[0]), false, nil
+		}
+		fallthrough
+	case 1:
+		l.user, l.step = string(response), 2
+		return []byte(l.prompts[1]), false, nil
+	}
+	return nil, true, l.check(l.user, string(response))
 }
 
 // startSMTP runs a go-smtp server on 127.0.0.1 speaking security ("none",
@@ -424,6 +461,27 @@ func TestSendLoginRefused(t *testing.T) {
 	cfg.Port, cfg.Username, cfg.Password = startSMTP(t, "tls", needsLogin, &pki), "", ""
 	err = mail.Send(context.Background(), cfg, testUser, []string{"kari@example.no"}, []byte("Subject: x\r\n\r\nx\r\n"))
 	wantKind(t, err, mail.KindAuth, "smtp.username")
+}
+
+// A server that offers AUTH LOGIN only (Exchange, some older ones) gets
+// it, whatever its prompts say; a wrong password is refused as with PLAIN.
+func TestSendLoginMechanism(t *testing.T) {
+	pki := loopbackPKI(t)
+	for _, prompts := range [][2]string{{"Username:", "Password:"}, {"User Name", "password"}, {"", ""}} {
+		be := &testBackend{offerAuth: true, loginPrompts: &prompts}
+		port := startSMTP(t, "starttls", be, &pki)
+		cfg := mail.SMTPConfig{Host: "127.0.0.1", Port: port, Security: "starttls",
+			Username: testUser, Password: testPassword, CAFile: pki.caFile, Timeout: 5 * time.Second}
+		if err := mail.Send(context.Background(), cfg, testUser, []string{"kari@example.no"}, []byte("Subject: x\r\n\r\nx\r\n")); err != nil {
+			t.Fatalf("prompts %q: %v", prompts, err)
+		}
+		if got := be.messages(); len(got) != 1 || got[0].user != testUser {
+			t.Errorf("prompts %q: server took %+v", prompts, got)
+		}
+		cfg.Password = "wrong"
+		err := mail.Send(context.Background(), cfg, testUser, []string{"kari@example.no"}, []byte("Subject: x\r\n\r\nx\r\n"))
+		wantKind(t, err, mail.KindAuth, "127.0.0.1", testUser)
+	}
 }
 
 func TestSendNoneOnlyToLoopback(t *testing.T) {
