@@ -114,8 +114,8 @@ type testBackend struct {
 	// asking for the user name and the password with these prompts.
 	loginPrompts *[2]string
 	auth         func(user, pass string) error
-	rcpt      func(to string) error
-	data      func(raw []byte) error
+	rcpt         func(to string) error
+	data         func(raw []byte) error
 
 	mu  sync.Mutex
 	got []received
