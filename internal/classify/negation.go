@@ -85,6 +85,10 @@ var (
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	notices = family("varsel", "varslet", "varsla", "varsling", "beskjed", "informert", "informerte", "opplyst",
 		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt",
+		// "eg fekk e-post om at kontoen min blir sletta": a mail or a
+		// letter that told it, as a notice does.
+		"epost", "eposten", "email", "mail", "mailen", "melding", "meldinga", "meldingen", "brev", "brevet",
+		"letter", "sms", "smsen", "mejl", "mejlet", "nachricht",
 		"ser", "see", "saw", "noticed", "leste", "las", "read", "oppdaget", "oppdaga", "merket", "merka",
 		"hørte", "høyrde", "heard", "skrev", "wrote", "said")
 	thatWords   = family("at", "that", "om", "about", "att", "dass")

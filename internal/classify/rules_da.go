@@ -39,6 +39,9 @@ var daRules = []ruleSpec{
 	// "indtil da må de ikke bruges til andet eller deles med nogen".
 	rule(dsr.Restriction, 0.35, "ikke ~2 bruges|bruge|deles|dele|videregives ~3 til|med ~2 andet|andre|nogen|noget").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.4, "slet|slette|slettes").with(onlyNeg).in("keep"),
+	// "indtil sagen er afsluttet", "før det er rettet" (bokmål's rule
+	// reads the latter): how long a hold lasts.
+	rule(dsr.Restriction, 0.4, "indtil|mens ~3 er|bliver|har ~2 afklaret|afgjort|undersøgt|løst|afsluttet|rettet|korrigeret|kontrolleret").in("pause"),
 
 	rule(dsr.Portability, 0.45, "overfør*|flytte|flyt|send ~4 "+daData+"|købshistorik*|historik*|kvitteringer").in("transfer"),
 	rule(dsr.Portability, 0.45, "anden|andet|ny|nye ~1 leverandør*|udbyder*|tjeneste*|app|appen|kundeklub*|dataansvarlig*|virksomhed*").in("elsewhere"),

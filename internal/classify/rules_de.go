@@ -47,6 +47,9 @@ var deRules = []ruleSpec{
 	// werden": use held off.
 	rule(dsr.Restriction, 0.5, "nicht ~1 weiter|mehr ~1 verwendet|genutzt|verarbeitet|benutzt").with(selfNeg).in("hold"),
 	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
+	// "bis der Fall abgeschlossen ist", "solange das nicht korrigiert
+	// ist": how long a hold lasts, the verb at the end.
+	rule(dsr.Restriction, 0.4, "bis|solange ~5 geklärt|entschieden|geprüft|überprüft|abgeschlossen|erledigt|korrigiert|berichtigt").in("pause"),
 
 	rule(dsr.Portability, 0.45, "übermitteln|übertragen|übertragung|übermittlung ~4 "+deData).in("transfer"),
 	rule(dsr.Portability, 0.45, "anderen|neuen ~1 anbieter|verantwortlichen|dienst|app").in("elsewhere"),

@@ -119,7 +119,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 for ~1 anything").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
-	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded").in("pause"),
+	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|"+
+		"corrected|fixed|rectified|closed|over").in("pause"),
 	rule(dsr.Restriction, 0.4, "until|while ~3 you|u|they|magnet ~1 check|checks|checking|investigate|investigating|verify|verifying|review|reviewing|look|looking").in("check").
 		unless("order|orders|parcel|package|payment|card|delivery|invoice*"),
 	rule(dsr.Restriction, 0.4, "refrain|hold ~1 from|off ~2 using|processing|sharing|disclosing ~8 until|while|pending").in("holdoff").

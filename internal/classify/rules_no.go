@@ -167,7 +167,11 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "la|lar|late|lat ~1 være|vere|vera ~3 bruke|bruka|behandle|handsame|dele|sende|utlevere ~8 inntil|mens|medan|før").in("holdoff").
 		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart|sett|gått|gjennomgått").in("pause"),
-	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka").in("pause"),
+	// "til saka er avslutta", "før det er rettet": the time a hold lasts,
+	// until a dispute is over or the data put right (Art. 18(1)(a)).
+	// "Takk for at det er rettet" thanks for a fix done.
+	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka|"+
+		"avsluttet|avslutta|ferdigbehandlet|ferdigbehandla|over|rettet|retta|korrigert|fikset|fiksa|ordnet|ordna").in("pause").notAfter("takk|takker|tusen"),
 	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
 
 	rule(dsr.Restriction, 0.6, "frys*|fryse|pause|pauser ~2 bruken|bruk|behandlinga|behandlingen|handsaminga|"+noData).in("freeze"),

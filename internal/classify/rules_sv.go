@@ -35,6 +35,9 @@ var svRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "bara|endast|enbart ~3 spara|sparas|lagra|lagras|förvara*").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "spara|lagra|behåll* ~6 men ~3 inte|ej ~2 använd*|dela*").with(selfNeg).in("storeonly"),
 	rule(dsr.Restriction, 0.4, "radera|raderas|ta").with(onlyNeg).in("keep"),
+	// "tills ärendet är avslutat", "innan det är rättat": how long a hold
+	// lasts, as in bokmål.
+	rule(dsr.Restriction, 0.4, "tills|medan|innan ~3 är|blir|har ~2 utrett|utredd|klart|klar|löst|avgjort|avslutat|avslutad|rättat|rättad|rättats|korrigerat|kontrollerat|granskat").in("pause"),
 	rule(dsr.Restriction, 0.35, "tvist*|rättegång*|rättstvist*|bevis*|domstol*|försäkringsbolag*|rättsligt ~1 anspråk").in("legal"),
 
 	rule(dsr.Portability, 0.45, "överför*|flytta|skicka ~4 "+svData+"|köphistorik*|historik*|kvitton").in("transfer"),
