@@ -75,12 +75,16 @@ var (
 		"jeg", "eg", "i", "jag", "ich", "vi", "we")
 	// haveWish come before a "have" that means to get: "vil gerne have",
 	// "like to have".
-	haveWish   = family("vil", "ville", "gerne", "gjerne", "like", "want", "wants", "wish", "ønsker", "to")
-	pastAsks   = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
-	answerPrep = family("på", "to", "on", "til")
-	answers    = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
-	aboutPrep  = family("om", "of", "about", "regarding", "concerning", "angående", "vedrørende", "vedkommande", "re", "on")
-	caseWords  = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
+	haveWish = family("vil", "ville", "gerne", "gjerne", "like", "want", "wants", "wish", "ønsker", "to")
+	pastAsks = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
+	// requestNouns and ofPreps make up "innsyn i", "a copy of": the
+	// request an earlier ask was for, before what it was about.
+	requestNouns = family("innsyn", "kopi", "kopien", "copy", "access", "oversikt", "utskrift", "indsigt", "tillgång", "auskunft")
+	ofPreps      = family("i", "av", "of", "to", "over", "til", "in", "über")
+	answerPrep   = family("på", "to", "on", "til")
+	answers      = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
+	aboutPrep    = family("om", "of", "about", "regarding", "concerning", "angående", "vedrørende", "vedkommande", "re", "on")
+	caseWords    = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
 		"henvendelsen", "førespurnaden", "forespørselen", "kravet", "request", "case", "matter", "complaint", "klage",
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	notices = family("varsel", "varslet", "varsla", "varsling", "beskjed", "informert", "informerte", "opplyst",
@@ -259,6 +263,11 @@ func answeredBefore(toks []token, i int) bool {
 	k := i - 1
 	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
 		k--
+	}
+	// "Jeg ba om innsyn i opplysningene dere har om meg": what the
+	// earlier request was for is told with it, after its noun.
+	if k >= 2 && toks[k].clause == c && toks[k-1].clause == c && ofPreps.has(&toks[k]) && requestNouns.has(&toks[k-1]) {
+		k -= 2
 	}
 	if k < 1 || toks[k].clause != c || !(aboutPrep.has(&toks[k]) || toks[k].s == "for") {
 		return false

@@ -249,7 +249,7 @@ var enRules = []ruleSpec{
 	// complaint
 	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
 	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider ~4 complaint").in("complain").unless(enProduct),
+	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider|register|log|record ~4 complaint").in("complain").unless(enProduct),
 	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct),
 
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),

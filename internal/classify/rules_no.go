@@ -410,6 +410,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.7, "dette|det|denne ~2 er|vere|være|blir ~3 klage").in("complain"),
 	rule(dsr.Complaint, 0.7, "anser|ser|reknar|regner ~4 som ~2 klage").in("complain"),
+	// "jeg vil at dere registrerer det som en klage", "behandle dette som
+	// en formell klage": a complaint asked to be filed as one.
+	rule(dsr.Complaint, 0.7, "registrer|registrere|registrerer|registrerar|behandle|behandler|behandlar|handsame|handsamar|noter|notere|noterer|føre|fører ~4 som ~2 klage|klagesak").
+		in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.75, "klager|klagar ~1 herved|hermed|med|formelt").in("complain"),
 	rule(dsr.Complaint, 0.7, "jeg|eg|vi ~3 klager|klagar").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
