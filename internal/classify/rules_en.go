@@ -56,8 +56,11 @@ var enRules = []ruleSpec{
 		unless("portal|login|log|website|site|password|online|app|page|account"),
 	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have|"+enRecording).with(noReport).in("copy").
 		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
+	// "what details about me are sent to the credit agency?" asks about
+	// recipients (see bokmål's passOn).
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
-		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
+		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors").
+		notOf(passOn),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),

@@ -53,6 +53,12 @@ const (
 	// mistake.
 	noMisdirected = "opplysning*|opplysing*|personopplysning*|kundeopplysning*|personalia|ordrebekreftels*|*ordrebekreftelsen|" +
 		"kvittering*|*kvitteringen|*kvitteringa|faktura|fakturaen|navn|namn|navnet|namnet|adresse|adressa|adressen|fødselsnummer*|personnummer*"
+	// passOn: data passed on to someone, in the passive or with a
+	// recipient ahead ("blir sende til", "sendes videre", "går til").
+	passOn = "sendes|sendast|sende|sendt|sendte|deles|delast|utleveres|utleverast|utlevert|overføres|overførast|overført|" +
+		"videresendes|gis|gjevast|går|gikk|gjekk|videre|vidare|" +
+		"sent|passed|shared|disclosed|transferred|forwarded|given|" +
+		"skickas|skickats|delas|lämnas|överförs|videregives|overføres|sendes"
 	// wrongRecipient: "sendt til feil kunde" is about where data went, not
 	// about the data being wrong.
 	wrongRecipient = "kunde|kunden|person|personen|mottaker*|mottakar*|nabo|naboen|folk|firma|selskap"
@@ -88,8 +94,13 @@ var noRules = []ruleSpec{
 		with(noReport).in("innsyn"),
 	rule(dsr.Access, 0.8, "kopi|kopien|kopiar|kopier|kopi ~5 "+noAccessObj).with(noReport).in("copy").
 		unless("kvittering*|*kvittering|*kvitteringa|*kvitteringen|faktura*|*faktura|*fakturaen|ordrebekreftels*|garanti*|legitimasjon*|førerkort*|pass|passet|kontrakt*|avtale*|*avtalen|brev|brevet|vedlagt|vedlegg"),
+	// "kva for opplysningar om meg blir sende til kredittbyrået?" asks who
+	// receives the data (Art. 13(1)(e)), not for a copy of it: a verb of
+	// passing on right after the phrase makes it a question about
+	// recipients.
 	rule(dsr.Access, 0.65, "hva|hvilke|hvilken|hvilket|kva|kvar|kven|kor ~6 om ~1 "+noPersons).with(noReport).in("whathave").
-		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
+		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget").
+		notOf(passOn),
 	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
