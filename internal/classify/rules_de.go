@@ -83,6 +83,9 @@ var deRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "ablehnung|abgelehnt ~4 ratenkauf*|kredit*|rechnungskauf*|finanzierung*").in("creditdec"),
+	// The perfect tense puts the participle last: "hat meinen Antrag auf
+	// Ratenkauf für einen Kühlschrank abgelehnt".
+	rule(dsr.AutomatedDecision, 0.3, "ratenkauf*|kredit*|rechnungskauf*|finanzierung*|ratenzahlung*|teilzahlung* ~5 abgelehnt|abgewiesen|verweigert").in("creditdec"),
 
 	// A complaint about data is one; about a product (a leaking machine, a
 	// refund) it is customer service, as in bokmål's noProduct. A bare
