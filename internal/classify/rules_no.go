@@ -394,9 +394,11 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "vurdering*|vurdert|gjennomgang|gjennomgått|behandling|behandlet|sett ~2 av ~2 person|menneske|saksbehandler*|saksbehandlar*|ansatt").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "vurdert|vurdering*|avgjort|bestemt|behandlet ~6 dataprogram*|maskin|maskinen|algoritme*|automatisk|datamaskin*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.4, "overprøv*|overprøving*").in("human"),
-	// "et menneske ser på kredittsjekken": a person asked to look at the
-	// decision itself.
-	rule(dsr.AutomatedDecision, 0.6, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb+" ~4 kredittsjekk*|kredittvurdering*|avslag*|avslaget|avgjørelse*|avgjerd*|beslutning*|vedtak*").in("human"),
+	// "et menneske ser på kredittsjekken", "en person går gjennom
+	// sperringen": a person asked to look at the decision itself, a
+	// refusal or an account blocked by the system.
+	rule(dsr.AutomatedDecision, 0.6, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb+" ~4 kredittsjekk*|kredittvurdering*|avslag*|avslaget|avgjørelse*|avgjerd*|beslutning*|vedtak*|"+
+		"sperring*|sperringa|sperringen|utestenging*|blokkering*|blokkeringa|blokkeringen").in("human"),
 	// "hvordan ble avgjørelsen tatt", "hvorfor fikk jeg avslag" about
 	// credit: our credit checks are automated, the question is about one.
 	rule(dsr.AutomatedDecision, 0.5, "hvordan|korleis|hvorfor|kvifor ~5 avgjørelse*|avgjerd*|beslutning*|vurdering*|vurderinga|avslag*|avslaget|avslått|avslo|avvist|avviste").
