@@ -72,9 +72,4 @@ var daRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "menneske|person|medarbejder ~5 ser|vurderer|gennemgår|kigger").in("human"),
 	rule(dsr.AutomatedDecision, 0.5, "manuel*|menneskelig* ~3 vurdering|behandling|gennemgang").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "afslag*|afvist|afviste ~4 faktura*|kredit*|afbetaling*|delbetaling*").in("creditdec"),
-
-	// Another customer's data sent to the sender, as in bokmål; and the
-	// tone of a complaint, "tag det her alvorligt".
-	rule(dsr.Complaint, 0.4, "oplysning*|personoplysning*|navn|navnet|adresse|adressen|kvittering*|ordrebekræftelse*|faktura|fakturaen ~4 anden|forkert ~1 kunde|kunden|person|personen|modtager").in("crit"),
-	rule(dsr.Complaint, 0.3, "tage|tager|tag|tog|taget ~4 alvorligt|seriøst").with(selfNeg).in("serious"),
 }

@@ -92,11 +92,6 @@ var deRules = []ruleSpec{
 	// "Beschwerde" (a subject line) needs more than itself.
 	rule(dsr.Complaint, 0.7, "beschwerde*|beschweren|beschwere ~5 datenschutz*|daten|verarbeitung|umgang|datatilsynet|aufsichtsbehörde*|personenbezogen*|privatsphäre").in("complain"),
 	rule(dsr.Complaint, 0.7, "datenschutz*|daten|verarbeitung|umgang|personenbezogen*|privatsphäre ~6 beschwerde*|beschweren|beschwere").in("complain"),
-	// Another customer's data sent to the sender, as in bokmål; and the
-	// tone of a complaint, "nehmen Sie das ernst".
-	rule(dsr.Complaint, 0.4, "daten|angaben|namen|name|adresse|anschrift|rechnung|quittung|bestellbestätigung ~4 anderen|falschen|fremden ~1 kunden|kundin|person|empfänger").in("crit"),
-	rule(dsr.Complaint, 0.3, "nehmen|nimmt|nehme ~4 ernst").with(selfNeg).in("serious"),
-	rule(dsr.Complaint, 0.3, "ernst ~1 nehmen|nimmt|nehme|genommen").with(selfNeg).in("serious"),
 	rule(dsr.Complaint, 0.45, "beschwerde*|beschweren|beschwere").in("complain").
 		unless("produkt*|ware|lieferung*|*maschine|gerät*|reparatur*|ersatz|umtausch|rückgabe|erstattung|kaufbeleg|qualität|defekt*|kaputt|undicht|reklamation*|garantie*|gewährleistung*|preis*"),
 }

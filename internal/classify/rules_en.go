@@ -19,8 +19,6 @@ const (
 	enProduct = "product|item|machine|delivery|parcel|quality|repair|price|shop|goods|appliance|warranty|" +
 		"blender|kettle|fridge|freezer|oven|microwave|dishwasher|tv|broken|cracked|faulty|refund|replacement|receipt|money|" +
 		"charged|payment|order|service"
-	// enMisdirected: what of a customer's data reaches another by mistake.
-	enMisdirected = "details|data|information|name|address|receipt|receipts|invoice|confirmation|personal"
 	// enCredit: the credit we grant with an automated check.
 	enCredit = "credit|invoice|instalment*|installment*|financing|finance|loan|klarna"
 	enAuto   = "automated|automatic|automatically|automation|algorithm|algorithmic|system|computer|machine|ai|software|bot"
@@ -257,12 +255,6 @@ var enRules = []ruleSpec{
 
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
 	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),
-	// "I got another customer's order confirmation", "you sent my details
-	// to the wrong person": personal data that reached the wrong person.
-	rule(dsr.Complaint, 0.4, enMisdirected+" ~4 another|wrong|different|stranger's ~1 customer|customers|person|person's|recipient|stranger").in("crit"),
-	rule(dsr.Complaint, 0.4, "another|other|stranger's ~1 customer's|customers|person's|persons|people's ~2 "+enMisdirected).in("crit"),
-	// "I expect you to take this seriously": the tone of a complaint.
-	rule(dsr.Complaint, 0.3, "take|takes|taking|took|taken ~4 seriously").with(selfNeg).in("serious"),
 	rule(dsr.Complaint, 0.4, "unhappy|dissatisfied|displeased ~3 answer|response|reply|handling|handled|way").in("crit"),
 	rule(dsr.Complaint, 0.6, "considering|consider|thinking|will|going ~3 go|going|report|reporting|complain|complaining|escalate ~3 datatilsynet*|ico|authority|regulator").with(noReport).in("dpa"),
 	rule(dsr.Complaint, 0.3, "no ~1 response|reply|answer").in("crit"),

@@ -49,10 +49,6 @@ const (
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
 		"ordrene|bestillingene|ordre|bestilling|vare|varen|varene|appen|app|timen|avtalen|reservasjonen|duplikat*|dobbel*"
 
-	// noMisdirected: what of a customer's data reaches another customer by
-	// mistake.
-	noMisdirected = "opplysning*|opplysing*|personopplysning*|kundeopplysning*|personalia|ordrebekreftels*|*ordrebekreftelsen|" +
-		"kvittering*|*kvitteringen|*kvitteringa|faktura|fakturaen|navn|namn|navnet|namnet|adresse|adressa|adressen|fødselsnummer*|personnummer*"
 	// passOn: data passed on to someone, in the passive or with a
 	// recipient ahead ("blir sende til", "sendes videre", "går til").
 	passOn = "sendes|sendast|sende|sendt|sendte|deles|delast|utleveres|utleverast|utlevert|overføres|overførast|overført|" +
@@ -432,15 +428,6 @@ var noRules = []ruleSpec{
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
-	// "fikk ordrebekreftelsen til en helt annen kunde", "sendte
-	// opplysningene mine til feil person", "en annen kundes kvittering":
-	// personal data that reached the wrong person is a breach, told
-	// without the word. A parcel at the wrong door names no data.
-	rule(dsr.Complaint, 0.4, noMisdirected+" ~4 annen|annan|anna|fremmed|framand|feil ~1 kunde|kunden|person|personen|mottaker|mottakar").in("crit"),
-	rule(dsr.Complaint, 0.4, "annen|annan|anna|fremmed|framand ~1 kundes|persons|kunders ~2 "+noMisdirected).in("crit"),
-	// "jeg forventer at dere tar dette på alvor", "dere tar ikke
-	// personvern på alvor": the tone of a complaint, asked for or denied.
-	rule(dsr.Complaint, 0.3, "ta|tar|tek|tok|tatt|teke ~4 på ~1 alvor").with(selfNeg).in("serious"),
 	// "misfornøyd med svaret på innsynsbegjæringen", beside Datatilsynet
 	// or a complaint word it is one.
 	rule(dsr.Complaint, 0.4, "misfornøyd|misfornøgd|misnøgd|lei ~3 svar|svaret|svara|håndtering*|handtering*|behandlinga|behandlingen|måten|saksbehandling*").in("crit"),

@@ -83,7 +83,4 @@ var svRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.3, "avslag*|nekad*|nekat|nekades ~4 faktura*|fakturaköp*|kredit*|delbetalning*|avbetalning*").in("creditdec"),
 
 	rule(dsr.Complaint, 0.65, "klagomål*|klaga|klagar|anmäla|anmälan").in("complain").unless("vara|varan|produkt*|leverans*"),
-	// Another customer's data sent to the sender, as in bokmål.
-	rule(dsr.Complaint, 0.4, "uppgift*|personuppgift*|namn|namnet|adress|adressen|kvitto*|orderbekräftelse*|faktura|fakturan ~4 annan|fel ~1 kund|kunds|person|persons|mottagare").in("crit"),
-	rule(dsr.Complaint, 0.3, "ta|tar|tog|tagit ~4 på ~1 allvar").with(selfNeg).in("serious"),
 }
