@@ -54,6 +54,9 @@ var deRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "übermitteln|übertragen|übertragung|übermittlung ~4 "+deData).in("transfer"),
 	rule(dsr.Portability, 0.45, "anderen|neuen ~1 anbieter|verantwortlichen|dienst|app").in("elsewhere"),
 	rule(dsr.Portability, 0.45, deData+" ~4 übermitteln|übertragen|übermittelt|übertragen").in("transfer"),
+	// "die Daten, die ich Ihnen selbst bereitgestellt habe" (a cue, see
+	// bokmål).
+	rule(dsr.Portability, 0.45, deData+" ~2 ich ~3 bereitgestellt|angegeben|gegeben|mitgeteilt|überlassen").in("provided"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "abmelden|abbestell*|austragen|abmeldung").in("unsub"),
 	// The separable verb: "tragen Sie mich aus dem Verteiler aus", "nehmen

@@ -146,6 +146,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "structured|commonly ~3 format|used").in("export"),
 	rule(dsr.Portability, 0.45, "as|in ~2 file|files|format|spreadsheet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "upload|import|importing|load ~3 into|it|them|my").in("import"),
+	// "the data I provided to you myself": what Art. 20 carries (a cue,
+	// see bokmål).
+	rule(dsr.Portability, 0.45, enOwnData+"|details ~3 i|ive|we ~3 provided|gave|given|supplied|submitted").in("provided"),
 
 	// objection_marketing
 	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),

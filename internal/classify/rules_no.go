@@ -217,6 +217,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
 	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet|*fil|*fila|*filen|*format|*formatet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
+	// "opplysningene jeg selv har gitt dere", Danish "de oplysninger, jeg
+	// selv har givet jer": the data the person provided, which is what
+	// Art. 20 carries. A cue: an access or erasure request names it too.
+	rule(dsr.Portability, 0.45, noData+"|"+daData+" ~4 jeg|eg|vi ~3 har|hev ~2 gitt|gjeve|gjevi|oppgitt|oppgjeve|levert|givet|opgivet|afgivet|leveret").in("provided"),
 
 	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
 	// "ikke send meg reklame", "fjern meg fra SMS-lista".

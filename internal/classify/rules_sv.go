@@ -46,6 +46,8 @@ var svRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "byter|byta|byt ~3 kundklubb*|butik|leverantör*|app|tjänst*").in("elsewhere"),
 
 	rule(dsr.Portability, 0.6, "exportera*|export ~4 "+svData+"|köp*|historik*").in("export"),
+	// "uppgifterna jag själv har lämnat till er" (a cue, see bokmål).
+	rule(dsr.Portability, 0.45, svData+" ~4 jag|vi ~3 har ~2 lämnat|gett|givit|uppgett").in("provided"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub"),
