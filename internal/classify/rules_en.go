@@ -221,6 +221,10 @@ var enRules = []ruleSpec{
 
 	rule(dsr.Information, 0.45, "what|which ~4 collect|collected|gather|record|log|track").in("collect"),
 	rule(dsr.Information, 0.3, "just|only ~3 understand|know|curious").in("justknow"),
+	// "I would still like an actual answer: why do you need ...?", "I'd
+	// like to know what you use it for": the person asks to be told, as
+	// bokmål's "vil gjerne vite".
+	rule(dsr.Information, 0.3, "like|want|wish ~3 know|understand|answer|explanation ~4 why|what|how|who|where|which").in("justknow"),
 	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how"),
 	rule(dsr.Information, 0.35, "what ~1 happens ~3 data|information|it").in("how"),
 	rule(dsr.Information, 0.5, "what ~2 do ~1 you ~2 do ~2 with ~3 "+enOwnData).in("howdata"),

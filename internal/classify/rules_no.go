@@ -346,7 +346,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
 	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvilket|hva|kva|kor ~3 formål*|føremål*|formaal*|føremålet").in("purpose"),
-	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose"),
+	// "formål" folds to English "formal": "a formal complaint", "my formal
+	// request" name no purpose.
+	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose").
+		notAfter("a|an|the|my|this|make|making").notOf("complaint|complaints|request|requests|objection|letter|notice"),
 	rule(dsr.Information, 0.5, "rettslig*|lovlig*|juridisk*|rettsleg* ~2 grunnlag*|grunnlaget|heimel|hjemmel").in("basis"),
 	rule(dsr.Information, 0.5, "behandlingsgrunnlag*|overføringsgrunnlag*|rettsgrunnlag*|grunnlaget").in("basis"),
 	rule(dsr.Information, 0.5, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer ~4 "+noData+"|dem|dei|det").in("share"),
