@@ -35,6 +35,9 @@ var deRules = []ruleSpec{
 	// field is named in one sentence and the fix asked for in the next.
 	rule(dsr.Rectification, 0.35, deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("err").unless("rechnung*|bestellung*|lieferung*|betrag|preis"),
 	rule(dsr.Rectification, 0.5, "mein|meine|meinen ~1 "+deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("mine"),
+	// "... aber ich heiße eigentlich Anne Marit": the real name set against
+	// the recorded one.
+	rule(dsr.Rectification, 0.35, "aber ~2 heiße|heisse|heißt|heisst").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "korrigier*|berichtig*|aktualisier*|ändern ~1 sie|es|das|dies|diese|ihn|den|die ~1 bitte|auf|in|zu|entsprechend|sie|es|das|dies|diese|ihn").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 	rule(dsr.Rectification, 0.45, "das|dies|diese|es|den|fehler ~2 korrigieren|berichtigen|ändern|aktualisieren|richtigstellen").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 

@@ -97,6 +97,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, enRectObj+" ~2 is|was ~1 spelled|spelt|written|listed").in("err"),
 	rule(dsr.Rectification, 0.35, "change|update|amend|correct ~2 it|this|them ~1 to").in("newvalue"),
 	rule(dsr.Rectification, 0.35, "correct|right|new ~1 one|number|address|name|email|spelling ~1 is").in("shouldbe"),
+	// "... but my name is Anne Marit", "my full name is": the real name set
+	// against the recorded one.
+	rule(dsr.Rectification, 0.35, "but|actually|full|real|legal ~2 name ~1 is").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 out of date").in("err"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("complained|order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),

@@ -149,6 +149,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, "skrivefeil|feilskriving|tastefeil").in("err"),
 	rule(dsr.Rectification, 0.35, "riktig|riktige|korrekt|korrekte|rette ~2 er|adresse*|adressa|navn*|namn*|nummer*|epost*|epostadresse*").in("shouldbe"),
+	// "står jeg bare som Anne Olsen, men jeg heter Anne Marit Sørbø
+	// Olsen": the real name set against the recorded one (Swedish "men
+	// jag heter", Danish "men jeg hedder" read the same).
+	rule(dsr.Rectification, 0.35, "men ~2 heter|heiter|hedder").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
 	rule(dsr.Rectification, 0.35, "flyttet|flytta|flyttar|flytter|giftet|gifta|skilt").with(noPermit).in("moved"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
