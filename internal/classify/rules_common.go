@@ -109,6 +109,10 @@ var commonRules = []ruleSpec{
 	rule(dsr.Complaint, 0.3, "ernst ~1 nehmen|nimmt|nehme|genommen").with(selfNeg).in("serious"),
 }
 
+// complaintWords name a complaint; a sentence holding one is about what it
+// complains of.
+const complaintWords = "complaint|complaints|complain|complaining|klage|klager|klagen|klaga|klagar|klagemål*|beschwerde*|beschweren|klagomål*"
+
 // misdirectedData is what of a customer's data reaches another customer
 // by mistake; otherWords say it was someone else's.
 const (

@@ -215,7 +215,12 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),
 	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see ~4 "+enOwnData+"|it|them").with(asked).in("share"),
 
-	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata"),
+	// "a complaint about how you handle my data", "is that how you handle
+	// personal data??": the way data was handled is what a complaint is
+	// about, not a question (in the sentence of a complaint, or after "is
+	// that").
+	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata").
+		unless(complaintWords).notAfter("that|this"),
 	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),
 	rule(dsr.Information, 0.45, "what|which|use|using ~3 cookies|cookie|pixel|pixels|trackers|tracking").in("cookies"),
 	rule(dsr.Information, 0.45, "why ~3 need|collect|store|ask|require|keep|want").in("why"),
@@ -228,7 +233,8 @@ var enRules = []ruleSpec{
 	// like to know what you use it for": the person asks to be told, as
 	// bokmål's "vil gjerne vite".
 	rule(dsr.Information, 0.3, "like|want|wish ~3 know|understand|answer|explanation ~4 why|what|how|who|where|which").in("justknow"),
-	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how"),
+	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how").
+		unless(complaintWords).notAfter("that|this"),
 	rule(dsr.Information, 0.35, "what ~1 happens ~3 data|information|it").in("how"),
 	rule(dsr.Information, 0.5, "what ~2 do ~1 you ~2 do ~2 with ~3 "+enOwnData).in("howdata"),
 	rule(dsr.Information, 0.3, "build|create|make ~3 profile").in("how"),
