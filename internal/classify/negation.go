@@ -89,13 +89,16 @@ var (
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	notices = family("varsel", "varslet", "varsla", "varsling", "beskjed", "informert", "informerte", "opplyst",
 		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt",
-		// "eg fekk e-post om at kontoen min blir sletta": a mail or a
-		// letter that told it, as a notice does.
-		"epost", "eposten", "email", "mail", "mailen", "melding", "meldinga", "meldingen", "brev", "brevet",
-		"letter", "sms", "smsen", "mejl", "mejlet", "nachricht",
 		"ser", "see", "saw", "noticed", "leste", "las", "read", "oppdaget", "oppdaga", "merket", "merka",
 		"hørte", "høyrde", "heard", "skrev", "wrote", "said")
-	thatWords   = family("at", "that", "om", "about", "att", "dass")
+	thatWords = family("at", "that", "om", "about", "att", "dass")
+	// mails and gotWords make up "eg fekk e-post om at kontoen min blir
+	// sletta": a mail received told it, as a notice does. A mail sent
+	// ("jeg sendte en e-post om at dere må slette") was a request.
+	mails = family("epost", "eposten", "email", "mail", "mailen", "melding", "meldinga", "meldingen", "brev", "brevet",
+		"letter", "message", "sms", "smsen", "mejl", "mejlet", "meddelande", "besked", "nachricht", "schreiben")
+	gotWords = family("fikk", "fekk", "fått", "mottok", "mottatt", "mottek", "motteke", "got", "received", "receive",
+		"fick", "fik", "fået", "modtog", "modtaget", "bekam", "bekommen", "erhielt", "erhalten")
 	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil",
 		// "do not let the recording ... be deleted", "ikke la opptaket bli slettet".
 		"let", "allow", "la", "lat", "låt", "lass", "lassen")
@@ -268,6 +271,9 @@ func answeredBefore(toks []token, i int) bool {
 	// earlier request was for is told with it, after its noun.
 	if k >= 2 && toks[k].clause == c && toks[k-1].clause == c && ofPreps.has(&toks[k]) && requestNouns.has(&toks[k-1]) {
 		k -= 2
+		for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
+			k-- // "asked for a copy of"
+		}
 	}
 	if k < 1 || toks[k].clause != c || !(aboutPrep.has(&toks[k]) || toks[k].s == "for") {
 		return false
@@ -360,7 +366,18 @@ func noticed(toks []token, i int) bool {
 		if thatWords.has(&toks[k]) {
 			that = true
 		}
-		if that && notices.has(&toks[k]) {
+		if that && (notices.has(&toks[k]) || (mails.has(&toks[k]) && got(toks, k))) {
+			return true
+		}
+	}
+	return false
+}
+
+// got reports a verb of receiving shortly before toks[k], in its clause:
+// "fekk e-post", "received a letter".
+func got(toks []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-3 && toks[m].clause == toks[k].clause; m-- {
+		if gotWords.has(&toks[m]) {
 			return true
 		}
 	}

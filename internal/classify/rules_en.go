@@ -92,7 +92,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.45, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
 	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("complained|order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 "+enErr).in("err").unless("complained|order|invoice*|amount|price|item"),
-	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
+	// "your system has me down as Jon Smith".
+	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt|down ~2 as|incorrectly|wrongly").in("err"),
 	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~2 is|was ~1 spelled|spelt|written|listed").in("err"),
 	rule(dsr.Rectification, 0.35, "change|update|amend|correct ~2 it|this|them ~1 to").in("newvalue"),

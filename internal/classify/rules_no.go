@@ -182,7 +182,7 @@ var noRules = []ruleSpec{
 	// until a dispute is over or the data put right (Art. 18(1)(a)).
 	// "Takk for at det er rettet" thanks for a fix done.
 	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka|"+
-		"avsluttet|avslutta|ferdigbehandlet|ferdigbehandla|over|rettet|retta|korrigert|fikset|fiksa|ordnet|ordna").in("pause").notAfter("takk|takker|tusen"),
+		"avsluttet|avslutta|ferdig|ferdigbehandlet|ferdigbehandla|over|rettet|retta|korrigert|fikset|fiksa|ordnet|ordna").in("pause").notAfter("takk|takker|tusen"),
 	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
 
 	rule(dsr.Restriction, 0.6, "frys*|fryse|pause|pauser ~2 bruken|bruk|behandlinga|behandlingen|handsaminga|"+noData).in("freeze"),
@@ -345,7 +345,9 @@ var noRules = []ruleSpec{
 	// information: how and why we process, without asking for a copy.
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~5 lagr*|lagres|lagrast|oppbevar*|beholder|behalder|spar*|sletter|slettar|held|ligger|ligg|liggjande|liggende").in("retention"),
 	// "kva for opplysningar om meg blir sende til kredittopplysningsføretaket?"
-	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 sendes|sendast|sende|sendt|send|deles|delast|gis|gjevne|utleveres ~2 til|videre").in("share"),
+	// "hvilke opplysninger om meg går til Klarna?": the verbs that keep
+	// the access phrase from reading as a copy asked for (passOn).
+	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 "+passOn+"|send|gis|gjevne ~2 til|videre").in("share"),
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~6 vare").in("retention"),
 	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
 	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
