@@ -216,8 +216,15 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 			}
 		}
 		// An unsubscription is no request the questions could belong to:
-		// "where did you get my address? And no more ads" asks both.
+		// "where did you get my address? And no more ads" asks both. Nor
+		// is a complaint: "I complain about how my question was handled,
+		// and I still want an answer: why do you need my date of birth?"
+		// (the way data was handled, which a complaint is about, is no
+		// information cue in a complaint's sentence; see rules_en.go).
 		if has(dsr.ObjectionMarketing) {
+			others--
+		}
+		if has(dsr.Complaint) {
 			others--
 		}
 		if has(dsr.Access) || (others > 0 && conf[dsr.Information.Order()] < infoBesideOthers) {

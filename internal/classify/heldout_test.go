@@ -27,10 +27,12 @@ import (
 // Afterwards they guard against regressions.
 const heldoutFloor = 0.9
 
-// heldoutFloors lowers the floor of a batch whose misses are not yet worked
-// through: it still guards what the batch gets right today. Batch 24 is at
-// macro-F1 0.858 (37/48); its misses are listed in its header.
-var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 0.8}
+// heldoutFloors sets the floor of a batch apart from heldoutFloor: lower
+// for a batch whose misses are not yet worked through (it still guards
+// what the batch gets right), higher for one that reaches more. Batch 24,
+// its eleven misses after the first pass worked through in a second (see
+// its header and batch24_gaps_test.go), is at macro-F1 1.000 (48/48).
+var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0}
 
 func TestHeldOut(t *testing.T) {
 	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv"} {

@@ -75,19 +75,30 @@ var (
 		"jeg", "eg", "i", "jag", "ich", "vi", "we")
 	// haveWish come before a "have" that means to get: "vil gerne have",
 	// "like to have".
-	haveWish   = family("vil", "ville", "gerne", "gjerne", "like", "want", "wants", "wish", "ønsker", "to")
-	pastAsks   = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
-	answerPrep = family("på", "to", "on", "til")
-	answers    = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
-	aboutPrep  = family("om", "of", "about", "regarding", "concerning", "angående", "vedrørende", "vedkommande", "re", "on")
-	caseWords  = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
+	haveWish = family("vil", "ville", "gerne", "gjerne", "like", "want", "wants", "wish", "ønsker", "to")
+	pastAsks = family("ba", "bad", "bat", "asked", "spurte", "spurde", "krevde", "kravde", "begjærte")
+	// requestNouns and ofPreps make up "innsyn i", "a copy of": the
+	// request an earlier ask was for, before what it was about.
+	requestNouns = family("innsyn", "kopi", "kopien", "copy", "access", "oversikt", "utskrift", "indsigt", "tillgång", "auskunft")
+	ofPreps      = family("i", "av", "of", "to", "over", "til", "in", "über")
+	answerPrep   = family("på", "to", "on", "til")
+	answers      = family("svar", "svaret", "svara", "answer", "answered", "response", "reply", "purring", "purret", "purra", "reminder", "besvart", "svarte")
+	aboutPrep    = family("om", "of", "about", "regarding", "concerning", "angående", "vedrørende", "vedkommande", "re", "on")
+	caseWords    = family("sak", "saken", "saka", "handling", "behandlingen", "behandlinga", "handsaminga", "henvendelse",
 		"henvendelsen", "førespurnaden", "forespørselen", "kravet", "request", "case", "matter", "complaint", "klage",
 		"klagen", "answer", "svar", "svaret", "response", "reply", "processing", "ærend", "saksbehandlingen")
 	notices = family("varsel", "varslet", "varsla", "varsling", "beskjed", "informert", "informerte", "opplyst",
 		"notice", "notified", "notification", "informed", "told", "meddelt", "underrättelse", "benachrichtigt",
 		"ser", "see", "saw", "noticed", "leste", "las", "read", "oppdaget", "oppdaga", "merket", "merka",
 		"hørte", "høyrde", "heard", "skrev", "wrote", "said")
-	thatWords   = family("at", "that", "om", "about", "att", "dass")
+	thatWords = family("at", "that", "om", "about", "att", "dass")
+	// mails and gotWords make up "eg fekk e-post om at kontoen min blir
+	// sletta": a mail received told it, as a notice does. A mail sent
+	// ("jeg sendte en e-post om at dere må slette") was a request.
+	mails = family("epost", "eposten", "email", "mail", "mailen", "melding", "meldinga", "meldingen", "brev", "brevet",
+		"letter", "message", "sms", "smsen", "mejl", "mejlet", "meddelande", "besked", "nachricht", "schreiben")
+	gotWords = family("fikk", "fekk", "fått", "mottok", "mottatt", "mottek", "motteke", "got", "received", "receive",
+		"fick", "fik", "fået", "modtog", "modtaget", "bekam", "bekommen", "erhielt", "erhalten")
 	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil",
 		// "do not let the recording ... be deleted", "ikke la opptaket bli slettet".
 		"let", "allow", "la", "lat", "låt", "lass", "lassen")
@@ -256,6 +267,14 @@ func answeredBefore(toks []token, i int) bool {
 	for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
 		k--
 	}
+	// "Jeg ba om innsyn i opplysningene dere har om meg": what the
+	// earlier request was for is told with it, after its noun.
+	if k >= 2 && toks[k].clause == c && toks[k-1].clause == c && ofPreps.has(&toks[k]) && requestNouns.has(&toks[k-1]) {
+		k -= 2
+		for n := 0; k >= 0 && toks[k].clause == c && n < 3 && fillers.has(&toks[k]); n++ {
+			k-- // "asked for a copy of"
+		}
+	}
 	if k < 1 || toks[k].clause != c || !(aboutPrep.has(&toks[k]) || toks[k].s == "for") {
 		return false
 	}
@@ -347,7 +366,18 @@ func noticed(toks []token, i int) bool {
 		if thatWords.has(&toks[k]) {
 			that = true
 		}
-		if that && notices.has(&toks[k]) {
+		if that && (notices.has(&toks[k]) || (mails.has(&toks[k]) && got(toks, k))) {
+			return true
+		}
+	}
+	return false
+}
+
+// got reports a verb of receiving shortly before toks[k], in its clause:
+// "fekk e-post", "received a letter".
+func got(toks []token, k int) bool {
+	for m := k - 1; m >= 0 && m >= k-3 && toks[m].clause == toks[k].clause; m-- {
+		if gotWords.has(&toks[m]) {
 			return true
 		}
 	}

@@ -196,12 +196,27 @@ func notARequest(cues cueScores, body doc, c cleaned, hasLabels bool, sc *scratc
 		return "sales pitch, spam or phishing"
 	case cues[iAway] >= 0.8 && !asks && n <= shortAway:
 		return "auto-reply (absence note)"
-	case n <= shortReply && !asks && cues[iID] >= 0.5:
+	case n <= shortReply && !asks && cues[iID] >= 0.5 && !(hasLabels && sc.questioned(body)):
 		return "reply that only adds an identity document"
-	case n <= shortReply && !asks && (cues[iThanks] >= 0.5 || (!hasLabels && cues[iPolite] >= 0.5) || sc.thanks(c.stripped)):
+	case n <= shortReply && !asks && (cues[iThanks] >= 0.5 || (!hasLabels && cues[iPolite] >= 0.5) || sc.thanks(c.stripped)) &&
+		!(hasLabels && sc.questioned(body)):
 		return "reply that only says thanks"
 	}
 	return ""
+}
+
+// questioned reports a right's phrase inside a question: "Varför behöver
+// ni det? Sparas det någonstans?" asks to be answered, and neither the ID
+// card it mentions nor a "Takk for svar" in front of the name makes it a
+// reply that only adds a document or thanks. It reads the body's hits,
+// which sc.hits still holds.
+func (sc *scratch) questioned(body doc) bool {
+	for _, h := range sc.hits {
+		if int(h.right) < len(dsr.AllRights) && inQuestion(body.toks, h.start) {
+			return true
+		}
+	}
+	return false
 }
 
 // thanks reports gratitude in a cut sign-off ("Takk!\nOla").

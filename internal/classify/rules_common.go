@@ -92,7 +92,37 @@ var commonRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+" ~2 "+contactWords).in("nomore").unless("faktura*|invoice*|ordre*|order*|kvittering*|receipt*"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+"|cease ~1 it|this|that|them|dem|det|dette").
 		given(marketingWords + "|texts|messages|calls|emails|mails|*reklame|sms*|oppringing*|selger|salg").in("nomore"),
+
+	// "fikk ordrebekreftelsen til en helt annen kunde", "you sent my
+	// details to the wrong person", "en annen kundes kvittering": personal
+	// data that reached the wrong person is a breach, told without the
+	// word. A parcel at the wrong door names no data. One rule for all
+	// languages: the words differ, the phrase is the same.
+	rule(dsr.Complaint, 0.4, misdirectedData+" ~4 "+otherWords+"|feil|wrong|different|fel|forkert|falschen ~1 "+
+		"kunde|kunden|person|personen|mottaker|mottakar|customer|customers|recipient|stranger|kund|mottagare|modtager|kundin|empfänger").in("crit"),
+	rule(dsr.Complaint, 0.4, otherWords+" ~1 kundes|kunders|persons|customer's|customers|person's|people's|kunds ~2 "+misdirectedData).in("crit"),
+	// "jeg forventer at dere tar dette på alvor", "you don't take privacy
+	// seriously", "nehmen Sie das ernst": the tone of a complaint, asked
+	// for or denied.
+	rule(dsr.Complaint, 0.3, "ta|tar|tek|tok|tatt|teke|take|takes|taking|took|taken|tage|tager|tag|taget|tagit|nehmen|nimmt|nehme ~4 "+
+		"alvor|alvorlig|alvorleg|allvar|seriously|alvorligt|seriøst|ernst").with(selfNeg).in("serious"),
+	rule(dsr.Complaint, 0.3, "ernst ~1 nehmen|nimmt|nehme|genommen").with(selfNeg).in("serious"),
 }
+
+// complaintWords name a complaint; a sentence holding one is about what it
+// complains of.
+const complaintWords = "complaint|complaints|complain|complaining|klage|klager|klagen|klaga|klagar|klagemål*|beschwerde*|beschweren|klagomål*"
+
+// misdirectedData is what of a customer's data reaches another customer
+// by mistake; otherWords say it was someone else's.
+const (
+	misdirectedData = "opplysning*|opplysing*|personopplysning*|kundeopplysning*|personalia|ordrebekreftels*|*ordrebekreftelsen|" +
+		"kvittering*|*kvitteringen|*kvitteringa|faktura|fakturaen|navn|namn|navnet|namnet|adresse|adressa|adressen|fødselsnummer*|personnummer*|" +
+		"details|data|information|name|address|receipt|receipts|invoice|confirmation|personal|" +
+		"uppgift*|personuppgift*|namnet|kvitto*|orderbekräftelse*|fakturan|oplysning*|personoplysning*|ordrebekræftelse*|" +
+		"daten|angaben|namen|anschrift|rechnung|quittung|bestellbestätigung"
+	otherWords = "annen|annan|anna|fremmed|framand|another|other|stranger's|anden|andere|anderen|fremden"
+)
 
 // actionWords are verbs of the other rights; a sentence holding one uses
 // "the data you have on me" as its object, not as a request for access.

@@ -18,7 +18,8 @@ var daRules = []ruleSpec{
 
 	rule(dsr.Access, 0.9, "indsigt*|indsigtsanmodning*|indsigtsret*").with(noReport),
 	rule(dsr.Access, 0.8, "kopi|kopien ~5 "+daData+"|alt|gemt|registreret|optagelse*|*optagelse|*optagelser|*optagelserne|*optagelsen|video*|*video|*videoen|overvågningsvideo*").with(noReport).in("copy").unless("kvittering*|faktura*|ordre*"),
-	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor|beslutning*|afgørelse*|baseret|grundlag*|logik*"),
+	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor|beslutning*|afgørelse*|baseret|grundlag*|logik*").
+		notOf(passOn),
 	rule(dsr.Access, 0.65, daData+"|alt ~3 i ~3 har|gemt|registreret|behandler ~3 om|på ~1 mig|os|hende|ham").with(noReport | nounPhrase).in("whathave"),
 
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix").notAfter(ownRight),
@@ -39,6 +40,9 @@ var daRules = []ruleSpec{
 	// "indtil da må de ikke bruges til andet eller deles med nogen".
 	rule(dsr.Restriction, 0.35, "ikke ~2 bruges|bruge|deles|dele|videregives ~3 til|med ~2 andet|andre|nogen|noget").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.4, "slet|slette|slettes").with(onlyNeg).in("keep"),
+	// "indtil sagen er afsluttet", "før det er rettet" (bokmål's rule
+	// reads the latter): how long a hold lasts.
+	rule(dsr.Restriction, 0.4, "indtil|mens ~3 er|bliver|har ~2 afklaret|afgjort|undersøgt|løst|afsluttet|rettet|korrigeret|kontrolleret").in("pause"),
 
 	rule(dsr.Portability, 0.45, "overfør*|flytte|flyt|send ~4 "+daData+"|købshistorik*|historik*|kvitteringer").in("transfer"),
 	rule(dsr.Portability, 0.45, "anden|andet|ny|nye ~1 leverandør*|udbyder*|tjeneste*|app|appen|kundeklub*|dataansvarlig*|virksomhed*").in("elsewhere"),

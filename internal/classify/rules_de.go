@@ -35,6 +35,9 @@ var deRules = []ruleSpec{
 	// field is named in one sentence and the fix asked for in the next.
 	rule(dsr.Rectification, 0.35, deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("err").unless("rechnung*|bestellung*|lieferung*|betrag|preis"),
 	rule(dsr.Rectification, 0.5, "mein|meine|meinen ~1 "+deField+" ~4 falsch*|fehlerhaft*|unrichtig*|veraltet*|inkorrekt").in("mine"),
+	// "... aber ich heiße eigentlich Anne Marit": the real name set against
+	// the recorded one.
+	rule(dsr.Rectification, 0.35, "aber ~2 heiße|heisse|heißt|heisst").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "korrigier*|berichtig*|aktualisier*|ändern ~1 sie|es|das|dies|diese|ihn|den|die ~1 bitte|auf|in|zu|entsprechend|sie|es|das|dies|diese|ihn").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 	rule(dsr.Rectification, 0.45, "das|dies|diese|es|den|fehler ~2 korrigieren|berichtigen|ändern|aktualisieren|richtigstellen").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 
@@ -47,10 +50,16 @@ var deRules = []ruleSpec{
 	// werden": use held off.
 	rule(dsr.Restriction, 0.5, "nicht ~1 weiter|mehr ~1 verwendet|genutzt|verarbeitet|benutzt").with(selfNeg).in("hold"),
 	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
+	// "bis der Fall abgeschlossen ist", "solange das nicht korrigiert
+	// ist": how long a hold lasts, the verb at the end.
+	rule(dsr.Restriction, 0.4, "bis|solange ~5 geklärt|entschieden|geprüft|überprüft|abgeschlossen|erledigt|korrigiert|berichtigt").in("pause"),
 
 	rule(dsr.Portability, 0.45, "übermitteln|übertragen|übertragung|übermittlung ~4 "+deData).in("transfer"),
 	rule(dsr.Portability, 0.45, "anderen|neuen ~1 anbieter|verantwortlichen|dienst|app").in("elsewhere"),
 	rule(dsr.Portability, 0.45, deData+" ~4 übermitteln|übertragen|übermittelt|übertragen").in("transfer"),
+	// "die Daten, die ich Ihnen selbst bereitgestellt habe" (a cue, see
+	// bokmål).
+	rule(dsr.Portability, 0.45, deData+" ~2 ich ~3 bereitgestellt|angegeben|gegeben|mitgeteilt|überlassen").in("provided"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "abmelden|abbestell*|austragen|abmeldung").in("unsub"),
 	// The separable verb: "tragen Sie mich aus dem Verteiler aus", "nehmen
@@ -80,6 +89,9 @@ var deRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "ablehnung|abgelehnt ~4 ratenkauf*|kredit*|rechnungskauf*|finanzierung*").in("creditdec"),
+	// The perfect tense puts the participle last: "hat meinen Antrag auf
+	// Ratenkauf für einen Kühlschrank abgelehnt".
+	rule(dsr.AutomatedDecision, 0.3, "ratenkauf*|kredit*|rechnungskauf*|finanzierung*|ratenzahlung*|teilzahlung* ~5 abgelehnt|abgewiesen|verweigert").in("creditdec"),
 
 	// A complaint about data is one; about a product (a leaking machine, a
 	// refund) it is customer service, as in bokmål's noProduct. A bare

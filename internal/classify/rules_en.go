@@ -54,8 +54,11 @@ var enRules = []ruleSpec{
 		unless("portal|login|log|website|site|password|online|app|page|account"),
 	rule(dsr.Access, 0.8, "copy|copies ~6 "+enData+"|hold|held|stored|have|"+enRecording).with(noReport).in("copy").
 		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
+	// "what details about me are sent to the credit agency?" asks about
+	// recipients (see bokmål's passOn).
 	rule(dsr.Access, 0.65, "what|which ~6 on|about ~1 "+enPersons).with(noReport).in("whathave").
-		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
+		unless("used|use|purpose*|share|shared|sell|long|why|collect|collected|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors").
+		notOf(passOn),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
@@ -89,11 +92,15 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.45, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
 	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("complained|order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 "+enErr).in("err").unless("complained|order|invoice*|amount|price|item"),
-	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt ~2 as|incorrectly|wrongly").in("err"),
+	// "your system has me down as Jon Smith".
+	rule(dsr.Rectification, 0.35, "registered|recorded|listed|stored|spelled|spelt|down ~2 as|incorrectly|wrongly").in("err"),
 	rule(dsr.Rectification, 0.35, "should ~1 be|read|say").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~2 is|was ~1 spelled|spelt|written|listed").in("err"),
 	rule(dsr.Rectification, 0.35, "change|update|amend|correct ~2 it|this|them ~1 to").in("newvalue"),
 	rule(dsr.Rectification, 0.35, "correct|right|new ~1 one|number|address|name|email|spelling ~1 is").in("shouldbe"),
+	// "... but my name is Anne Marit", "my full name is": the real name set
+	// against the recorded one.
+	rule(dsr.Rectification, 0.35, "but|actually|full|real|legal ~2 name ~1 is").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 out of date").in("err"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("complained|order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
@@ -117,7 +124,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 for ~1 anything").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
-	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded").in("pause"),
+	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|"+
+		"corrected|fixed|rectified|closed|over").in("pause"),
 	rule(dsr.Restriction, 0.4, "until|while ~3 you|u|they|magnet ~1 check|checks|checking|investigate|investigating|verify|verifying|review|reviewing|look|looking").in("check").
 		unless("order|orders|parcel|package|payment|card|delivery|invoice*"),
 	rule(dsr.Restriction, 0.4, "refrain|hold ~1 from|off ~2 using|processing|sharing|disclosing ~8 until|while|pending").in("holdoff").
@@ -142,6 +150,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "structured|commonly ~3 format|used").in("export"),
 	rule(dsr.Portability, 0.45, "as|in ~2 file|files|format|spreadsheet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "upload|import|importing|load ~3 into|it|them|my").in("import"),
+	// "the data I provided to you myself": what Art. 20 carries (a cue,
+	// see bokmål).
+	rule(dsr.Portability, 0.45, enOwnData+"|details ~3 i|ive|we ~3 provided|gave|given|supplied|submitted").in("provided"),
 
 	// objection_marketing
 	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),
@@ -205,7 +216,12 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),
 	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see ~4 "+enOwnData+"|it|them").with(asked).in("share"),
 
-	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata"),
+	// "a complaint about how you handle my data", "is that how you handle
+	// personal data??": the way data was handled is what a complaint is
+	// about, not a question (in the sentence of a complaint, or after "is
+	// that").
+	rule(dsr.Information, 0.5, "how ~3 process|handle|use|store|protect|secure|safeguard ~4 "+enData).in("howdata").
+		unless(complaintWords).notAfter("that|this"),
 	rule(dsr.Information, 0.3, "processor|processors|subprocessor*|usa|outside ~2 eu|eea|europe").in("transfer"),
 	rule(dsr.Information, 0.45, "what|which|use|using ~3 cookies|cookie|pixel|pixels|trackers|tracking").in("cookies"),
 	rule(dsr.Information, 0.45, "why ~3 need|collect|store|ask|require|keep|want").in("why"),
@@ -214,7 +230,12 @@ var enRules = []ruleSpec{
 
 	rule(dsr.Information, 0.45, "what|which ~4 collect|collected|gather|record|log|track").in("collect"),
 	rule(dsr.Information, 0.3, "just|only ~3 understand|know|curious").in("justknow"),
-	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how"),
+	// "I would still like an actual answer: why do you need ...?", "I'd
+	// like to know what you use it for": the person asks to be told, as
+	// bokmål's "vil gjerne vite".
+	rule(dsr.Information, 0.3, "like|want|wish ~3 know|understand|answer|explanation ~4 why|what|how|who|where|which").in("justknow"),
+	rule(dsr.Information, 0.3, "how ~4 process|processed|handle|handled|use|protect|works|work").in("how").
+		unless(complaintWords).notAfter("that|this"),
 	rule(dsr.Information, 0.35, "what ~1 happens ~3 data|information|it").in("how"),
 	rule(dsr.Information, 0.5, "what ~2 do ~1 you ~2 do ~2 with ~3 "+enOwnData).in("howdata"),
 	rule(dsr.Information, 0.3, "build|create|make ~3 profile").in("how"),
@@ -246,7 +267,7 @@ var enRules = []ruleSpec{
 	// complaint
 	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
 	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider ~4 complaint").in("complain").unless(enProduct),
+	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider|register|log|record ~4 complaint").in("complain").unless(enProduct),
 	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct),
 
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),

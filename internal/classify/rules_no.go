@@ -49,6 +49,12 @@ const (
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
 		"ordrene|bestillingene|ordre|bestilling|vare|varen|varene|appen|app|timen|avtalen|reservasjonen|duplikat*|dobbel*"
 
+	// passOn: data passed on to someone, in the passive or with a
+	// recipient ahead ("blir sende til", "sendes videre", "går til").
+	passOn = "sendes|sendast|sende|sendt|sendte|deles|delast|utleveres|utleverast|utlevert|overføres|overførast|overført|" +
+		"videresendes|gis|gjevast|går|gikk|gjekk|videre|vidare|" +
+		"sent|passed|shared|disclosed|transferred|forwarded|given|" +
+		"skickas|skickats|delas|lämnas|överförs|videregives|overføres|sendes"
 	// wrongRecipient: "sendt til feil kunde" is about where data went, not
 	// about the data being wrong.
 	wrongRecipient = "kunde|kunden|person|personen|mottaker*|mottakar*|nabo|naboen|folk|firma|selskap"
@@ -84,8 +90,13 @@ var noRules = []ruleSpec{
 		with(noReport).in("innsyn"),
 	rule(dsr.Access, 0.8, "kopi|kopien|kopiar|kopier|kopi ~5 "+noAccessObj).with(noReport).in("copy").
 		unless("kvittering*|*kvittering|*kvitteringa|*kvitteringen|faktura*|*faktura|*fakturaen|ordrebekreftels*|garanti*|legitimasjon*|førerkort*|pass|passet|kontrakt*|avtale*|*avtalen|brev|brevet|vedlagt|vedlegg"),
+	// "kva for opplysningar om meg blir sende til kredittbyrået?" asks who
+	// receives the data (Art. 13(1)(e)), not for a copy of it: a verb of
+	// passing on right after the phrase makes it a question about
+	// recipients.
 	rule(dsr.Access, 0.65, "hva|hvilke|hvilken|hvilket|kva|kvar|kven|kor ~6 om ~1 "+noPersons).with(noReport).in("whathave").
-		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
+		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget").
+		notOf(passOn),
 	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").
@@ -138,6 +149,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, "skrivefeil|feilskriving|tastefeil").in("err"),
 	rule(dsr.Rectification, 0.35, "riktig|riktige|korrekt|korrekte|rette ~2 er|adresse*|adressa|navn*|namn*|nummer*|epost*|epostadresse*").in("shouldbe"),
+	// "står jeg bare som Anne Olsen, men jeg heter Anne Marit Sørbø
+	// Olsen": the real name set against the recorded one (Swedish "men
+	// jag heter", Danish "men jeg hedder" read the same).
+	rule(dsr.Rectification, 0.35, "men ~2 heter|heiter|hedder").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
 	rule(dsr.Rectification, 0.35, "flyttet|flytta|flyttar|flytter|giftet|gifta|skilt").with(noPermit).in("moved"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
@@ -163,7 +178,11 @@ var noRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "la|lar|late|lat ~1 være|vere|vera ~3 bruke|bruka|behandle|handsame|dele|sende|utlevere ~8 inntil|mens|medan|før").in("holdoff").
 		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart|sett|gått|gjennomgått").in("pause"),
-	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka").in("pause"),
+	// "til saka er avslutta", "før det er rettet": the time a hold lasts,
+	// until a dispute is over or the data put right (Art. 18(1)(a)).
+	// "Takk for at det er rettet" thanks for a fix done.
+	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka|"+
+		"avsluttet|avslutta|ferdig|ferdigbehandlet|ferdigbehandla|over|rettet|retta|korrigert|fikset|fiksa|ordnet|ordna").in("pause").notAfter("takk|takker|tusen"),
 	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
 
 	rule(dsr.Restriction, 0.6, "frys*|fryse|pause|pauser ~2 bruken|bruk|behandlinga|behandlingen|handsaminga|"+noData).in("freeze"),
@@ -202,6 +221,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Portability, 0.6, "eksport*|export* ~4 "+noPortObj).in("export"),
 	rule(dsr.Portability, 0.45, "som|i ~2 fil|fila|filen|filer|format|formatet|*fil|*fila|*filen|*format|*formatet").in("fileformat"),
 	rule(dsr.Portability, 0.4, "laste|lasta ~1 opp|inn|importere|importer|lese ~1 inn").in("import"),
+	// "opplysningene jeg selv har gitt dere", Danish "de oplysninger, jeg
+	// selv har givet jer": the data the person provided, which is what
+	// Art. 20 carries. A cue: an access or erasure request names it too.
+	rule(dsr.Portability, 0.45, noData+"|"+daData+" ~4 jeg|eg|vi ~3 har|hev ~2 gitt|gjeve|gjevi|oppgitt|oppgjeve|levert|givet|opgivet|afgivet|leveret").in("provided"),
 
 	// objection_marketing: "meld meg av", "reservere meg mot markedsføring",
 	// "ikke send meg reklame", "fjern meg fra SMS-lista".
@@ -322,12 +345,17 @@ var noRules = []ruleSpec{
 	// information: how and why we process, without asking for a copy.
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~5 lagr*|lagres|lagrast|oppbevar*|beholder|behalder|spar*|sletter|slettar|held|ligger|ligg|liggjande|liggende").in("retention"),
 	// "kva for opplysningar om meg blir sende til kredittopplysningsføretaket?"
-	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 sendes|sendast|sende|sendt|send|deles|delast|gis|gjevne|utleveres ~2 til|videre").in("share"),
+	// "hvilke opplysninger om meg går til Klarna?": the verbs that keep
+	// the access phrase from reading as a copy asked for (passOn).
+	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 "+passOn+"|send|gis|gjevne ~2 til|videre").in("share"),
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~6 vare").in("retention"),
 	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
 	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvilket|hva|kva|kor ~3 formål*|føremål*|formaal*|føremålet").in("purpose"),
-	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose"),
+	// "formål" folds to English "formal": "a formal complaint", "my formal
+	// request" name no purpose.
+	rule(dsr.Information, 0.35, "formål*|føremål*|formålet|føremålet").in("purpose").
+		notAfter("a|an|the|my|this|make|making").notOf("complaint|complaints|request|requests|objection|letter|notice"),
 	rule(dsr.Information, 0.5, "rettslig*|lovlig*|juridisk*|rettsleg* ~2 grunnlag*|grunnlaget|heimel|hjemmel").in("basis"),
 	rule(dsr.Information, 0.5, "behandlingsgrunnlag*|overføringsgrunnlag*|rettsgrunnlag*|grunnlaget").in("basis"),
 	rule(dsr.Information, 0.5, "hvem|kven ~5 deler|deles|delt|får|far|tilgang|ser|sjå|mottar|mottek|utleverer ~4 "+noData+"|dem|dei|det").in("share"),
@@ -345,8 +373,12 @@ var noRules = []ruleSpec{
 	rule(dsr.Information, 0.45, "hvilke|hva|kva|kor ~4 samler|samlar|henter|registrerer|lagrer|lagrar|logger|loggar ~3 inn|dere|de|om").in("collect").
 		unless("meg|mig"),
 	rule(dsr.Information, 0.3, "vil|ville ~2 bare|berre|gjerne ~1 vite|forstå|skjønne|skjøne").in("justknow"),
-	rule(dsr.Information, 0.3, "hvordan|korleis ~4 behandler|handsamar|bruker|brukar|fungerer|verkar|virker|lagrer|lagrar|beskytter|sikrer").in("how"),
-	rule(dsr.Information, 0.5, "hvordan|korleis ~3 behandler|handsamar|bruker|brukar|lagrer|lagrar|beskytter|vernar|sikrer|sikrar ~4 "+noData).in("howdata"),
+	// "klagar på korleis de handsama saka": the way data was handled is
+	// what a complaint is about, not a question (see English).
+	rule(dsr.Information, 0.3, "hvordan|korleis ~4 behandler|handsamar|bruker|brukar|fungerer|verkar|virker|lagrer|lagrar|beskytter|sikrer").in("how").
+		unless(complaintWords),
+	rule(dsr.Information, 0.5, "hvordan|korleis ~3 behandler|handsamar|bruker|brukar|lagrer|lagrar|beskytter|vernar|sikrer|sikrar ~4 "+noData).in("howdata").
+		unless(complaintWords),
 	rule(dsr.Information, 0.35, "hva|kva ~1 skjer|skjer|hender ~3 med ~3 "+noData).in("how"),
 	rule(dsr.Information, 0.5, "informasjon|opplysning* ~2 om ~3 behandling*|handsaming*|hvordan|korleis").in("infoabout"),
 	rule(dsr.Information, 0.5, "hva|kva ~3 gjør|gjer ~3 dere|de ~3 med ~3 "+noData+"|kjøpsdata*|kundedata*").in("howdata"),
@@ -375,9 +407,11 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "vurdering*|vurdert|gjennomgang|gjennomgått|behandling|behandlet|sett ~2 av ~2 person|menneske|saksbehandler*|saksbehandlar*|ansatt").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "vurdert|vurdering*|avgjort|bestemt|behandlet ~6 dataprogram*|maskin|maskinen|algoritme*|automatisk|datamaskin*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.4, "overprøv*|overprøving*").in("human"),
-	// "et menneske ser på kredittsjekken": a person asked to look at the
-	// decision itself.
-	rule(dsr.AutomatedDecision, 0.6, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb+" ~4 kredittsjekk*|kredittvurdering*|avslag*|avslaget|avgjørelse*|avgjerd*|beslutning*|vedtak*").in("human"),
+	// "et menneske ser på kredittsjekken", "en person går gjennom
+	// sperringen": a person asked to look at the decision itself, a
+	// refusal or an account blocked by the system.
+	rule(dsr.AutomatedDecision, 0.6, "person|menneske|saksbehandler*|saksbehandlar*|ansatt|tilsett ~5 "+noHumanVerb+" ~4 kredittsjekk*|kredittvurdering*|avslag*|avslaget|avgjørelse*|avgjerd*|beslutning*|vedtak*|"+
+		"sperring*|sperringa|sperringen|utestenging*|blokkering*|blokkeringa|blokkeringen").in("human"),
 	// "hvordan ble avgjørelsen tatt", "hvorfor fikk jeg avslag" about
 	// credit: our credit checks are automated, the question is about one.
 	rule(dsr.AutomatedDecision, 0.5, "hvordan|korleis|hvorfor|kvifor ~5 avgjørelse*|avgjerd*|beslutning*|vurdering*|vurderinga|avslag*|avslaget|avslått|avslo|avvist|avviste").
@@ -402,6 +436,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.7, "dette|det|denne ~2 er|vere|være|blir ~3 klage").in("complain"),
 	rule(dsr.Complaint, 0.7, "anser|ser|reknar|regner ~4 som ~2 klage").in("complain"),
+	// "jeg vil at dere registrerer det som en klage", "behandle dette som
+	// en formell klage": a complaint asked to be filed as one.
+	rule(dsr.Complaint, 0.7, "registrer|registrere|registrerer|registrerar|behandle|behandler|behandlar|handsame|handsamar|noter|notere|noterer|føre|fører ~4 som ~2 klage|klagesak").
+		in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.75, "klager|klagar ~1 herved|hermed|med|formelt").in("complain"),
 	rule(dsr.Complaint, 0.7, "jeg|eg|vi ~3 klager|klagar").in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
@@ -411,7 +449,11 @@ var noRules = []ruleSpec{
 	// or a complaint word it is one.
 	rule(dsr.Complaint, 0.4, "misfornøyd|misfornøgd|misnøgd|lei ~3 svar|svaret|svara|håndtering*|handtering*|behandlinga|behandlingen|måten|saksbehandling*").in("crit"),
 	rule(dsr.Complaint, 0.6, "vurderer|tenker|tenkjer|vurderar|kommer|kjem ~3 gå|melde|klage|klaga|rapportere|anmelde ~3 datatilsynet*|tilsynsmyndighet*").with(noReport).in("dpa"),
-	rule(dsr.Complaint, 0.3, "uakseptabel*|uhørt|skandaløs*|kritikkverdig*|ikkje ~1 greitt|ikke ~1 greit").in("crit"),
+	// Two rules, not one: written as one pattern, the words read as a
+	// three-word phrase ("uakseptabel ... ikke ... greit") and neither
+	// "uakseptabelt" nor "ikke greit" counted on its own.
+	rule(dsr.Complaint, 0.3, "uakseptabel*|uhørt|skandaløs*|kritikkverdig*").in("crit"),
+	rule(dsr.Complaint, 0.3, "ikke|ikkje ~1 greit|greitt|akseptabelt|akseptabel").with(selfNeg).in("crit"),
 	rule(dsr.Complaint, 0.3, "ikke|ikkje|ingen|inga ~2 fått|fatt|fekk|svar ~1 svar").with(selfNeg).in("crit"),
 	rule(dsr.Complaint, 0.3, "ikke|ikkje ~2 svart|besvart|svara|reagert").with(selfNeg).in("crit"),
 }

@@ -17,7 +17,8 @@ var svRules = []ruleSpec{
 
 	rule(dsr.Access, 0.9, "registerutdrag*").with(noReport),
 	rule(dsr.Access, 0.8, "kopia|kopian ~5 "+svData+"|allt|lagrat|sparat|registrerat|inspelning*|*inspelningen|videoinspelning*|övervakningsfilm*|filmen|videon").with(noReport).in("copy").unless("kvitto*|faktura*|order*"),
-	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").with(noReport).in("whathave").unless("används|använder|ändamål*|delar|länge|varför|beslut*|baserat|baserades|grund|grunden|logik*"),
+	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").with(noReport).in("whathave").unless("används|använder|ändamål*|delar|länge|varför|beslut*|baserat|baserades|grund|grunden|logik*").
+		notOf(passOn),
 	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.65, svData+"|allt ~3 ni ~3 har|sparat|lagrat|behandlar|registrerat ~3 om|på ~1 mig|oss|henne|honom").with(noReport | nounPhrase).in("whathave"),
 	rule(dsr.Access, 0.5, "få ~1 ut|se ~3 "+svData).with(noReport).in("copy"),
@@ -35,6 +36,9 @@ var svRules = []ruleSpec{
 	rule(dsr.Restriction, 0.5, "bara|endast|enbart ~3 spara|sparas|lagra|lagras|förvara*").in("storeonly"),
 	rule(dsr.Restriction, 0.5, "spara|lagra|behåll* ~6 men ~3 inte|ej ~2 använd*|dela*").with(selfNeg).in("storeonly"),
 	rule(dsr.Restriction, 0.4, "radera|raderas|ta").with(onlyNeg).in("keep"),
+	// "tills ärendet är avslutat", "innan det är rättat": how long a hold
+	// lasts, as in bokmål.
+	rule(dsr.Restriction, 0.4, "tills|medan|innan ~3 är|blir|har ~2 utrett|utredd|klart|klar|löst|avgjort|avslutat|avslutad|rättat|rättad|rättats|korrigerat|kontrollerat|granskat").in("pause"),
 	rule(dsr.Restriction, 0.35, "tvist*|rättegång*|rättstvist*|bevis*|domstol*|försäkringsbolag*|rättsligt ~1 anspråk").in("legal"),
 
 	rule(dsr.Portability, 0.45, "överför*|flytta|skicka ~4 "+svData+"|köphistorik*|historik*|kvitton").in("transfer"),
@@ -42,6 +46,8 @@ var svRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, "byter|byta|byt ~3 kundklubb*|butik|leverantör*|app|tjänst*").in("elsewhere"),
 
 	rule(dsr.Portability, 0.6, "exportera*|export ~4 "+svData+"|köp*|historik*").in("export"),
+	// "uppgifterna jag själv har lämnat till er" (a cue, see bokmål).
+	rule(dsr.Portability, 0.45, svData+" ~4 jag|vi ~3 har ~2 lämnat|gett|givit|uppgett").in("provided"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub"),
