@@ -23,7 +23,8 @@ import (
 // the batch-19 rules: 36/48; batch 21, blind, weighted to nynorsk, Swedish,
 // Danish and German: 35/48; batch 22, blind, the everyday mix of the
 // mailbox: 37/48; batch 23, blind, a third of it near misses: 38/48;
-// batch 24, blind, the five hardest labels six times each or more: 31/48).
+// batch 24, blind, the five hardest labels six times each or more: 31/48;
+// batch 25, blind, after the batch-24 rules, every form of letter: 35/48).
 // Afterwards they guard against regressions.
 const heldoutFloor = 0.9
 
@@ -32,10 +33,11 @@ const heldoutFloor = 0.9
 // what the batch gets right), higher for one that reaches more. Batch 24,
 // its eleven misses after the first pass worked through in a second (see
 // its header and batch24_gaps_test.go), is at macro-F1 1.000 (48/48).
-var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0}
+// Batch 25 is as first measured (macro-F1 0.835, 35/48).
+var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.8}
 
 func TestHeldOut(t *testing.T) {
-	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv"} {
+	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv", "testdata/heldout25.tsv"} {
 		t.Run(name, func(t *testing.T) { heldOut(t, name) })
 	}
 }
