@@ -234,18 +234,44 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 		return nil
 	}
 	var filled int64 // bytes in batch
-	var told time.Time
-	for f := range src {
+	// Arrivals are reported at most every progressEvery, and once more if
+	// the stream then stops (a stalled server): the count shown while the
+	// desk waits is what did arrive, not what had by the last report.
+	told, reported := time.Time{}, 0
+	report := func() {
+		// All of it is reported once, by the commit that stores the last.
+		if n := st.Fetched + len(batch); n > reported && n < total {
+			told, reported = time.Now(), n
+			progress(mailbox, n, total)
+		}
+	}
+	var tick <-chan time.Time
+	if progress != nil && progressEvery > 0 {
+		t := time.NewTicker(progressEvery)
+		defer t.Stop()
+		tick = t.C
+	}
+receive:
+	for {
+		var f Fetched
+		select {
+		case next, ok := <-src:
+			if !ok {
+				break receive
+			}
+			f = next
+		case <-tick:
+			if time.Since(told) >= progressEvery {
+				report()
+			}
+			continue
+		}
 		ahead.Release(weight(f))
 		arrived[f.UID] = true
 		batch = append(batch, f)
 		filled += int64(len(f.Raw))
-		// All of it is reported once, by the commit that stores the last.
-		if progress != nil && st.Fetched+len(batch) < total {
-			if now := time.Now(); now.Sub(told) >= progressEvery {
-				told = now
-				progress(mailbox, st.Fetched+len(batch), total)
-			}
+		if progress != nil && time.Since(told) >= progressEvery {
+			report()
 		}
 		if len(batch) >= limit || filled >= batchBytes {
 			limit = min(2*limit, batchSize)
@@ -256,6 +282,7 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 				}
 				return st, err
 			}
+			reported = st.Fetched
 		}
 	}
 	ferr := <-errc

@@ -232,3 +232,51 @@ func TestSyncReportsProgressBetweenCommits(t *testing.T) {
 		t.Errorf("last report %+v, %d reports of all %d; want one, after the last of %d commits", last, whole, st.Fetched, sink.commits)
 	}
 }
+
+// stallingSink prepares as preparingSink does, but holds the message with
+// UID stallAt for a while: to the sync, the stream of arrivals stops.
+type stallingSink struct {
+	preparingSink
+	stallAt uint32
+	stall   time.Duration
+}
+
+func (s *stallingSink) Prepare(f Fetched) any {
+	if f.UID == s.stallAt {
+		time.Sleep(s.stall)
+	}
+	return s.preparingSink.Prepare(f)
+}
+
+// When the arrivals stop, the count reported is what did arrive, even if
+// the last ones came too soon after a report to be reported themselves.
+func TestSyncReportsArrivalsBeforeAStall(t *testing.T) {
+	defer func(d time.Duration) { progressEvery = d }(progressEvery)
+	progressEvery = 50 * time.Millisecond
+	_, c := connectDemo(t)
+	sink := &stallingSink{stallAt: 6, stall: 600 * time.Millisecond}
+	var mu sync.Mutex
+	type report struct{ done, commits int }
+	var reports []report
+	progress := func(_ string, done, _ int) {
+		sink.mu.Lock()
+		commits := sink.commits
+		sink.mu.Unlock()
+		mu.Lock()
+		reports = append(reports, report{done, commits})
+		mu.Unlock()
+	}
+	if _, err := SyncMailbox(context.Background(), c, "INBOX", sink, 1000, progress); err != nil {
+		t.Fatal(err)
+	}
+	// UIDs 1 to 5 arrive at once, then nothing for 600 ms: the first batch
+	// (16) is not full, so only the progress can tell.
+	mu.Lock()
+	defer mu.Unlock()
+	for _, r := range reports {
+		if r.done == 5 && r.commits == 0 {
+			return
+		}
+	}
+	t.Errorf("no report of the 5 messages that arrived before the stall: %+v", reports)
+}
