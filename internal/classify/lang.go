@@ -1,5 +1,7 @@
 package classify
 
+import "fmt"
+
 // Language detection by stop-word profiles: short mail has too little text
 // for character n-grams, but every sentence has a few function words, and
 // the ones that tell bokmål, nynorsk and Danish apart are few and known.
@@ -39,8 +41,9 @@ var profiles = map[string]map[string]float64{
 		0.3: {"har", "på", "det", "som", "kan", "med", "om", "min", "av"},
 	}),
 	"de": weights(map[float64][]string{
+		// "dass" folds to "das" (below) and counts as it.
 		3: {"ich", "nicht", "meine", "meiner", "meinen", "bitte", "und", "gemäß", "ihnen", "mir",
-			"mich", "sehr", "geehrte", "damen", "herren", "freundlichen", "grüßen", "habe", "hiermit", "dass"},
+			"mich", "sehr", "geehrte", "damen", "herren", "freundlichen", "grüßen", "habe", "hiermit"},
 		2: {"daten", "der", "das", "sie", "von", "ist", "eine", "ihre", "bei", "auf", "auch", "zur", "nach", "haben", "wurde", "werden"},
 		1: {"die", "mit", "zu", "ein", "ihr"},
 	}),
@@ -53,10 +56,17 @@ var profiles = map[string]map[string]float64{
 	}),
 }
 
+// weights flattens a profile. Two words that fold to one ("dass" and
+// "das") with different weights would leave the weight to the order in
+// which the map is read, which changes from run to run, and with it the
+// language of a mail whose scores are close: that is refused at start-up.
 func weights(m map[float64][]string) map[string]float64 {
 	out := map[string]float64{}
 	for w, words := range m {
 		for _, x := range words {
+			if old, ok := out[fold(x)]; ok && old != w {
+				panic(fmt.Sprintf("classify: language profile: %q folds to %q, listed with weights %v and %v", x, fold(x), old, w))
+			}
 			out[fold(x)] = w
 		}
 	}
