@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -225,8 +226,26 @@ func TestParseGolden(t *testing.T) {
 	// Parse reads a zone abbreviation that the machine's own zone uses
 	// ("CEST" in Oslo) as that zone, and any other as UTC, so the golden
 	// results hold only under one zone: UTC, in which they were written.
-	defer func(local *time.Location) { time.Local = local }(time.Local)
-	time.Local = time.UTC
+	// The test runs in a child process started with TZ=UTC: setting
+	// time.Local here would race with any goroutine an earlier test left
+	// to wind down (a server's connection reading the clock).
+	if os.Getenv("PVDESK_PARSE_GOLDEN_CHILD") == "" {
+		args := []string{"-test.run=^TestParseGolden$", "-test.count=1"}
+		if *updateGolden {
+			args = append(args, "-update")
+		}
+		cmd := exec.Command(os.Args[0], args...)
+		cmd.Env = append(os.Environ(), "TZ=UTC", "PVDESK_PARSE_GOLDEN_CHILD=1")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Fatalf("the golden test under TZ=UTC: %v\n%s", err, out)
+		}
+		return
+	}
+	for _, month := range []time.Month{time.January, time.July} {
+		if _, off := time.Date(2026, month, 1, 0, 0, 0, 0, time.Local).Zone(); off != 0 {
+			t.Fatalf("the child runs %d s off UTC in %s; want TZ=UTC", off, month)
+		}
+	}
 	full, hashed := goldenInputs(t)
 	got := golden{Full: map[string]messageDump{}, Hashed: map[string]string{}}
 	for name, raw := range full {
