@@ -71,5 +71,8 @@ var daRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "afgørelse*|beslutning*|afslag*|vurdering* ~5 automatisk*|automatiseret*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "menneske|person|medarbejder ~5 ser|vurderer|gennemgår|kigger").in("human"),
 	rule(dsr.AutomatedDecision, 0.5, "manuel*|menneskelig* ~3 vurdering|behandling|gennemgang").in("human"),
+	// "at nogen gennemgår ansøgningen manuelt": the adverb last.
+	rule(dsr.AutomatedDecision, 0.45, "gennemgå*|vurder*|behandl*|kontroller*|tjek* ~4 manuelt").in("human"),
+	rule(dsr.AutomatedDecision, 0.3, "logik|logikken|kriterier|kriterierne").in("why"),
 	rule(dsr.AutomatedDecision, 0.3, "afslag*|afvist|afviste ~4 faktura*|kredit*|afbetaling*|delbetaling*").in("creditdec"),
 }

@@ -87,6 +87,8 @@ var deRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "system|systeme|maschine|computer ~6 abgelehnt|abgewiesen|entschieden|gesperrt").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "entscheid*|ablehnung|abgelehnt|bewertung|scoring ~5 automatisiert*|automatisch*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
+	// "den Antrag noch einmal manuell prüft": the adverb before the verb.
+	rule(dsr.AutomatedDecision, 0.45, "manuell ~2 prüft|prüfen|überprüft|überprüfen|bearbeitet|bearbeiten|bewertet|bewerten|nachprüfen").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "ablehnung|abgelehnt ~4 ratenkauf*|kredit*|rechnungskauf*|finanzierung*").in("creditdec"),
 	// The perfect tense puts the participle last: "hat meinen Antrag auf

@@ -79,6 +79,11 @@ var svRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "beslut*|avslag*|nekad*|bedömning*|kreditprövning* ~5 automatisk*|automatiserad*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "manuell*|mänsklig* ~3 prövning|bedömning|granskning|omprövning").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "människa|person|handläggare ~5 granskar|prövar|bedömer|tittar|går|granskat|prövat|bedömt|tittat|kollat").in("human"),
+	// "att någon går igenom ansökan manuellt", "pröva beslutet manuellt":
+	// the adverb last names the review as a person's, as in bokmål.
+	rule(dsr.AutomatedDecision, 0.45, "igenom|granska*|pröva*|ompröva*|bedöm*|kolla* ~4 manuellt|manuell").in("human"),
+	// "vilken logik som låg bakom": the logic of a decision, weak alone.
+	rule(dsr.AutomatedDecision, 0.3, "logik|logiken|kriterier|kriterierna").in("why"),
 	// "ingen människa kan ha tittat på det så snabbt": no person decided.
 	rule(dsr.AutomatedDecision, 0.5, "ingen ~1 människa|person|handläggare|människor ~5 granskat|prövat|bedömt|tittat|kollat|granskar|tittar|läst").with(selfNeg).in("human"),
 	// A credit refused: our credit checks are automated.
