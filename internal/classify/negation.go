@@ -38,6 +38,10 @@ var (
 	notOnly    = family("bare", "berre", "bara", "nur", "only", "just", "kun", "enbart", "alene")
 	objectPron = family("det", "den", "dem", "dei", "it", "them", "meg", "mig", "mich", "es", "sie", "dette", "this", "that", "those", "these")
 	postNeg    = family("ikke", "ikkje", "inte", "not", "nicht", "ej")
+	// Sentence adverbs that may stand between the verb (or its pronoun
+	// object) and a negation after it: "radera det ändå inte", "slett den
+	// likevel ikke", "slet dem alligevel ikke".
+	negAdverbs = family("ändå", "likevel", "likevél", "allikevel", "alligevel", "endå", "enda", "dock", "heller", "altså", "jo", "nog")
 	// Words skipped when looking for the verb in front of a match.
 	fillers = family("en", "ei", "et", "ein", "eit", "a", "an", "the", "min", "mitt", "mi", "mine", "my",
 		"automatisk", "automatically", "allerede", "already", "nå", "now", "nettopp", "just", "alle",
@@ -174,7 +178,12 @@ func negated(toks []token, i, j int) bool {
 			}
 			// German puts "nicht" at the end of the clause; elsewhere the
 			// negation must follow the verb or its pronoun object at once.
-			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
+			// A sentence adverb may come between: "radera det ändå inte".
+			adv := 0
+			if n > 0 && negAdverbs.has(&toks[k-1]) {
+				adv = 1
+			}
+			return n-adv == 0 || (n-adv == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
 		}
 		if negationStops.has(t) {
 			break

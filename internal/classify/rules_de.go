@@ -9,6 +9,8 @@ const (
 	deEraseObj = deData + "|konto|kundenkonto|profil|foto*|bild*"
 	// deList names the lists one is taken off.
 	deList = "verteiler*|*verteiler|liste|*liste|listen|*listen|newsletter*|mailingliste*|emailverteiler"
+	// deMailAddr: the compounds a German address field is written as.
+	deMailAddr = "e-mail-adresse|emailadresse|e-mailadresse|mailadresse|mail-adresse|wohnadresse|postadresse|postanschrift"
 	// deField names a single personal detail a person asks to correct.
 	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
@@ -26,8 +28,14 @@ var deRules = []ruleSpec{
 	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.6, deData+" ~6 über ~1 mich|uns|ihn").with(noReport | nounPhrase).in("whathave"),
 
-	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
-	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
+	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben|"+deMailAddr).in("fix"),
+	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben|"+deMailAddr+" ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
+	// "Bitte ändern Sie in meinem Kundenkonto die E-Mail-Adresse": the
+	// polite imperative puts the verb first and the field at the end of
+	// the middle field, further than the phrase above looks. An order's
+	// delivery address is no stored record.
+	rule(dsr.Rectification, 0.7, "berichtigen|korrigieren|aktualisieren|ändern ~1 sie ~6 adresse|anschrift|namen|nachnamen|vornamen|geburtsdatum|telefonnummer|handynummer|"+deMailAddr).
+		in("fix").unless("bestellung*|lieferung*|lieferadresse|paket*|sendung*|passwort"),
 	rule(dsr.Rectification, 0.35, "falsch*|fehlerhaft*|unrichtig*|veraltet* ~3 adresse|anschrift|namen|name|daten|angaben|telefon*|*nummer|email|geburtsdatum").in("err"),
 	// "die (Adresse) stimmt nicht mehr".
 	rule(dsr.Rectification, 0.35, "stimmt|stimmen ~1 nicht ~1 mehr").with(selfNeg).given(deField).in("err"),
