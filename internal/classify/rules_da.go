@@ -51,7 +51,7 @@ var daRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, "ikke ~3 sende|ringe|kontakte ~2 mig").with(selfNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "stop|hold ~2 op ~2 med ~2 at ~1 sende|ringe").in("nomore"),
 
-	rule(dsr.Objection, 0.75, "indsigelse*|gør ~2 indsigelse").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "indsigelse*|gør ~2 indsigelse").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "legitim*|berettiget ~1 interesse*").in("li"),
 
 	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*|tilladelse*").in("withdraw"),

@@ -77,7 +77,7 @@ var deRules = []ruleSpec{
 	// "Werbe-SMS will ich auch keine mehr bekommen".
 	rule(dsr.ObjectionMarketing, 0.7, "werbe*|werbung|newsletter*|angebote ~5 keine|nicht ~1 mehr").with(selfNeg).in("nomore"),
 
-	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "berechtigt*|legitim* ~1 interesse*").in("li"),
 
 	rule(dsr.WithdrawConsent, 0.9, "widerruf*|widerrufe|widerrufen|ziehe ~5 einwilligung*|zustimmung*").in("withdraw"),

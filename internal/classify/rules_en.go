@@ -157,7 +157,7 @@ var enRules = []ruleSpec{
 	// objection_marketing
 	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),
 	rule(dsr.ObjectionMarketing, 0.7, "opt ~1 out|optout|optingout").in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords + "|" + scopeWords).notAfter(scopeWords + "|is|isn't|was|wasn't").in("nomore").unless("consent|consented|agreed"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|call*|contact*|email*|text*|ring* ~1 me|us").with(selfNeg).in("nomore").
 		unless("invoice*|reminder*|copy|confirmation|receipt*|answer|reply|need"),
@@ -177,7 +177,8 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, negWords+" ~1 put|add|sign|subscribe|include ~6 "+listWords).with(selfNeg).in("nomore"),
 
 	// objection
-	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object").
+		unless(feeWords), // "I object to the restocking fee" is about money
 	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
 	rule(dsr.Objection, 0.6, "not|don't|dont ~2 build|create|make|keep ~2 profile|profiles ~1 of|on|about ~1 me|us").
 		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),

@@ -233,8 +233,8 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.65, "slutt|stopp|stop|hold ~2 med|opp ~1 det|dette|slikt|med").
 		given(marketingWords + "|*reklame|selge|selger|salg|salgs*|ringt|ringer|ringe|oppringing*").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
-	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub").unless(shopListWords),
+	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~3 mot ~3 alt|all|alle|"+marketingWords).in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.7, "reservasjon|reservasjonen|reservasjonsregister*").in("reserve"),
@@ -273,8 +273,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Objection, 0.75, "protester*|protest|protesten|innsigelse*|innsigelsar|innvending*|motsetter|motset|motsett*").
 		with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object").
 		// A protest at a price ("jag protesterar mot att jag fick betala
-		// mer") is about money.
-		unless("pris|prisen|priset|priser|prisgaranti*|betale|betala|betalt|kostar|koster|mellanskillnad*|mellomlegg*|differansen|refusjon*|återbetal*|tilbakebetal*"),
+		// mer") or a fee ("protesterer mot returgebyret") is about money.
+		unless("pris|prisen|priset|priser|prisgaranti*|betale|betala|betalt|kostar|koster|mellanskillnad*|mellomlegg*|differansen|refusjon*|återbetal*|tilbakebetal*|" + feeWords),
 
 	rule(dsr.Objection, 0.35, "berettig*|berettiga|legitim* ~1 interess*").in("li"),
 	rule(dsr.Objection, 0.75, "setter|sett|set ~1 meg|oss ~1 imot|mot").or(dsr.ObjectionMarketing, marketingWords).in("object"),

@@ -50,12 +50,12 @@ var svRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, svData+" ~4 jag|vi ~3 har ~2 lämnat|gett|givit|uppgett").in("provided"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.6, "inte|ej ~3 skicka|ringa|kontakta ~2 mig").with(selfNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "sluta ~2 skicka|ringa|kontakta|mejla").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.75, "spärra* ~3 "+marketingWords+"|direktreklam").in("reserve"),
 
-	rule(dsr.Objection, 0.75, "invänd*|invändning*|motsätter|motsätta").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "invänd*|invändning*|motsätter|motsätta").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "berättigat|berättigade ~1 intresse*").in("li"),
 	rule(dsr.Objection, 0.5, "sluta ~2 spåra|övervaka|filma|profilera|analysera ~1 mig|oss").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
