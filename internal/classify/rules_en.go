@@ -122,6 +122,10 @@ var enRules = []ruleSpec{
 	// "until that's sorted, I'd rather you didn't use that record for
 	// anything at all".
 	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 for ~1 anything").with(selfNeg).in("dontuse"),
+	// "I do not want that payment history used for anything": the
+	// passive after "want"; on its own it may object to one use, so it
+	// is weak, and counts beside a hold ("until you have checked").
+	rule(dsr.Restriction, 0.4, "don't|dont|not ~1 want ~5 used|processed|shared|disclosed|passed").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
 	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|"+
@@ -215,7 +219,14 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "share|shared|sharing|sell|sold|selling|pass ~5 with|to|on ~3 third|other|others|partners|companies|advertisers").in("share"),
 	rule(dsr.Information, 0.5, "where ~3 "+enOwnData+" ~3 stored|kept|held|hosted|processed").in("where"),
 	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),
-	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see ~4 "+enOwnData+"|it|them").with(asked).in("share"),
+	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see|get|gets|receive|receives ~4 "+enOwnData+"|it|them").with(asked).in("share"),
+	// "is some data sent to the USA?", "do you transfer it outside the
+	// EEA?": asked, a transfer abroad is Art. 13(1)(f).
+	rule(dsr.Information, 0.5, "sent|send|sends|transferred|transfer|transfers|moved|stored ~3 to|outside|in ~2 usa|america|china|abroad|eu|eea|europe").with(asked).in("transfer"),
+	// "I don't need my data, I just want to understand": no copy is
+	// wanted, the question is about processing (as a negated access
+	// phrase is, see notAccess).
+	rule(dsr.Information, 0.45, "don't|dont|not ~1 need|want ~2 my|a|the|any ~1 data|copy|information|recordings|footage").with(selfNeg).in("notaccess"),
 
 	// "a complaint about how you handle my data", "is that how you handle
 	// personal data??": the way data was handled is what a complaint is

@@ -177,6 +177,12 @@ var noRules = []ruleSpec{
 		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
 	rule(dsr.Restriction, 0.4, "la|lar|late|lat ~1 være|vere|vera ~3 bruke|bruka|behandle|handsame|dele|sende|utlevere ~8 inntil|mens|medan|før").in("holdoff").
 		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
+	// "inntil dere har tatt stilling til protesten min": a hold until a
+	// decision, as "inntil det er avgjort".
+	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~4 tatt|teke|tar ~1 stilling").in("pause"),
+	// "ikke bruker opptakene til noe som helst": no use at all, as en
+	// "not use it for anything".
+	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruk|bruker|bruke|brukar|brukes|brukast ~5 til ~1 noe|noko|noen|noka|annet|anna").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart|sett|gått|gjennomgått").in("pause"),
 	// "til saka er avslutta", "før det er rettet": the time a hold lasts,
 	// until a dispute is over or the data put right (Art. 18(1)(a)).
@@ -349,6 +355,9 @@ var noRules = []ruleSpec{
 	// the access phrase from reading as a copy asked for (passOn).
 	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 "+passOn+"|send|gis|gjevne ~2 til|videre").in("share"),
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~6 vare").in("retention"),
+	// "Jeg trenger ikke se opptakene selv", "treng ikkje kopi": no copy is
+	// wanted, the questions are about processing (see notAccess).
+	rule(dsr.Information, 0.45, "trenger|treng|behøver ~1 ikke|ikkje ~4 se|sjå|få|kopi*|innsyn|opptak*|opptaka|dataene|opplysning*|opplysing*").with(selfNeg).in("notaccess"),
 	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
 	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvilket|hva|kva|kor ~3 formål*|føremål*|formaal*|føremålet").in("purpose"),

@@ -64,6 +64,8 @@ var svRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "samtycke* ~4 återkalla*|tillbaka").in("withdraw"),
 
 	rule(dsr.Information, 0.5, "hur ~1 länge ~5 spara*|sparar|lagra*|lagrar|behåll*").in("retention"),
+	// "jag behöver inte se uppgifterna själv": no copy wanted.
+	rule(dsr.Information, 0.45, "behöver ~1 inte ~4 se|få|kopia|utdrag|uppgifter*|data|inspelning*").with(selfNeg).in("notaccess"),
 	// "vad händer med numret efteråt, sparas det någonstans?"
 	rule(dsr.Information, 0.5, "vad ~1 händer|sker ~2 med ~3 numret|personnummer*|uppgift*|uppgifterna|data|informationen").in("purpose"),
 	rule(dsr.Information, 0.45, "sparas|lagras ~2 det|den|de ~1 någonstans|hos|var").in("where"),
