@@ -464,6 +464,10 @@ type sentenceSets struct {
 
 	doc     setBits // the union over the whole message
 	docDone bool
+	// also is more of the message for docMatches: the subject while the
+	// body is read, the body while a subject is read on its own
+	// ("Formal complaint" over a body about personal data).
+	also []token
 
 	perRule []uint8 // hits made so far, by rule
 	ruled   bool    // perRule is cleared for this text
@@ -490,19 +494,23 @@ func (ss *sentenceSets) reset(toks []token) {
 // docMatches reports whether any word of the message passes w.
 func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
 	if w.set == nil || len(w.set.fallback) > 0 {
-		for k := range toks {
-			if w.matchTok(&toks[k]) {
-				return true
+		for _, ts := range [2][]token{toks, ss.also} {
+			for k := range ts {
+				if w.matchTok(&ts[k]) {
+					return true
+				}
 			}
 		}
 		return false
 	}
 	if !ss.docDone {
 		ss.doc = setBits{}
-		for k := range toks {
-			pre, suf := toks[k].sets()
-			ss.doc.or(pre)
-			ss.doc.or(suf)
+		for _, ts := range [2][]token{toks, ss.also} {
+			for k := range ts {
+				pre, suf := ts[k].sets()
+				ss.doc.or(pre)
+				ss.doc.or(suf)
+			}
 		}
 		ss.docDone = true
 	}

@@ -56,6 +56,9 @@ var daRules = []ruleSpec{
 
 	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*|tilladelse*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~4 tilbage|tilbagekald*").in("withdraw"),
+	// "min mor skrev under ... Det vil jeg ikke længere": a yes refused.
+	rule(dsr.WithdrawConsent, 0.6, "det ~1 vil ~1 jeg ~1 ikke ~1 længere|mere").
+		with(selfNeg).given("ja|samtyk*|samtykke*|godkendt|godkendte|skrev|underskrev|underskrift*").in("nolonger"),
 
 	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer|ligger|gemmes|beholder").in("retention"),
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),

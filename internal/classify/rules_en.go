@@ -6,6 +6,12 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	enData    = "data|information|info|details|records|record|personal|everything|anything|profile|history"
 	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
+	// enComplaintCtx: words of which a complaint about data protection
+	// names at least one somewhere in the mail.
+	enComplaintCtx = enData + "|privacy|gdpr|datatilsynet|authority|ico|regulator|request|requests|consent|email|emails|e-mail|" +
+		"address|addresses|phone|number|marketing|newsletter*|account|breach|leak|leaked|exposed|delete|deleted|deletion|erase|" +
+		"access|copy|camera|cameras|footage|recording|recordings|cctv|tracking|tracked|decision|automated|name|names|unsubscribe*|" +
+		"sar|dsar|dpo|article|art|handled|handling|sms|texts|calls|messages|spam|birth|dob|birthday|surname|passport|id"
 	// enOwnData: what a copy or a transfer is of.
 	enOwnData = "data|information|info|personal|records|details"
 	// enRecording: camera and call recordings, which hold the person too.
@@ -198,6 +204,10 @@ var enRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "withdraw*|revok*|retract*|rescind*|withdrew ~5 consent*|permission|agreement").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "consent ~4 withdrawn|revoked|withdraw|retracted").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "no ~1 longer ~2 consent|agree").with(selfNeg).in("nolonger"),
+	// "my mum signed that you could use my photo. I don't want that any
+	// more": a yes or a signature refused from now on by a pronoun.
+	rule(dsr.WithdrawConsent, 0.6, "don't|dont|not ~1 want ~1 that|this|it ~1 anymore|any").
+		with(selfNeg).given("consent|consented|agreed|signed|permission|allowed").in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "withdraw*|revok*|retract*|withdrew|rescind* ~2 it|this|that|them").given("consent|consented|permission").in("withdraw"),
 
 	rule(dsr.WithdrawConsent, 0.5, "reject|disable|turn|opt ~3 off|out ~3 cookie*|tracking").in("cookies"),
@@ -277,10 +287,14 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.25, "seconds|minute|minutes|instantly|immediately").in("fast"),
 
 	// complaint
-	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
-	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider|register|log|record ~4 complaint").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct),
+	// A complaint is one about data only where the mail speaks of data,
+	// privacy or a request at all: "I wish to lodge a formal complaint"
+	// over a TV that broke, told in the sentences after, is a consumer
+	// claim (enComplaintCtx).
+	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain").given(enComplaintCtx),
+	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct).given(enComplaintCtx),
+	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider|register|log|record ~4 complaint").in("complain").unless(enProduct).given(enComplaintCtx),
+	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct).given(enComplaintCtx),
 
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
 	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),

@@ -199,7 +199,10 @@ var noRules = []ruleSpec{
 		with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 sendes|sendast|utleveres|utleverast|deles|delast|brukes|brukast|oversendes|send|sende|videresend*|gi|gje ~3 til|videre|vidare|inkasso*|andre").
 		with(selfNeg).in("dontuse"),
-	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest"),
+	// To dispute a decision ("bestride avgjørelsen", Art. 22(3)) is not to
+	// dispute the accuracy of data.
+	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest").
+		notOf("avgjørelse*|avgjerd*|vedtak*|vedtaket|beslutning*|avslag*|avslaget"),
 	rule(dsr.Restriction, 0.35, "stemmer|stemmar ~1 ikke|ikkje").with(selfNeg).in("contest"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.6, "sperr|sperre|sperres|frys|fryse ~2 bruken|bruk|behandlinga|behandlingen").in("freeze"),
@@ -339,6 +342,10 @@ var noRules = []ruleSpec{
 	// "jeg sa ja til det før, men det gjelder ikke nå".
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 gjelder|gjeld ~1 ikke|ikkje ~1 nå|no|lenger|lengre|meir").
 		with(selfNeg).given("ja|samtykk*|samtykkje*|tillatels*|tillating*").in("nolonger"),
+	// "mamma skrev under på at dere fikk bruke bildet. Det vil jeg ikke
+	// lenger": a yes or a signature, refused from now on by a pronoun.
+	rule(dsr.WithdrawConsent, 0.6, "det|dette ~1 vil|ønsker|ønskjer ~1 jeg|eg ~1 ikke|ikkje ~1 lenger|lengre|meir|mer").
+		with(selfNeg).given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*|skrev|signerte|signert|underskrev|underskrift*").in("nolonger"),
 	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "jaet|samtykket|samtykkjet|tillatelsen|tillatinga|løyvet ~2 gjelder|gjeld ~1 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),

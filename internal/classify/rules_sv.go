@@ -62,6 +62,9 @@ var svRules = []ruleSpec{
 
 	rule(dsr.WithdrawConsent, 0.9, "återkalla*|återkallar|drar|dra|tar ~4 samtycke*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtycke* ~4 återkalla*|tillbaka").in("withdraw"),
+	// "mamma skrev under ... Det vill jag inte längre": a yes refused.
+	rule(dsr.WithdrawConsent, 0.6, "det ~1 vill ~1 jag ~1 inte ~1 längre").
+		with(selfNeg).given("ja|samtyck*|samtycke*|godkänt|godkände|skrev|signerade|underskrift*").in("nolonger"),
 
 	rule(dsr.Information, 0.5, "hur ~1 länge ~5 spara*|sparar|lagra*|lagrar|behåll*").in("retention"),
 	// "jag behöver inte se uppgifterna själv": no copy wanted.
