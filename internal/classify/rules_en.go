@@ -67,7 +67,10 @@ var enRules = []ruleSpec{
 		notOf(passOn),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
-	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
+	// "which partners get my details" asks about recipients: another
+	// party getting the data is no copy for the sender.
+	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy").
+		notAfter("partners|partner|companies|company|others|third|parties|advertisers|processors|who"),
 	rule(dsr.Access, 0.6, enOwnData+" ~4 have|has|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
@@ -135,7 +138,7 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
 	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|"+
-		"corrected|fixed|rectified|closed|over").in("pause"),
+		"corrected|fixed|rectified|closed|over|reviewed|assessed|examined").in("pause"),
 	rule(dsr.Restriction, 0.4, "until|while ~3 you|u|they|magnet ~1 check|checks|checking|investigate|investigating|verify|verifying|review|reviewing|look|looking").in("check").
 		unless("order|orders|parcel|package|payment|card|delivery|invoice*"),
 	rule(dsr.Restriction, 0.4, "refrain|hold ~1 from|off ~2 using|processing|sharing|disclosing ~8 until|while|pending").in("holdoff").
