@@ -84,7 +84,12 @@ func Classify(in Input) Result {
 		subj = doc{} // someone else's words
 	}
 
+	// A rule that needs a word somewhere in the message (given) finds it
+	// in the subject too: "Data leak" over "I want to make a formal
+	// complaint".
+	sc.sents.also = subj.toks
 	sc.hits = theEngine().runWith(body, sc.hits, &sc.sents)
+	sc.sents.also = nil
 	labels, cues := theEngine().tally(sc.hits, body, sc.bestOf())
 	if reason := notARequest(cues, body, c, len(labels) > 0, sc); reason != "" {
 		res.Reason = reason
@@ -103,7 +108,7 @@ func Classify(in Input) Result {
 	if len(labels) == 0 && len(subj.toks) > 0 && cues[iHowTo] < 0.5 {
 		// The subject speaks only when the body does not: "Innsyn" over a
 		// body that only unsubscribes is an unsubscription.
-		labels = sc.subjectLabels(subj)
+		labels = sc.subjectLabels(subj, body)
 	}
 	labels = settlePairs(labels, cues)
 	if len(labels) == 0 {
@@ -170,9 +175,12 @@ func (s *scratch) analyse(slot int, text string) doc {
 
 // subjectLabels classifies a subject line on its own terms: a pitch's
 // subject asks for nothing, and a subject is short, so its labels count a
-// little less and must still reach the threshold.
-func (s *scratch) subjectLabels(subj doc) []Label {
+// little less and must still reach the threshold. A rule that needs a
+// word somewhere in the message (given) finds it in the body too.
+func (s *scratch) subjectLabels(subj, body doc) []Label {
+	s.sents.also = body.toks
 	s.hits = theEngine().runWith(subj, s.hits, &s.sents)
+	s.sents.also = nil
 	labels, cues := theEngine().tally(s.hits, subj, s.bestOf())
 	if cues[iSpam] >= spamLevel {
 		return nil

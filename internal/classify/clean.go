@@ -380,6 +380,14 @@ var footers = []string{
 	"vil du ikke lenger motta", "vil du ikkje lenger ha", "unsubscribe |", "unsubscribe from this list",
 	"unsubscribe from these emails", "update your preferences", "view in browser", "view this email in your browser",
 	"vis i nettleser", "se nyhetsbrevet i nettleseren", "avmeld deg her", "klikk her for å melde deg av",
+	// Confidentiality disclaimers: their "please delete it" is no erasure.
+	"this e-mail may contain", "this email may contain", "this message may contain", "this e-mail is confidential",
+	"this email is confidential", "this message is confidential", "confidentiality notice", "if you have received this e-mail in error",
+	"if you have received this email in error", "if you received this e-mail in error", "if you received this email in error",
+	"if you are not the intended recipient", "denne meldingen kan inneholde", "denne e-posten er konfidensiell",
+	"dette e-postmeddelande kan innehålla", "detta e-postmeddelande kan innehålla", "detta mejl kan innehålla",
+	"denne e-mail kan indeholde", "denne mail kan indeholde", "diese e-mail kann vertrauliche", "diese e-mail enthält vertrauliche",
+	"diese nachricht kann vertrauliche",
 }
 
 // closings open the sign-off at the end of a mail; what follows them is a

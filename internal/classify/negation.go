@@ -38,6 +38,10 @@ var (
 	notOnly    = family("bare", "berre", "bara", "nur", "only", "just", "kun", "enbart", "alene")
 	objectPron = family("det", "den", "dem", "dei", "it", "them", "meg", "mig", "mich", "es", "sie", "dette", "this", "that", "those", "these")
 	postNeg    = family("ikke", "ikkje", "inte", "not", "nicht", "ej")
+	// Sentence adverbs that may stand between the verb (or its pronoun
+	// object) and a negation after it: "radera det ändå inte", "slett den
+	// likevel ikke", "slet dem alligevel ikke".
+	negAdverbs = family("ändå", "likevel", "likevél", "allikevel", "alligevel", "endå", "enda", "dock", "heller", "altså", "jo", "nog")
 	// Words skipped when looking for the verb in front of a match.
 	fillers = family("en", "ei", "et", "ein", "eit", "a", "an", "the", "min", "mitt", "mi", "mine", "my",
 		"automatisk", "automatically", "allerede", "already", "nå", "now", "nettopp", "just", "alle",
@@ -174,7 +178,12 @@ func negated(toks []token, i, j int) bool {
 			}
 			// German puts "nicht" at the end of the clause; elsewhere the
 			// negation must follow the verb or its pronoun object at once.
-			return n == 0 || (n == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
+			// A sentence adverb may come between: "radera det ändå inte".
+			adv := 0
+			if n > 0 && negAdverbs.has(&toks[k-1]) {
+				adv = 1
+			}
+			return n-adv == 0 || (n-adv == 1 && objectPron.has(&toks[j+1])) || t.s == "nicht"
 		}
 		if negationStops.has(t) {
 			break
@@ -455,6 +464,10 @@ type sentenceSets struct {
 
 	doc     setBits // the union over the whole message
 	docDone bool
+	// also is more of the message for docMatches: the subject while the
+	// body is read, the body while a subject is read on its own
+	// ("Formal complaint" over a body about personal data).
+	also []token
 
 	perRule []uint8 // hits made so far, by rule
 	ruled   bool    // perRule is cleared for this text
@@ -481,19 +494,23 @@ func (ss *sentenceSets) reset(toks []token) {
 // docMatches reports whether any word of the message passes w.
 func (ss *sentenceSets) docMatches(toks []token, w *wordSet) bool {
 	if w.set == nil || len(w.set.fallback) > 0 {
-		for k := range toks {
-			if w.matchTok(&toks[k]) {
-				return true
+		for _, ts := range [2][]token{toks, ss.also} {
+			for k := range ts {
+				if w.matchTok(&ts[k]) {
+					return true
+				}
 			}
 		}
 		return false
 	}
 	if !ss.docDone {
 		ss.doc = setBits{}
-		for k := range toks {
-			pre, suf := toks[k].sets()
-			ss.doc.or(pre)
-			ss.doc.or(suf)
+		for _, ts := range [2][]token{toks, ss.also} {
+			for k := range ts {
+				pre, suf := ts[k].sets()
+				ss.doc.or(pre)
+				ss.doc.or(suf)
+			}
 		}
 		ss.docDone = true
 	}

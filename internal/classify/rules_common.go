@@ -23,6 +23,15 @@ const (
 	listWords = "liste|lista|listen|listene|lister|listane|listar|listor|lists|list|*liste|*lista|*listen|*listene|*list|*lists|" +
 		"nyhetsbrev*|*nyhetsbrev|*nyhetsbrevet|nyheitsbrev*|newsletter*|mailing*|*sms*|sms*|utsendel*|" +
 		"*utsendelse|*utsendelser|distribusjon*|utskick*|verteiler*|mailliste*|epostliste*"
+	// shopListWords are the shop's own lists a customer keeps, not a
+	// mailing list: "slette ting fra ønskelisten", "remove it from my
+	// wishlist", "von der Merkliste entfernen" use the shop.
+	shopListWords = "ønskeliste*|ønskelista|ønskjeliste*|ønskjelista|handleliste*|handlelista|gaveliste*|gavelista|" +
+		"önskelist*|inköpslist*|wishlist*|wunschliste*|merkliste*|einkaufsliste*|indkøbsliste*|favorittliste*|favoritlist*|favourites|favorites"
+	// feeWords are charges a customer disputes: an objection to one is
+	// about money, not about processing.
+	feeWords = "gebyr|gebyret|gebyra|gebyrer|gebyrene|*gebyr|*gebyret|avgift|avgifta|avgiften|*avgift|*avgifta|*avgiften|" +
+		"gebühr|gebühren|*gebühr|fee|fees|surcharge*|avgifter|avgifterna|*gebyrer"
 	// quitWords stop something: "slutt å sende", "stop emailing me".
 	// ownRight are possessives that make "rett", "ret" a noun: "min rett
 	// til innsyn", "min ret til indsigt".
@@ -86,8 +95,8 @@ var commonRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, "never|aldri|not|didn't|ikke|ikkje|nie|nicht|aldrig|inte ~3 signed|subscribed|registered|opted|meldt|meldte|abonnert|abonnerte|påmeldt|samtykket|samtykka|samtykt|consented|agreed|angemeldet|tilmeldt|prenumererat ~4 "+marketingWords).with(selfNeg).in("nomore"),
 	// Ending a subscription to a list: "avslutte nyhetsbrevet", "si opp
 	// SMS-listen", "cancel the newsletter", "Newsletter kündigen".
-	rule(dsr.ObjectionMarketing, 0.8, endWords+" ~3 "+listWords+"|nyhedsbrev*").in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.8, "si|sei|sig|säg ~1 opp|op|upp ~3 "+listWords+"|nyhedsbrev*").in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.8, endWords+" ~3 "+listWords+"|nyhedsbrev*").in("unsub").unless(shopListWords),
+	rule(dsr.ObjectionMarketing, 0.8, "si|sei|sig|säg ~1 opp|op|upp ~3 "+listWords+"|nyhedsbrev*").in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.8, "nyhetsbrev*|*nyhetsbrevet|nyheitsbrev*|nyhedsbrev*|newsletter*|mailing*|sms|utskick* ~2 "+endWords).with(noReport).in("unsub"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+" ~2 "+contactWords).in("nomore").unless("faktura*|invoice*|ordre*|order*|kvittering*|receipt*"),
 	rule(dsr.ObjectionMarketing, 0.65, quitWords+"|cease ~1 it|this|that|them|dem|det|dette").

@@ -51,11 +51,14 @@ var daRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.6, "ikke ~3 sende|ringe|kontakte ~2 mig").with(selfNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "stop|hold ~2 op ~2 med ~2 at ~1 sende|ringe").in("nomore"),
 
-	rule(dsr.Objection, 0.75, "indsigelse*|gør ~2 indsigelse").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "indsigelse*|gør ~2 indsigelse").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "legitim*|berettiget ~1 interesse*").in("li"),
 
 	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*|tilladelse*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~4 tilbage|tilbagekald*").in("withdraw"),
+	// "min mor skrev under ... Det vil jeg ikke længere": a yes refused.
+	rule(dsr.WithdrawConsent, 0.6, "det ~1 vil ~1 jeg ~1 ikke ~1 længere|mere").
+		with(selfNeg).given("ja|samtyk*|samtykke*|godkendt|godkendte|skrev|underskrev|underskrift*").in("nolonger"),
 
 	rule(dsr.Information, 0.5, "hvor ~1 længe ~5 opbevar*|gemmer|gem|lagrer|ligger|gemmes|beholder").in("retention"),
 	rule(dsr.Information, 0.45, "hvad ~4 bruges|bruger ~5 til").in("purpose"),
@@ -71,5 +74,8 @@ var daRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "afgørelse*|beslutning*|afslag*|vurdering* ~5 automatisk*|automatiseret*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "menneske|person|medarbejder ~5 ser|vurderer|gennemgår|kigger").in("human"),
 	rule(dsr.AutomatedDecision, 0.5, "manuel*|menneskelig* ~3 vurdering|behandling|gennemgang").in("human"),
+	// "at nogen gennemgår ansøgningen manuelt": the adverb last.
+	rule(dsr.AutomatedDecision, 0.45, "gennemgå*|vurder*|behandl*|kontroller*|tjek* ~4 manuelt").in("human"),
+	rule(dsr.AutomatedDecision, 0.3, "logik|logikken|kriterier|kriterierne").in("why"),
 	rule(dsr.AutomatedDecision, 0.3, "afslag*|afvist|afviste ~4 faktura*|kredit*|afbetaling*|delbetaling*").in("creditdec"),
 }

@@ -9,6 +9,8 @@ const (
 	deEraseObj = deData + "|konto|kundenkonto|profil|foto*|bild*"
 	// deList names the lists one is taken off.
 	deList = "verteiler*|*verteiler|liste|*liste|listen|*listen|newsletter*|mailingliste*|emailverteiler"
+	// deMailAddr: the compounds a German address field is written as.
+	deMailAddr = "e-mail-adresse|emailadresse|e-mailadresse|mailadresse|mail-adresse|wohnadresse|postadresse|postanschrift"
 	// deField names a single personal detail a person asks to correct.
 	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
@@ -26,8 +28,14 @@ var deRules = []ruleSpec{
 	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.6, deData+" ~6 über ~1 mich|uns|ihn").with(noReport | nounPhrase).in("whathave"),
 
-	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben").in("fix"),
-	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
+	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben|"+deMailAddr).in("fix"),
+	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben|"+deMailAddr+" ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
+	// "Bitte ändern Sie in meinem Kundenkonto die E-Mail-Adresse": the
+	// polite imperative puts the verb first and the field at the end of
+	// the middle field, further than the phrase above looks. An order's
+	// delivery address is no stored record.
+	rule(dsr.Rectification, 0.7, "berichtigen|korrigieren|aktualisieren|ändern ~1 sie ~6 adresse|anschrift|namen|nachnamen|vornamen|geburtsdatum|telefonnummer|handynummer|"+deMailAddr).
+		in("fix").unless("bestellung*|lieferung*|lieferadresse|paket*|sendung*|passwort"),
 	rule(dsr.Rectification, 0.35, "falsch*|fehlerhaft*|unrichtig*|veraltet* ~3 adresse|anschrift|namen|name|daten|angaben|telefon*|*nummer|email|geburtsdatum").in("err"),
 	// "die (Adresse) stimmt nicht mehr".
 	rule(dsr.Rectification, 0.35, "stimmt|stimmen ~1 nicht ~1 mehr").with(selfNeg).given(deField).in("err"),
@@ -69,7 +77,7 @@ var deRules = []ruleSpec{
 	// "Werbe-SMS will ich auch keine mehr bekommen".
 	rule(dsr.ObjectionMarketing, 0.7, "werbe*|werbung|newsletter*|angebote ~5 keine|nicht ~1 mehr").with(selfNeg).in("nomore"),
 
-	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "berechtigt*|legitim* ~1 interesse*").in("li"),
 
 	rule(dsr.WithdrawConsent, 0.9, "widerruf*|widerrufe|widerrufen|ziehe ~5 einwilligung*|zustimmung*").in("withdraw"),
@@ -87,6 +95,8 @@ var deRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "system|systeme|maschine|computer ~6 abgelehnt|abgewiesen|entschieden|gesperrt").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "entscheid*|ablehnung|abgelehnt|bewertung|scoring ~5 automatisiert*|automatisch*").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "menschlich*|manuell* ~3 prüfung|überprüfung|bewertung|eingreifen").in("human"),
+	// "den Antrag noch einmal manuell prüft": the adverb before the verb.
+	rule(dsr.AutomatedDecision, 0.45, "manuell ~2 prüft|prüfen|überprüft|überprüfen|bearbeitet|bearbeiten|bewertet|bewerten|nachprüfen").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "mensch|mitarbeiter*|sachbearbeiter* ~8 überprüf*|prüft|prüfen|ansieht|ansehen|anschaut|bewertet").in("human"),
 	rule(dsr.AutomatedDecision, 0.3, "ablehnung|abgelehnt ~4 ratenkauf*|kredit*|rechnungskauf*|finanzierung*").in("creditdec"),
 	// The perfect tense puts the participle last: "hat meinen Antrag auf

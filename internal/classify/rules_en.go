@@ -6,6 +6,12 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	enData    = "data|information|info|details|records|record|personal|everything|anything|profile|history"
 	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
+	// enComplaintCtx: words of which a complaint about data protection
+	// names at least one somewhere in the mail.
+	enComplaintCtx = enData + "|privacy|gdpr|datatilsynet|authority|ico|regulator|request|requests|consent|email|emails|e-mail|" +
+		"address|addresses|phone|number|marketing|newsletter*|account|breach|leak|leaked|exposed|delete|deleted|deletion|erase|" +
+		"access|copy|camera|cameras|footage|recording|recordings|cctv|tracking|tracked|decision|automated|name|names|unsubscribe*|" +
+		"sar|dsar|dpo|article|art|handled|handling|sms|texts|calls|messages|spam|birth|dob|birthday|surname|passport|id"
 	// enOwnData: what a copy or a transfer is of.
 	enOwnData = "data|information|info|personal|records|details"
 	// enRecording: camera and call recordings, which hold the person too.
@@ -61,7 +67,10 @@ var enRules = []ruleSpec{
 		notOf(passOn),
 	rule(dsr.Access, 0.6, "what|which ~5 have|hold|store|stored|keep|kept ~3 on|about").with(noReport).in("whathave").
 		unless("used|use|purpose*|share|shared|sell|long|why|collect|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
-	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy"),
+	// "which partners get my details" asks about recipients: another
+	// party getting the data is no copy for the sender.
+	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy").
+		notAfter("partners|partner|companies|company|others|third|parties|advertisers|processors|who"),
 	rule(dsr.Access, 0.6, enOwnData+" ~4 have|has|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
@@ -122,10 +131,14 @@ var enRules = []ruleSpec{
 	// "until that's sorted, I'd rather you didn't use that record for
 	// anything at all".
 	rule(dsr.Restriction, 0.5, "didn't|didnt|don't|dont|not ~1 use ~4 for ~1 anything").with(selfNeg).in("dontuse"),
+	// "I do not want that payment history used for anything": the
+	// passive after "want"; on its own it may object to one use, so it
+	// is weak, and counts beside a hold ("until you have checked").
+	rule(dsr.Restriction, 0.4, "don't|dont|not ~1 want ~5 used|processed|shared|disclosed|passed").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
 	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|"+
-		"corrected|fixed|rectified|closed|over").in("pause"),
+		"corrected|fixed|rectified|closed|over|reviewed|assessed|examined").in("pause"),
 	rule(dsr.Restriction, 0.4, "until|while ~3 you|u|they|magnet ~1 check|checks|checking|investigate|investigating|verify|verifying|review|reviewing|look|looking").in("check").
 		unless("order|orders|parcel|package|payment|card|delivery|invoice*"),
 	rule(dsr.Restriction, 0.4, "refrain|hold ~1 from|off ~2 using|processing|sharing|disclosing ~8 until|while|pending").in("holdoff").
@@ -157,7 +170,7 @@ var enRules = []ruleSpec{
 	// objection_marketing
 	rule(dsr.ObjectionMarketing, 0.85, "unsubscrib*").in("unsub").with(noReport),
 	rule(dsr.ObjectionMarketing, 0.7, "opt ~1 out|optout|optingout").in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "take|remove|delete|drop|exclude ~4 off|from ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.75, negWords+" ~4 "+marketingWords).with(selfNeg).except(receivedWords + "|" + scopeWords).notAfter(scopeWords + "|is|isn't|was|wasn't").in("nomore").unless("consent|consented|agreed"),
 	rule(dsr.ObjectionMarketing, 0.6, negWords+" ~2 send*|call*|contact*|email*|text*|ring* ~1 me|us").with(selfNeg).in("nomore").
 		unless("invoice*|reminder*|copy|confirmation|receipt*|answer|reply|need"),
@@ -177,7 +190,8 @@ var enRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.7, negWords+" ~1 put|add|sign|subscribe|include ~6 "+listWords).with(selfNeg).in("nomore"),
 
 	// objection
-	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "object|objects|objecting|objection").with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object").
+		unless(feeWords), // "I object to the restocking fee" is about money
 	rule(dsr.Objection, 0.35, "legitimate ~1 interest|interests").in("li"),
 	rule(dsr.Objection, 0.6, "not|don't|dont ~2 build|create|make|keep ~2 profile|profiles ~1 of|on|about ~1 me|us").
 		with(selfNeg|noReport).or(dsr.ObjectionMarketing, marketingWords).in("stop"),
@@ -193,6 +207,10 @@ var enRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "withdraw*|revok*|retract*|rescind*|withdrew ~5 consent*|permission|agreement").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "consent ~4 withdrawn|revoked|withdraw|retracted").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "no ~1 longer ~2 consent|agree").with(selfNeg).in("nolonger"),
+	// "my mum signed that you could use my photo. I don't want that any
+	// more": a yes or a signature refused from now on by a pronoun.
+	rule(dsr.WithdrawConsent, 0.6, "don't|dont|not ~1 want ~1 that|this|it ~1 anymore|any").
+		with(selfNeg).given("consent|consented|agreed|signed|permission|allowed").in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "withdraw*|revok*|retract*|withdrew|rescind* ~2 it|this|that|them").given("consent|consented|permission").in("withdraw"),
 
 	rule(dsr.WithdrawConsent, 0.5, "reject|disable|turn|opt ~3 off|out ~3 cookie*|tracking").in("cookies"),
@@ -214,7 +232,14 @@ var enRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "share|shared|sharing|sell|sold|selling|pass ~5 with|to|on ~3 third|other|others|partners|companies|advertisers").in("share"),
 	rule(dsr.Information, 0.5, "where ~3 "+enOwnData+" ~3 stored|kept|held|hosted|processed").in("where"),
 	rule(dsr.Information, 0.5, "where ~3 store|keep|host|process ~3 "+enOwnData).in("where"),
-	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see ~4 "+enOwnData+"|it|them").with(asked).in("share"),
+	rule(dsr.Information, 0.5, "others|other|third|partners|companies ~5 access|see|get|gets|receive|receives ~4 "+enOwnData+"|it|them").with(asked).in("share"),
+	// "is some data sent to the USA?", "do you transfer it outside the
+	// EEA?": asked, a transfer abroad is Art. 13(1)(f).
+	rule(dsr.Information, 0.5, "sent|send|sends|transferred|transfer|transfers|moved|stored ~3 to|outside|in ~2 usa|america|china|abroad|eu|eea|europe").with(asked).in("transfer"),
+	// "I don't need my data, I just want to understand": no copy is
+	// wanted, the question is about processing (as a negated access
+	// phrase is, see notAccess).
+	rule(dsr.Information, 0.45, "don't|dont|not ~1 need|want ~2 my|a|the|any ~1 data|copy|information|recordings|footage").with(selfNeg).in("notaccess"),
 
 	// "a complaint about how you handle my data", "is that how you handle
 	// personal data??": the way data was handled is what a complaint is
@@ -265,10 +290,14 @@ var enRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.25, "seconds|minute|minutes|instantly|immediately").in("fast"),
 
 	// complaint
-	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain"),
-	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider|register|log|record ~4 complaint").in("complain").unless(enProduct),
-	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct),
+	// A complaint is one about data only where the mail speaks of data,
+	// privacy or a request at all: "I wish to lodge a formal complaint"
+	// over a TV that broke, told in the sentences after, is a consumer
+	// claim (enComplaintCtx).
+	rule(dsr.Complaint, 0.9, "formal ~2 complaint").in("complain").given(enComplaintCtx),
+	rule(dsr.Complaint, 0.65, "complain|complaining").in("complain").unless(enProduct).given(enComplaintCtx),
+	rule(dsr.Complaint, 0.75, "make|making|lodge|lodging|file|filing|submit|submitting|raise|raising|treat|this|consider|register|log|record ~4 complaint").in("complain").unless(enProduct).given(enComplaintCtx),
+	rule(dsr.Complaint, 0.4, "complaint|complaints|grievance").with(notOwned).in("complain").unless(enProduct).given(enComplaintCtx),
 
 	rule(dsr.Complaint, 0.4, "breach|breached|violation|violated|leak|leaked|exposed").in("crit"),
 	rule(dsr.Complaint, 0.3, "unacceptable|outrageous|careless|negligent|serious").in("crit"),

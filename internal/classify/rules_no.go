@@ -177,6 +177,12 @@ var noRules = []ruleSpec{
 		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
 	rule(dsr.Restriction, 0.4, "la|lar|late|lat ~1 være|vere|vera ~3 bruke|bruka|behandle|handsame|dele|sende|utlevere ~8 inntil|mens|medan|før").in("holdoff").
 		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
+	// "inntil dere har tatt stilling til protesten min": a hold until a
+	// decision, as "inntil det er avgjort".
+	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~4 tatt|teke|tar ~1 stilling").in("pause"),
+	// "ikke bruker opptakene til noe som helst": no use at all, as en
+	// "not use it for anything".
+	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 bruk|bruker|bruke|brukar|brukes|brukast ~5 til ~1 noe|noko|noen|noka|annet|anna").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.4, "til ~1 dere|de ~1 har ~1 avklart|avklara|undersøkt|kontrollert|vurdert|sjekket|sjekka|oppklart|sett|gått|gjennomgått").in("pause"),
 	// "til saka er avslutta", "før det er rettet": the time a hold lasts,
 	// until a dispute is over or the data put right (Art. 18(1)(a)).
@@ -193,7 +199,10 @@ var noRules = []ruleSpec{
 		with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.35, "ikke|ikkje ~2 sendes|sendast|utleveres|utleverast|deles|delast|brukes|brukast|oversendes|send|sende|videresend*|gi|gje ~3 til|videre|vidare|inkasso*|andre").
 		with(selfNeg).in("dontuse"),
-	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest"),
+	// To dispute a decision ("bestride avgjørelsen", Art. 22(3)) is not to
+	// dispute the accuracy of data.
+	rule(dsr.Restriction, 0.35, "bestrider|bestride|bestrid|bestridt|bestridte|bestrides|uriktige|ukorrekte").in("contest").
+		notOf("avgjørelse*|avgjerd*|vedtak*|vedtaket|beslutning*|avslag*|avslaget"),
 	rule(dsr.Restriction, 0.35, "stemmer|stemmar ~1 ikke|ikkje").with(selfNeg).in("contest"),
 	rule(dsr.Restriction, 0.45, "sperres|sperre|sperr|blokker*|låses|låse ~4 tilgang*|profil*|konto*|opplysning*|kundeprofil*|data").in("block"),
 	rule(dsr.Restriction, 0.6, "sperr|sperre|sperres|frys|fryse ~2 bruken|bruk|behandlinga|behandlingen").in("freeze"),
@@ -233,8 +242,8 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.65, "slutt|stopp|stop|hold ~2 med|opp ~1 det|dette|slikt|med").
 		given(marketingWords + "|*reklame|selge|selger|salg|salgs*|ringt|ringer|ringe|oppringing*").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
-	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub").unless(shopListWords),
+	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~3 mot ~3 alt|all|alle|"+marketingWords).in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.7, "reservasjon|reservasjonen|reservasjonsregister*").in("reserve"),
@@ -273,8 +282,8 @@ var noRules = []ruleSpec{
 	rule(dsr.Objection, 0.75, "protester*|protest|protesten|innsigelse*|innsigelsar|innvending*|motsetter|motset|motsett*").
 		with(notOwned).or(dsr.ObjectionMarketing, marketingWords).in("object").
 		// A protest at a price ("jag protesterar mot att jag fick betala
-		// mer") is about money.
-		unless("pris|prisen|priset|priser|prisgaranti*|betale|betala|betalt|kostar|koster|mellanskillnad*|mellomlegg*|differansen|refusjon*|återbetal*|tilbakebetal*"),
+		// mer") or a fee ("protesterer mot returgebyret") is about money.
+		unless("pris|prisen|priset|priser|prisgaranti*|betale|betala|betalt|kostar|koster|mellanskillnad*|mellomlegg*|differansen|refusjon*|återbetal*|tilbakebetal*|" + feeWords),
 
 	rule(dsr.Objection, 0.35, "berettig*|berettiga|legitim* ~1 interess*").in("li"),
 	rule(dsr.Objection, 0.75, "setter|sett|set ~1 meg|oss ~1 imot|mot").or(dsr.ObjectionMarketing, marketingWords).in("object"),
@@ -333,6 +342,10 @@ var noRules = []ruleSpec{
 	// "jeg sa ja til det før, men det gjelder ikke nå".
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 gjelder|gjeld ~1 ikke|ikkje ~1 nå|no|lenger|lengre|meir").
 		with(selfNeg).given("ja|samtykk*|samtykkje*|tillatels*|tillating*").in("nolonger"),
+	// "mamma skrev under på at dere fikk bruke bildet. Det vil jeg ikke
+	// lenger": a yes or a signature, refused from now on by a pronoun.
+	rule(dsr.WithdrawConsent, 0.6, "det|dette ~1 vil|ønsker|ønskjer ~1 jeg|eg ~1 ikke|ikkje ~1 lenger|lengre|meir|mer").
+		with(selfNeg).given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*|skrev|signerte|signert|underskrev|underskrift*").in("nolonger"),
 	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.6, "jaet|samtykket|samtykkjet|tillatelsen|tillatinga|løyvet ~2 gjelder|gjeld ~1 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
@@ -349,6 +362,9 @@ var noRules = []ruleSpec{
 	// the access phrase from reading as a copy asked for (passOn).
 	rule(dsr.Information, 0.5, "hvilke|kva|hva ~3 "+noData+" ~4 "+passOn+"|send|gis|gjevne ~2 til|videre").in("share"),
 	rule(dsr.Information, 0.5, "hvor|kor ~1 lenge ~6 vare").in("retention"),
+	// "Jeg trenger ikke se opptakene selv", "treng ikkje kopi": no copy is
+	// wanted, the questions are about processing (see notAccess).
+	rule(dsr.Information, 0.45, "trenger|treng|behøver ~1 ikke|ikkje ~4 se|sjå|få|kopi*|innsyn|opptak*|opptaka|dataene|opplysning*|opplysing*").with(selfNeg).in("notaccess"),
 	rule(dsr.Information, 0.4, "lagringstid*|oppbevaringstid*|lagringsperiode*|slettefrist*|slettingsfrist*|slettereglar|sletteregler|sletterutine*").in("retention"),
 	rule(dsr.Information, 0.45, "hva|kva|hvilke|kvifor ~4 brukes|brukast|bruker|brukar|nyttar|nytter|brukt|nytta ~6 til|for").in("purpose"),
 	rule(dsr.Information, 0.5, "hvilke|hvilket|hva|kva|kor ~3 formål*|føremål*|formaal*|føremålet").in("purpose"),

@@ -50,20 +50,25 @@ var svRules = []ruleSpec{
 	rule(dsr.Portability, 0.45, svData+" ~4 jag|vi ~3 har ~2 lämnat|gett|givit|uppgett").in("provided"),
 
 	rule(dsr.ObjectionMarketing, 0.85, "avregistrera*|avprenumerera*|avanmäl*|avsluta ~3 prenumeration*|nyhetsbrev*|utskick*").in("unsub"),
-	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub"),
+	rule(dsr.ObjectionMarketing, 0.85, "ta|tar ~1 bort ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.6, "inte|ej ~3 skicka|ringa|kontakta ~2 mig").with(selfNeg).in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.7, "sluta ~2 skicka|ringa|kontakta|mejla").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.75, "spärra* ~3 "+marketingWords+"|direktreklam").in("reserve"),
 
-	rule(dsr.Objection, 0.75, "invänd*|invändning*|motsätter|motsätta").or(dsr.ObjectionMarketing, marketingWords).in("object"),
+	rule(dsr.Objection, 0.75, "invänd*|invändning*|motsätter|motsätta").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "berättigat|berättigade ~1 intresse*").in("li"),
 	rule(dsr.Objection, 0.5, "sluta ~2 spåra|övervaka|filma|profilera|analysera ~1 mig|oss").
 		or(dsr.ObjectionMarketing, marketingWords).in("stop"),
 
 	rule(dsr.WithdrawConsent, 0.9, "återkalla*|återkallar|drar|dra|tar ~4 samtycke*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtycke* ~4 återkalla*|tillbaka").in("withdraw"),
+	// "mamma skrev under ... Det vill jag inte längre": a yes refused.
+	rule(dsr.WithdrawConsent, 0.6, "det ~1 vill ~1 jag ~1 inte ~1 längre").
+		with(selfNeg).given("ja|samtyck*|samtycke*|godkänt|godkände|skrev|signerade|underskrift*").in("nolonger"),
 
 	rule(dsr.Information, 0.5, "hur ~1 länge ~5 spara*|sparar|lagra*|lagrar|behåll*").in("retention"),
+	// "jag behöver inte se uppgifterna själv": no copy wanted.
+	rule(dsr.Information, 0.45, "behöver ~1 inte ~4 se|få|kopia|utdrag|uppgifter*|data|inspelning*").with(selfNeg).in("notaccess"),
 	// "vad händer med numret efteråt, sparas det någonstans?"
 	rule(dsr.Information, 0.5, "vad ~1 händer|sker ~2 med ~3 numret|personnummer*|uppgift*|uppgifterna|data|informationen").in("purpose"),
 	rule(dsr.Information, 0.45, "sparas|lagras ~2 det|den|de ~1 någonstans|hos|var").in("where"),
@@ -79,6 +84,11 @@ var svRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.45, "beslut*|avslag*|nekad*|bedömning*|kreditprövning* ~5 automatisk*|automatiserad*|systemet").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.5, "manuell*|mänsklig* ~3 prövning|bedömning|granskning|omprövning").in("human"),
 	rule(dsr.AutomatedDecision, 0.45, "människa|person|handläggare ~5 granskar|prövar|bedömer|tittar|går|granskat|prövat|bedömt|tittat|kollat").in("human"),
+	// "att någon går igenom ansökan manuellt", "pröva beslutet manuellt":
+	// the adverb last names the review as a person's, as in bokmål.
+	rule(dsr.AutomatedDecision, 0.45, "igenom|granska*|pröva*|ompröva*|bedöm*|kolla* ~4 manuellt|manuell").in("human"),
+	// "vilken logik som låg bakom": the logic of a decision, weak alone.
+	rule(dsr.AutomatedDecision, 0.3, "logik|logiken|kriterier|kriterierna").in("why"),
 	// "ingen människa kan ha tittat på det så snabbt": no person decided.
 	rule(dsr.AutomatedDecision, 0.5, "ingen ~1 människa|person|handläggare|människor ~5 granskat|prövat|bedömt|tittat|kollat|granskar|tittar|läst").with(selfNeg).in("human"),
 	// A credit refused: our credit checks are automated.
