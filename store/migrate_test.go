@@ -415,3 +415,54 @@ func TestParseRightsOddEvidence(t *testing.T) {
 		t.Error("a rights_detail that is no list read without an error")
 	}
 }
+
+// A desk started before migration 0011 writes rights as rows of
+// case_rights (insertCaseV10, and SetRights as it was: delete, then
+// insert): the view's triggers put them in the case row, where the new
+// code reads them.
+func TestOldDeskWritesRightsThroughTheView(t *testing.T) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(t.TempDir(), "pv.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	rights := []dsr.CaseRight{
+		{Right: dsr.Access, Source: dsr.SourceAuto, Confidence: 0.9, Evidence: []string{"innsyn"}},
+		{Right: dsr.Erasure, Source: dsr.SourceAuto, Confidence: 0.75, Evidence: []string{`"slett" æøå`}},
+	}
+	var id int64
+	err = s.Write(ctx, func(tx *Tx) error {
+		ref, err := tx.NextRef(ctx, 2026)
+		if err != nil {
+			return err
+		}
+		c := &dsr.Case{Ref: ref, Requester: "p@example.no", Status: dsr.StatusNew, ReceivedAt: time.Unix(1e9, 0), DueAt: time.Unix(1e9, 0), Rights: rights}
+		if err := insertCaseV10(ctx, tx, c, "intake", time.Unix(1e9, 0)); err != nil {
+			return err
+		}
+		id = c.ID
+		return nil
+	})
+	if err != nil {
+		t.Fatalf("an old desk's insert: %v", err)
+	}
+	if c, err := s.Case(ctx, id); err != nil || !reflect.DeepEqual(c.Rights, rights) {
+		t.Errorf("rights written by an old desk: %+v, %v; want %+v", c.Rights, err, rights)
+	}
+	// The old SetRights: delete the case's rows, insert the new ones.
+	err = s.Write(ctx, func(tx *Tx) error {
+		if _, err := tx.tx.ExecContext(ctx, `DELETE FROM case_rights WHERE case_id = ?`, id); err != nil {
+			return err
+		}
+		_, err := tx.tx.ExecContext(ctx, `INSERT INTO case_rights (case_id, right, source, confidence, evidence) VALUES (?, 'rectification', 'staff', 1, '[]')`, id)
+		return err
+	})
+	if err != nil {
+		t.Fatalf("an old desk's correction: %v", err)
+	}
+	want := []dsr.CaseRight{{Right: dsr.Rectification, Source: dsr.SourceStaff, Confidence: 1, Evidence: []string{}}}
+	if c, err := s.Case(ctx, id); err != nil || !reflect.DeepEqual(c.Rights, want) {
+		t.Errorf("rights corrected by an old desk: %+v, %v; want %+v", c.Rights, err, want)
+	}
+}

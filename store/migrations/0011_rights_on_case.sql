@@ -35,3 +35,29 @@ CREATE VIEW case_rights (case_id, right, source, confidence, evidence) AS
     SELECT c.id, json_extract(j.value, '$.right'), json_extract(j.value, '$.source'),
            CAST(json_extract(j.value, '$.confidence') AS REAL), json_extract(j.value, '$.evidence')
     FROM cases c, json_each(c.rights_detail) j;
+
+-- A desk still running the code from before this migration (started before
+-- another process upgraded the file) writes rights as rows: the view takes
+-- them into the case row, so that desk keeps working until it restarts.
+CREATE TRIGGER case_rights_insert INSTEAD OF INSERT ON case_rights
+BEGIN
+    UPDATE cases SET rights_detail = json_insert(rights_detail, '$[#]', json_object(
+        'right', NEW.right,
+        'source', NEW.source,
+        'confidence', CAST(coalesce(NEW.confidence, 0) AS REAL),
+        'evidence', CASE
+            WHEN NEW.evidence IS NULL THEN json_array()
+            WHEN NOT json_valid(NEW.evidence) THEN json_array(NEW.evidence)
+            WHEN json_type(NEW.evidence) = 'array' THEN json(NEW.evidence)
+            ELSE json_array(NEW.evidence) END))
+    WHERE id = NEW.case_id;
+END;
+
+CREATE TRIGGER case_rights_delete INSTEAD OF DELETE ON case_rights
+BEGIN
+    UPDATE cases SET rights_detail = (
+        SELECT coalesce(json_group_array(json(j.value)), '[]')
+        FROM json_each(cases.rights_detail) j
+        WHERE json_extract(j.value, '$.right') IS NOT OLD.right)
+    WHERE id = OLD.case_id;
+END;
