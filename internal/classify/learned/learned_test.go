@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/magnetharstad/pvdesk/internal/classify"
 	"github.com/magnetharstad/pvdesk/internal/dsr"
@@ -79,13 +78,11 @@ func TestModelVetoesAndAdds(t *testing.T) {
 	}
 }
 
-func TestTrainingTenThousandIsFast(t *testing.T) {
-	ex := syntheticExamples(10000)
-	start := time.Now()
-	m := Train(ex)
-	if el := time.Since(start); el > 5*time.Second {
-		t.Errorf("training 10,000 took %s", el)
-	}
+// TestTrainingTenThousand: a model of 10,000 confirmed cases holds them
+// all. How long training takes is BenchmarkTrain10k's to say: a timed test
+// fails on a busy machine or under -race, and proves nothing on an idle one.
+func TestTrainingTenThousand(t *testing.T) {
+	m := Train(syntheticExamples(10000))
 	if m.Size() != 10000 {
 		t.Errorf("size %d", m.Size())
 	}
