@@ -105,8 +105,10 @@ var (
 // changed, and the pages of the indexes on scattered keys (Message-ID,
 // requester) are changed by nearly every batch, whatever its size: a first
 // sync of 10,000 messages spent 100 ms committing batches of 250 and 40 ms
-// committing batches of 1,000. Beyond 1,000 it gains nothing measurable,
-// and a killed sync fetches at most one batch again.
+// committing batches of 1,000, and those pages grow with the file (50,000
+// messages: 8.9 s with batches of 250, 3.3 s with 1,000). At 10,000 larger
+// batches gained nothing measurable; a killed sync fetches at most one
+// batch again.
 const DefaultBatchSize = 1000
 
 // progressEvery is how often a sync reports the messages that have
