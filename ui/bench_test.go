@@ -375,6 +375,7 @@ func TestRSSChild(t *testing.T) {
 	if path == "" {
 		t.Skip("run by BenchmarkInboxRSS")
 	}
+	limitMemory() // as Run does
 	st, err := store.Open(context.Background(), path)
 	if err != nil {
 		t.Fatal(err)

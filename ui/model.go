@@ -143,6 +143,7 @@ func New(o Options) tea.Model {
 
 // Run shows the desk on the terminal until the user quits.
 func Run(o Options) error {
+	limitMemory()
 	var popts []tea.ProgramOption
 	if o.AltScreen {
 		popts = append(popts, tea.WithAltScreen())
