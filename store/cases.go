@@ -139,16 +139,20 @@ type storedRight struct {
 	Right      dsr.Right  `json:"right"`
 	Source     dsr.Source `json:"source"`
 	Confidence float64    `json:"confidence"`
-	Evidence   []string   `json:"evidence"`
+	Evidence   phrases    `json:"evidence"`
 }
 
-// readRight is a storedRight as read: evidence that is not a list of
-// phrases (a hand edit) is dropped rather than keeping the case shut.
-type readRight struct {
-	Right      dsr.Right       `json:"right"`
-	Source     dsr.Source      `json:"source"`
-	Confidence float64         `json:"confidence"`
-	Evidence   json.RawMessage `json:"evidence"`
+// phrases is the evidence of a stored right. Evidence that is not a list
+// of phrases (a hand edit) reads as none rather than keeping the case shut.
+type phrases []string
+
+func (p *phrases) UnmarshalJSON(b []byte) error {
+	var list []string
+	if json.Unmarshal(b, &list) != nil {
+		list = nil
+	}
+	*p = list
+	return nil
 }
 
 // rightsJSON is the rights_detail of a case with rights; dsr.None is not
@@ -163,7 +167,7 @@ func rightsJSON(rights []dsr.CaseRight) string {
 		if ev == nil {
 			ev = []string{}
 		}
-		out = append(out, storedRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence, Evidence: ev})
+		out = append(out, storedRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence, Evidence: phrases(ev)})
 	}
 	b, _ := json.Marshal(out)
 	return string(b)
@@ -173,17 +177,13 @@ func rightsJSON(rights []dsr.CaseRight) string {
 // dsr.Right.Order gives). A value that is not a JSON array of rights is an
 // error: a case shown without its rights would mislead.
 func parseRights(detail string) ([]dsr.CaseRight, error) {
-	var stored []readRight
+	var stored []storedRight
 	if err := json.Unmarshal([]byte(detail), &stored); err != nil {
 		return nil, fmt.Errorf("store: the rights of the case are unreadable: %w", err)
 	}
 	var out []dsr.CaseRight
 	for _, r := range stored {
-		cr := dsr.CaseRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence}
-		if json.Unmarshal(r.Evidence, &cr.Evidence) != nil {
-			cr.Evidence = nil
-		}
-		out = append(out, cr)
+		out = append(out, dsr.CaseRight{Right: r.Right, Source: r.Source, Confidence: r.Confidence, Evidence: r.Evidence})
 	}
 	slices.SortStableFunc(out, func(a, b dsr.CaseRight) int { return cmp.Compare(a.Right.Order(), b.Right.Order()) })
 	return out, nil
