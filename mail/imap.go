@@ -62,6 +62,13 @@ type Sink interface {
 	Commit(ctx context.Context, mailbox string, uidvalidity, through uint32, batch []Fetched) error
 }
 
+// Planner is a Sink that is told, once the new messages of a mailbox are
+// listed and before the first is fetched, how many will come: a first sync
+// of a big mailbox can be stored differently from a trickle of new mail.
+type Planner interface {
+	Plan(ctx context.Context, mailbox string, total int) error
+}
+
 // Preparer is a Sink with work to do on each message that needs no
 // transaction (parsing, classifying). SyncMailbox calls Prepare on several
 // goroutines at once as messages arrive, in parallel with the Commit of the
@@ -176,6 +183,11 @@ func SyncMailbox(ctx context.Context, c *Conn, mailbox string, sink Sink, batchS
 	}
 	if total == 0 {
 		return st, sink.Commit(ctx, mailbox, sel.UIDValidity, last, nil)
+	}
+	if p, ok := sink.(Planner); ok {
+		if err := p.Plan(ctx, mailbox, total); err != nil {
+			return st, err
+		}
 	}
 
 	fctx, cancel := context.WithCancel(ctx)

@@ -260,6 +260,15 @@ func (s *Store) migrate(ctx context.Context, upTo int) error {
 	if err := walMode(ctx, s.db); err != nil {
 		return err
 	}
+	// A bulk load that died left indexes dropped (see DeferIndexes): build
+	// them before anything else, a migration among them, relies on them.
+	if deferred, err := s.hasDeferred(ctx); err != nil {
+		return fmt.Errorf("store: look for deferred indexes: %w", err)
+	} else if deferred {
+		if err := s.ddl(ctx, restoreIndexes(ctx)); err != nil {
+			return fmt.Errorf("store: build deferred indexes: %w", err)
+		}
+	}
 	// Most opens find the schema current: check without the write lock, so
 	// `pvdesk list` during a sync does not queue behind it.
 	var current int

@@ -13,6 +13,7 @@ package main
 import (
 	"bytes"
 	"context"
+	"database/sql"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -123,6 +124,49 @@ func intakeMail(t *testing.T, n int) (msgs []dovetest.Msg, followUps int) {
 // checkStoredOnce opens db and checks that it holds exactly the n delivered
 // messages, once each, in requests cases, each opened by one audit event,
 // with an unbroken audit chain.
+// checkIndexesBuilt fails if the database at db, read as the processes
+// left it (before a store.Open, which would build them), lacks an index a
+// new database has or still lists indexes a bulk load deferred: however a
+// load ended, the runs after it built them again.
+func checkIndexesBuilt(t *testing.T, db string) {
+	t.Helper()
+	names := func(h *sql.DB, query string) []string {
+		t.Helper()
+		rows, err := h.Query(query)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rows.Close()
+		var out []string
+		for rows.Next() {
+			var s string
+			if err := rows.Scan(&s); err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, s)
+		}
+		return out
+	}
+	const list = `SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`
+	fresh, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "fresh.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := names(fresh.DB(), list)
+	fresh.Close()
+	h, err := sql.Open("sqlite", "file:"+db+"?mode=ro")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer h.Close()
+	if got := names(h, list); strings.Join(got, " ") != strings.Join(want, " ") {
+		t.Errorf("indexes left: %v, want %v", got, want)
+	}
+	if left := names(h, `SELECT name FROM deferred_indexes`); len(left) > 0 {
+		t.Errorf("indexes left to build: %v", left)
+	}
+}
+
 func checkStoredOnce(t *testing.T, db string, n, requests int) *store.Store {
 	t.Helper()
 	ctx := context.Background()
@@ -275,6 +319,7 @@ func TestTwoSyncProcessesStoreOnce(t *testing.T) {
 			t.Fatal("in 5 tries the two syncs never ran at the same time")
 		}
 	}
+	checkIndexesBuilt(t, db)
 	st := checkStoredOnce(t, db, len(msgs), len(msgs)-followUps)
 	cur, err := st.Cursor(ctx, "INBOX")
 	if err != nil {
@@ -364,6 +409,7 @@ func TestSyncKilledStoresExactlyOnce(t *testing.T) {
 	if killed == 0 {
 		t.Error("no run was killed before it finished: the test proved nothing")
 	}
+	checkIndexesBuilt(t, db)
 	st := checkStoredOnce(t, db, len(msgs), len(msgs)-followUps)
 	cur, err := st.Cursor(ctx, "INBOX")
 	if err != nil {

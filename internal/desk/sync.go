@@ -20,6 +20,34 @@ type sink struct {
 	rep *SyncReport
 	// onCase is told about each new or threaded case, for live screens.
 	onCase func(IngestResult)
+	// bulk is set once Plan has deferred the store's indexes (see there),
+	// for Sync to build them again when it ends.
+	bulk *bool
+}
+
+// bulkMin is the fewest new messages for which a sync defers the indexes
+// that only screens and reports read (store.DeferIndexes).
+const bulkMin = 1000
+
+// Plan defers the store's screen and report indexes when the sync brings
+// at least bulkMin messages and more than the cases already stored: a
+// desk's first sync of a big mailbox. Building an index again costs in
+// proportion to the whole table, and leaving it out saves in proportion
+// to the new rows, so a few thousand new messages on a desk that holds a
+// hundred thousand cases are written the ordinary way.
+func (s *sink) Plan(ctx context.Context, mailbox string, total int) error {
+	if s.bulk == nil || *s.bulk || total < bulkMin {
+		return nil
+	}
+	have, err := s.d.st.CountCases(ctx)
+	if err != nil || total < have {
+		return err
+	}
+	if _, err := s.d.st.DeferIndexes(ctx); err != nil {
+		return err
+	}
+	*s.bulk = true
+	return nil
 }
 
 func (s *sink) Cursor(ctx context.Context, mailbox string) (uint32, uint32, error) {
@@ -141,7 +169,7 @@ type SyncOptions struct {
 
 // Sync fetches new mail from every mailbox into cases once and reports
 // what it did per mailbox.
-func (d *Desk) Sync(ctx context.Context, o SyncOptions) ([]SyncReport, error) {
+func (d *Desk) Sync(ctx context.Context, o SyncOptions) (reports []SyncReport, err error) {
 	boxes := o.Mailboxes
 	if len(boxes) == 0 {
 		boxes = []string{"INBOX"}
@@ -156,11 +184,21 @@ func (d *Desk) Sync(ctx context.Context, o SyncOptions) ([]SyncReport, error) {
 		return nil, err
 	}
 	defer c.Close()
-	var reports []SyncReport
+	var bulk bool
+	defer func() {
+		if !bulk {
+			return
+		}
+		// The indexes come back however the sync ended, a cancelled one
+		// too (the desk is closing): until they do, screens scan.
+		if rerr := d.st.RestoreIndexes(context.WithoutCancel(ctx)); rerr != nil && err == nil {
+			err = rerr
+		}
+	}()
 	for _, box := range boxes {
 		start := time.Now()
 		rep := SyncReport{Mailbox: box}
-		sk := &sink{d: d, rep: &rep, onCase: o.OnCase}
+		sk := &sink{d: d, rep: &rep, onCase: o.OnCase, bulk: &bulk}
 		var progress mail.Progress
 		if o.Progress != nil {
 			progress = func(mb string, done, total int) { o.Progress(SyncProgress{Mailbox: mb, Done: done, Total: total}) }
