@@ -25,7 +25,7 @@ import (
 func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(ctx, path, 9)
+	old, err := open(ctx, path, 9, checkpointPause)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -81,7 +81,7 @@ func TestRebuildOfCasesKeepsEverything(t *testing.T) {
 	before := dumpTables(t, old.DB())
 	old.Close()
 
-	s, err := open(ctx, path, 10)
+	s, err := open(ctx, path, 10, checkpointPause)
 	if err != nil {
 		t.Fatalf("open with the rebuild: %v", err)
 	}
@@ -219,7 +219,7 @@ func dumpTables(t *testing.T, db *sql.DB) map[string][]string {
 func TestRightsMoveIntoTheCaseRow(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(ctx, path, 10)
+	old, err := open(ctx, path, 10, checkpointPause)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -351,7 +351,7 @@ func rightsRows(t *testing.T, db *sql.DB) []string {
 func TestRightsMoveKeepsOddEvidence(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "old.db")
-	old, err := open(ctx, path, 10)
+	old, err := open(ctx, path, 10, checkpointPause)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -35,6 +35,8 @@ type Store struct {
 	// kick tells the checkpointer that a write committed; done stops it
 	// and stopped says it has.
 	kick      chan struct{}
+	urgent    chan struct{} // see CheckpointNow
+	pause     time.Duration // checkpointPause but in tests
 	done      chan struct{}
 	stopped   chan struct{}
 	closeOnce sync.Once
@@ -47,12 +49,13 @@ type Store struct {
 // Open opens (creating if needed) the database at path with mode 0600 and
 // brings its schema up to date.
 func Open(ctx context.Context, path string) (*Store, error) {
-	return open(ctx, path, 0)
+	return open(ctx, path, 0, checkpointPause)
 }
 
 // open is Open with the schema brought up to migration upTo only (0: all),
-// so that tests can make a database as an older pvdesk left it.
-func open(ctx context.Context, path string, upTo int) (*Store, error) {
+// so that tests can make a database as an older pvdesk left it, and the
+// checkpointer pausing for pause between checkpoints.
+func open(ctx context.Context, path string, upTo int, pause time.Duration) (*Store, error) {
 	if path == "" {
 		return nil, errors.New("store: no database path")
 	}
@@ -91,7 +94,7 @@ func open(ctx context.Context, path string, upTo int) (*Store, error) {
 	if err != nil {
 		return nil, fmt.Errorf("store: open %s: %w", path, err)
 	}
-	s := &Store{db: db, path: path, kick: make(chan struct{}, 1), done: make(chan struct{}), stopped: make(chan struct{})}
+	s := &Store{db: db, path: path, kick: make(chan struct{}, 1), urgent: make(chan struct{}, 1), pause: pause, done: make(chan struct{}), stopped: make(chan struct{})}
 	s.stmts.db = db
 	// Two processes opening a brand-new file at once can meet SQLITE_BUSY
 	// while one of them switches it to WAL, which busy_timeout does not
@@ -140,6 +143,7 @@ func (s *Store) checkpointer() {
 		case <-s.done:
 			return
 		case <-s.kick:
+		case <-s.urgent:
 		}
 		// Errors are not worth reporting: the log is copied at the next
 		// write, by the backstop, or when the last connection closes.
@@ -147,8 +151,26 @@ func (s *Store) checkpointer() {
 		select {
 		case <-s.done:
 			return
-		case <-time.After(checkpointPause):
+		case <-s.urgent:
+			// Asked for again: copy what came since, with no pause.
+			select {
+			case s.urgent <- struct{}{}:
+			default:
+			}
+		case <-time.After(s.pause):
 		}
+	}
+}
+
+// CheckpointNow has the checkpointer copy the log into the database now
+// rather than after its pause, and returns at once. A sync calls it after
+// its last commit: the copy then runs beside the sync's last work instead
+// of in Close, which would otherwise copy the last batches itself while
+// the process waits to exit.
+func (s *Store) CheckpointNow() {
+	select {
+	case s.urgent <- struct{}{}:
+	default: // one is due already
 	}
 }
 

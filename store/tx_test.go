@@ -308,3 +308,55 @@ func openTestStore(t *testing.T) *Store {
 	t.Cleanup(func() { s.Close() })
 	return s
 }
+
+// TestCheckpointNow: a checkpoint asked for is not held back by the pause
+// between checkpoints. The pause here is an hour, so without CheckpointNow
+// the second write would stay in the log for the rest of the test.
+func TestCheckpointNow(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pv.db")
+	s, err := open(ctx, path, 0, time.Hour)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	write := func() {
+		t.Helper()
+		err := s.Write(ctx, func(tx *Tx) error {
+			for i := range 40 {
+				if err := tx.AppendEvent(ctx, &Event{At: time.Unix(int64(i), 0), Actor: "kari", Kind: "test",
+					Details: strings.Repeat("x", 50_000)}); err != nil {
+					return err
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	size := func() int64 {
+		t.Helper()
+		fi, err := os.Stat(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+	// grown waits until the database file holds 2 MB more than from.
+	grown := func(from int64, what string) {
+		t.Helper()
+		for deadline := time.Now().Add(5 * time.Second); size() < from+2_000_000; time.Sleep(5 * time.Millisecond) {
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: database file %d bytes 5 s after a 2 MB write (%d before)", what, size(), from)
+			}
+		}
+	}
+	from := size()
+	write() // the first checkpoint runs at once, then the hour's pause
+	grown(from, "first write")
+	from = size()
+	write()
+	s.CheckpointNow()
+	grown(from, "second write, after CheckpointNow")
+}

@@ -186,6 +186,9 @@ func (d *Desk) Sync(ctx context.Context, o SyncOptions) (reports []SyncReport, e
 	defer c.Close()
 	var bulk bool
 	defer func() {
+		// The writes are over: the log is copied into the database while
+		// the indexes are built and the connection closes, not after.
+		d.st.CheckpointNow()
 		if !bulk {
 			return
 		}
