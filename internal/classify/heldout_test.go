@@ -24,7 +24,9 @@ import (
 // Danish and German: 35/48; batch 22, blind, the everyday mix of the
 // mailbox: 37/48; batch 23, blind, a third of it near misses: 38/48;
 // batch 24, blind, the five hardest labels six times each or more: 31/48;
-// batch 25, blind, after the batch-24 rules, every form of letter: 35/48).
+// batch 25, blind, after the batch-24 rules, every form of letter: 35/48;
+// batch 26, blind, after the batch-25 rules, more forms and scenarios:
+// 33/48).
 // Afterwards they guard against regressions.
 const heldoutFloor = 0.9
 
@@ -36,10 +38,11 @@ const heldoutFloor = 0.9
 // Batch 25, from 35/48 (macro-F1 0.835) at first look, is at 46/48
 // (macro-F1 0.976) after its misses were worked through (see its header
 // and batch25_gaps_test.go); two "none" near misses are left (j06, j35).
-var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.95}
+// Batch 26 is at its first look (33/48, macro-F1 0.837).
+var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.95, "testdata/heldout26.tsv": 0.83}
 
 func TestHeldOut(t *testing.T) {
-	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv", "testdata/heldout25.tsv"} {
+	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv", "testdata/heldout25.tsv", "testdata/heldout26.tsv"} {
 		t.Run(name, func(t *testing.T) { heldOut(t, name) })
 	}
 }
