@@ -194,8 +194,11 @@ type tokeniser struct {
 
 	sent, clause                          int32
 	pendSent, pendClause, pendDot, pendNL bool
-	atLineStart                           bool
-	inTok                                 bool
+	// dictated is set once a spoken full stop was read: from then on a
+	// spoken comma is one too (see spoken).
+	dictated    bool
+	atLineStart bool
+	inTok       bool
 	// curB is where the current word starts in buf; its token is the last
 	// of toks, finished in place.
 	curB int32
@@ -392,6 +395,38 @@ func (t *tokeniser) finish(end int) {
 	cur.bend = int32(len(t.buf))
 	cur.end = int32(end)
 	t.inTok = false
+	if n := cur.bend - cur.bstart; n == 5 || n == 7 || (n >= 11 && n <= 14) {
+		t.spoken(cur)
+	}
+}
+
+// spoken reads punctuation said aloud into a phone's dictation, which
+// writes it as words: "... sa nei punktum jeg har fast jobb ... hvorfor
+// komma kan en person se på søknaden". Without it such a mail is one
+// sentence, and a negation or a pattern reaches across what were
+// sentences. The word goes, and the boundary it names takes its place. A
+// comma counts only in a mail with a spoken full stop before it: Swedish
+// "komma" is "to come".
+func (t *tokeniser) spoken(cur *token) {
+	switch string(t.buf[cur.bstart:cur.bend]) {
+	case "punktum":
+		t.dictated = true
+		t.pendSent = true
+	case "sporsmalstegn", "sporsmalsteikn", "sporgsmalstegn", "fragetecken":
+		t.pendSent = true
+		if n := len(t.toks); n > 1 {
+			t.toks[n-2].ask = true
+		}
+	case "komma":
+		if !t.dictated {
+			return
+		}
+		t.pendClause = true
+	default:
+		return
+	}
+	t.buf = t.buf[:cur.bstart]
+	t.toks = t.toks[:len(t.toks)-1]
 }
 
 func isLowerAt(s string, i int) bool {
