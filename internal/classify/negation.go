@@ -106,6 +106,10 @@ var (
 	wideOpeners = family("at", "att", "that", "dass", "want", "wish", "ønsker", "ønskjer", "vil",
 		// "do not let the recording ... be deleted", "ikke la opptaket bli slettet".
 		"let", "allow", "la", "lat", "låt", "lass", "lassen")
+	// asWords name what the mail is taken as: "count this as my
+	// objection", "betrakt dette som min protest", "consider this my
+	// objection".
+	asWords     = family("as", "som", "als", "this", "dette", "detta", "dies")
 	possessives = family(
 		"my", "our", "his", "her", "their", "min", "mitt", "mi", "mine", "vår", "vårt", "våre", "hans", "hennes", "dykkar", "deres")
 	howWords  = family("hvordan", "korleis", "how", "hur", "wie", "hvorledes")
@@ -115,9 +119,12 @@ var (
 	firstPerson = family("jeg", "eg", "i", "vi", "we", "jag", "ich", "wir")
 	// controllerPron and habitual make up "you normally delete": the
 	// company's routine, told (see practice).
-	controllerPron = family("you", "they", "dere", "de", "ni", "ihr", "sie")
+	controllerPron = family("you", "they", "dere", "de", "ni", "ihr", "sie", "i") // Danish "I" is "you"
 	subjunctors    = family("at", "that", "att", "dass")
-	knowWords      = family("skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "lest", "hørt", "sett", "kjent", "ser", "leser", "leste",
+	// "fått vite", "fået at vide", "fått veta", "been told": learnt from
+	// someone else.
+	knowWords = family("skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "vite", "vide", "veta", "told", "fortalt", "fortald",
+		"informert", "informeret", "lest", "hørt", "sett", "kjent", "ser", "leser", "leste",
 		"know", "understand", "understood", "read", "heard", "aware", "seen", "noticed",
 		"förstått", "förstår", "läst", "hört", "forstået", "forstår", "læst", "hørt", "ved",
 		"weiß", "gelesen", "gehört", "verstanden", "bekannt")
@@ -358,10 +365,18 @@ func rightOf(toks []token, k, i int) bool {
 const mentionReach = 10
 
 // owned reports a possessive right before the match's first word or, in
-// Norwegian, right after it: "my objection", "protesten min".
+// Norwegian, right after it: "my objection", "protesten min". "Count this
+// as my objection", "se på dette som min protest" make the noun of the
+// mail itself: what the sender now files, not what was filed before.
 func owned(toks []token, i int) bool {
-	return (i > 0 && toks[i-1].clause == toks[i].clause && possessives.has(&toks[i-1])) ||
-		(i+1 < len(toks) && toks[i+1].clause == toks[i].clause && possessives.has(&toks[i+1]))
+	c := toks[i].clause
+	if i > 0 && toks[i-1].clause == c && possessives.has(&toks[i-1]) {
+		return !(i > 1 && toks[i-2].clause == c && asWords.has(&toks[i-2]))
+	}
+	if i+1 < len(toks) && toks[i+1].clause == c && possessives.has(&toks[i+1]) {
+		return !(i > 0 && toks[i-1].clause == c && asWords.has(&toks[i-1]))
+	}
+	return false
 }
 
 // noticed reports a match told as what a notice said or what the sender
