@@ -229,7 +229,12 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 		// and I still want an answer: why do you need my date of birth?"
 		// (the way data was handled, which a complaint is about, is no
 		// information cue in a complaint's sentence; see rules_en.go).
+		// A consent withdrawn is as one-way: "which cookies do you set,
+		// and who gets the data? And I take back my consent to them".
 		if has(dsr.ObjectionMarketing) {
+			others--
+		}
+		if has(dsr.WithdrawConsent) {
 			others--
 		}
 		if has(dsr.Complaint) {
