@@ -28,6 +28,10 @@ const (
 	// wishlist", "von der Merkliste entfernen" use the shop.
 	shopListWords = "ønskeliste*|ønskelista|ønskjeliste*|ønskjelista|handleliste*|handlelista|gaveliste*|gavelista|" +
 		"önskelist*|inköpslist*|wishlist*|wunschliste*|merkliste*|einkaufsliste*|indkøbsliste*|favorittliste*|favoritlist*|favourites|favorites"
+	// cartWords are the shop's basket: an item deleted from it is goods,
+	// not data ("slette en støvsuger fra handlekurven", "delete it from my
+	// cart", "aus dem Warenkorb löschen").
+	cartWords = "handlekurv*|handlevogn*|handlekorg*|varekorg*|varukorg*|kundvagn*|indkøbskurv*|kurven|cart|basket|trolley|warenkorb*|" + shopListWords
 	// feeWords are charges a customer disputes: an objection to one is
 	// about money, not about processing.
 	feeWords = "gebyr|gebyret|gebyra|gebyrer|gebyrene|*gebyr|*gebyret|avgift|avgifta|avgiften|*avgift|*avgifta|*avgiften|" +
@@ -217,7 +221,13 @@ var cueRules = []ruleSpec{
 	rule(cueSpam, 0.4, "your|dine|deres ~1 customers|clients|kunder|business|bedrift"),
 	rule(cueSpam, 0.4, "bedrifter|businesses|virksomheter ~4 som ~2 dere|deg"),
 	// Phishing.
-	rule(cueSpam, 0.6, "verify|confirm|bekreft|verifiser* ~3 account|konto*|mailbox|postkasse*|password|passord"),
+	rule(cueSpam, 0.6, "verify|confirm|bekreft|verifiser* ~3 account|konto*|mailbox|postkasse*|password|passord|credentials|login|innlogging*|pålogging*|brukernavn|username"),
+	// The threat that makes one click: "failure to verify will result in
+	// your mailbox being deleted", "postkassen din blir stengt innen 24
+	// timer".
+	rule(cueSpam, 0.5, "failure ~2 to ~1 verify|confirm|update|validate|respond"),
+	rule(cueSpam, 0.4, "mailbox|postkasse*|innboks*|epostkonto* ~8 suspend*|suspension|deactivat*|deaktiver*|terminat*|stengt|stenges|sperret|sperres|closed|disabled"),
+	rule(cueSpam, 0.3, "within|innen|innan|binnen|inden ~1 12|24|48|72 ~1 hours|hrs|timer|timar|timmar|stunden"),
 	rule(cueSpam, 0.6, "mailbox|postkasse*|innboks*|storage ~4 full|quota|kvote|lagringsplass"),
 	rule(cueSpam, 0.6, "password|passord* ~4 expire*|utløper|reset|tilbakestill*|oppdater*"),
 	rule(cueSpam, 0.4, "klikk|click ~2 here|her|lenken|link|nedenfor|below"),

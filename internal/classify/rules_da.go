@@ -11,7 +11,7 @@ const (
 
 // daRules are the Danish phrase families.
 var daRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport | noPermit).in("delete"),
+	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport | noPermit).in("delete").unless(cartWords),
 	// "Fjern mig fra jeres mailliste" takes one off a list, not out of the shop.
 	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport | noPermit).except(listWords).notOf(listWords + "|nyhedsbrev*").in("remove"),
 	rule(dsr.Erasure, 0.9, "ret|retten ~4 glemt"),
@@ -56,6 +56,10 @@ var daRules = []ruleSpec{
 
 	rule(dsr.WithdrawConsent, 0.9, "tilbagekald*|trækker ~4 samtykke*|tilladelse*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~4 tilbage|tilbagekald*").in("withdraw"),
+	// "Det samtykke, jeg gav til marketingcookies, vil jeg gerne trække
+	// tilbage": the consent first, the verb at the end of a long clause.
+	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~20 trække|trækker|trækkes|trak ~1 tilbage").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.9, "trække|træk|trak ~4 samtykke*|tilladelse*").in("withdraw"),
 	// "min mor skrev under ... Det vil jeg ikke længere": a yes refused.
 	rule(dsr.WithdrawConsent, 0.6, "det ~1 vil ~1 jeg ~1 ikke ~1 længere|mere").
 		with(selfNeg).given("ja|samtyk*|samtykke*|godkendt|godkendte|skrev|underskrev|underskrift*").in("nolonger"),

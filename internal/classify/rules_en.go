@@ -5,7 +5,7 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 // English word families.
 const (
 	enData    = "data|information|info|details|records|record|personal|everything|anything|profile|history"
-	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband"
+	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband|myself|ourselves"
 	// enComplaintCtx: words of which a complaint about data protection
 	// names at least one somewhere in the mail.
 	enComplaintCtx = enData + "|privacy|gdpr|datatilsynet|authority|ico|regulator|request|requests|consent|email|emails|e-mail|" +
@@ -36,7 +36,8 @@ const (
 var enRules = []ruleSpec{
 	// erasure
 	rule(dsr.Erasure, 0.85, "delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|purge|purged").
-		with(noReport | noPermit).in("delete").notOf("cart|basket|wishlist|item|items|app|order|orders|booking|appointment|reservation|duplicate|product|products"),
+		with(noReport | noPermit).in("delete").notOf("cart|basket|wishlist|item|items|app|order|orders|booking|appointment|reservation|duplicate|product|products").
+		unless(cartWords),
 
 	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
 		with(noReport | noPermit).except(listWords).unless(listWords).in("remove"),
@@ -71,13 +72,25 @@ var enRules = []ruleSpec{
 	// party getting the data is no copy for the sender.
 	rule(dsr.Access, 0.55, "see|view|get|receive ~3 all|my|everything|any ~3 "+enOwnData).with(noReport | nounPhrase).in("copy").
 		notAfter("partners|partner|companies|company|others|third|parties|advertisers|processors|who"),
-	rule(dsr.Access, 0.6, enOwnData+" ~4 have|has|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on|about|concerning ~1 "+enPersons).
+	rule(dsr.Access, 0.6, enOwnData+" ~4 have|has|hold|holds|store|stores|keep|keeps|process|processes|collected ~3 on|about|concerning|regarding ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 	rule(dsr.Access, 0.65, enData+" ~3 you|u|ya ~3 have|hold|store|keep|process|processing|collected|stored|holding|got ~3 on|about|concerning ~1 "+enPersons).
 		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
 
 	rule(dsr.Access, 0.65, "which|what ~2 of ~1 my ~2 "+enOwnData+" ~4 you|u ~2 have|hold|store|keep|process").with(noReport).in("whathave"),
 	rule(dsr.Access, 0.6, enRecording+" ~3 of|showing|with ~1 me|myself").with(noReport | nounPhrase).in("copy"),
+	// "the personal information held by your office regarding myself":
+	// the data named by the participle, the holder between.
+	rule(dsr.Access, 0.6, enOwnData+" ~1 held|stored|kept|processed|recorded ~6 on|about|concerning|regarding ~1 "+enPersons).
+		with(noReport | nounPhrase).in("whathave").unless("used|use|purpose*|share|shared|sell|long|why|decision|decisions|decided|based|basis|rely|relied|logic|reasoning|criteria|factors"),
+	// "... along with a copy of the same": the copy of what the sentence
+	// named before, in a mail about the person's data.
+	rule(dsr.Access, 0.6, "copy|copies ~2 of ~1 the ~1 same").with(noReport).given(enOwnData).in("copy").
+		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
+	// "I still want the copy": a request renewed in a reminder, the first
+	// told as past ("since I asked for a copy of my data").
+	rule(dsr.Access, 0.6, "still ~2 want|need|require|expect|await|awaiting|waiting ~4 copy|copies|access").given(enOwnData).in("copy").
+		unless("receipt|receipts|invoice|invoices|contract|agreement|passport|licence|license|warranty|letter"),
 	rule(dsr.Access, 0.7, "let ~1 me ~2 see|view|watch|have ~3 "+enRecording).with(noReport).in("copy"),
 	// Where the data came from (Art. 14(2)(f)) is a question about the
 	// processing; with a copy asked for too, it is part of access.
@@ -99,6 +112,8 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.7, enRectObj+" ~3 corrected|updated|changed|amended|fixed|rectified").with(noReport).in("fix").
 		unless("order|invoice*|delivery|password|shipping|booking"),
 	rule(dsr.Rectification, 0.45, "correct|fix|amend|rectify|update it|this|that|them|these|error|mistake").in("fixit"),
+	// "Can it be corrected?": the fix asked in the passive.
+	rule(dsr.Rectification, 0.45, "it|this|that|these|they ~2 be ~1 corrected|rectified|amended|fixed|updated").in("fixit"),
 	rule(dsr.Rectification, 0.35, enErr+" ~3 "+enRectObj).in("err").unless("complained|order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 "+enErr).in("err").unless("complained|order|invoice*|amount|price|item"),
 	// "your system has me down as Jon Smith".
@@ -110,6 +125,8 @@ var enRules = []ruleSpec{
 	// "... but my name is Anne Marit", "my full name is": the real name set
 	// against the recorded one.
 	rule(dsr.Rectification, 0.35, "but|actually|full|real|legal ~2 name ~1 is").in("shouldbe"),
+	// "... but I was born in 1997": the real date set against it.
+	rule(dsr.Rectification, 0.35, "but|actually ~3 born").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 out of date").in("err"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("complained|order|invoice*|amount|price|item"),
 	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
@@ -117,7 +134,9 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, "moved|relocated|married|divorced").with(noPermit).in("moved"),
 
 	rule(dsr.Rectification, 0.5, "changed|change ~3 surname|name|address|email|number").in("new"),
-	rule(dsr.Rectification, 0.6, "complete|supplement|completing ~4 "+enRectObj+"|file|case|entry").in("complete"),
+	// "the complete details of my data" is an adjective, no verb.
+	rule(dsr.Rectification, 0.6, "complete|supplement|completing ~4 "+enRectObj+"|file|case|entry").in("complete").
+		notAfter("the|a|an|your|their|its|full|and"),
 
 	// restriction
 	rule(dsr.Restriction, 0.85, "restrict|restricted|restricting ~4 processing|use|using|its|the").in("limit"),
@@ -218,6 +237,10 @@ var enRules = []ruleSpec{
 	// "necessary cookies only for me".
 	rule(dsr.WithdrawConsent, 0.6, "take|taking|taken|took ~3 back").given("cookie*|consent*|consented|permission*|popup|tracking").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.55, "necessary|essential|required|strictly ~1 cookies ~1 only").in("cookies"),
+	// "I'm taking back my OK for the training part", "I withdraw my yes":
+	// an assent given in other words than "consent", taken back.
+	rule(dsr.WithdrawConsent, 0.8, "take|taking|taken|took|withdraw*|withdrew|revok*|retract* ~1 back ~2 my|our|that|the ~1 ok|okay|yes|approval|agreement|permission|consent").in("withdraw"),
+	rule(dsr.WithdrawConsent, 0.8, "withdraw*|withdrew|revok*|retract* ~2 my|our|that|the ~1 ok|okay|yes|approval").in("withdraw"),
 
 	// information
 	rule(dsr.Information, 0.5, "how ~1 long ~5 keep|store|retain|hold|kept|stored|retained|delete").in("retention"),

@@ -43,7 +43,11 @@ const (
 	// (reklamasjon), not one about personal data.
 	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
 		"ovn|ovnen|*ovn|*ovnen|kjøleskap*|fryser*|støvsuger*|komfyr*|tv|tv-en|pengene|refusjon*|" +
-		"reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*|*maskina"
+		"reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*|*maskina|" +
+		// A salesperson (Danish "ekspedient", "sælger"); not their manners,
+		// which a data complaint may also name ("en uhøflig måte å behandle
+		// opplysningene mine på").
+		"ekspedient*|sælger|sælgeren|selgeren|betjening*"
 	// noNotData: things deleted that are not personal data (a cart item,
 	// an order being cancelled).
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
@@ -67,10 +71,16 @@ var noRules = []ruleSpec{
 	// "ber om at opplysningene slettes", "vert sletta".
 	rule(dsr.Erasure, 0.85, "slett*|sletning*").
 		with(noReport | noPermit).in("delete").notOf(noNotData).
-		// A phone wiped before it is traded in or recycled is a device.
-		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*"),
+		// A phone wiped before it is traded in or recycled is a device; a
+		// thing deleted from the basket is goods.
+		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*|" + cartWords),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
+	// "ber om at medlemskapet og alt dere har registrert om henne blir
+	// fjernet": the passive with its auxiliary, the object a clause away
+	// (Danish "bliver fjernet" too). Goods and orders are no data.
+	rule(dsr.Erasure, 0.6, noEraseObj+" ~6 blir|bli|vert|verte|bliver ~1 fjernet|fjerna|strøket|stroke").with(noReport | noPermit).in("remove").
+		except(noNotData + "|" + listWords),
 	rule(dsr.Erasure, 0.6, "ta|tek|tar ~1 meg|oss ~1 ut|bort ~3 av|fra|frå ~3 "+noEraseObj).with(noReport | noPermit).in("remove"),
 	rule(dsr.Erasure, 0.7, "ta|tek|tar ~1 ned|bort|vekk ~3 bilde*|bilete*|*bildet|*biletet|foto*|innlegg*|innlegget|video*|opptak*").with(noReport | noPermit).in("remove"),
 
@@ -134,6 +144,9 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.5, "feil|gale|galt|feilstavet|feilstava ~1 namn|navn|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|fødselsdato*|fødselsdag*|personnummer*").in("err"),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
 	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
+	// "Kan det rettes?", "kan dette korrigeres": the fix asked in the
+	// passive (Danish "kan det rettes" reads the same).
+	rule(dsr.Rectification, 0.45, "det|dette|den|dei|dem ~1 rettes|rettast|korrigeres|korrigerast|oppdateres|oppdaterast|fikses").in("fixit"),
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene").
 		notOf(wrongRecipient),
@@ -152,7 +165,7 @@ var noRules = []ruleSpec{
 	// "står jeg bare som Anne Olsen, men jeg heter Anne Marit Sørbø
 	// Olsen": the real name set against the recorded one (Swedish "men
 	// jag heter", Danish "men jeg hedder" read the same).
-	rule(dsr.Rectification, 0.35, "men ~2 heter|heiter|hedder").in("shouldbe"),
+	rule(dsr.Rectification, 0.35, "men ~2 heter|heiter|hedder|født|fødd|född").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "ny|nye|nytt ~1 adresse|adressa|postadresse|epost*|epostadresse*|etternavn*|etternamn*|navn|namn|telefonnummer|nummer|mobilnummer").in("new"),
 	rule(dsr.Rectification, 0.35, "flyttet|flytta|flyttar|flytter|giftet|gifta|skilt").with(noPermit).in("moved"),
 	rule(dsr.Rectification, 0.5, "endret|endra|byttet|bytta|skiftet|skifta ~3 etternavn*|etternamn*|navn*|namn*|adresse*|epost*|nummer*|telefonnummer*").in("new"),
@@ -327,6 +340,8 @@ var noRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating* ~10 trekk*|trekkes|trekkast|trekkjast ~2 tilbake|attende").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "ta|tar|tek|tok ~2 tilbake|attende ~3 samtykk*|samtykkje*").in("withdraw"),
+	// "jeg tar tilbake ja-et mitt", "trekker tilbake godkjenningen".
+	rule(dsr.WithdrawConsent, 0.8, "ta|tar|tek|tok|trekk*|trekkjer ~2 tilbake|attende ~2 jaet|jaen|godkjenning*|godkjenninga|godkjennelse*").in("withdraw"),
 	// "jeg sa ja til at appen kunne bruke posisjonen min. Det trekker jeg
 	// tilbake": a yes, taken back by a pronoun.
 	rule(dsr.WithdrawConsent, 0.6, "det|dette|den ~1 trekker|trekkjer|tar|tek ~2 tilbake|attende").
