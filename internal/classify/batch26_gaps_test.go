@@ -73,3 +73,29 @@ func TestBatch26Gaps(t *testing.T) {
 		{"en: delete my account within 24 hours", "", "Please delete my account and all my data within 24 hours.", "erasure", ""},
 	})
 }
+
+// A basket or a wish list deleted along with the account or the data is
+// still erasure; deleted alone, it is goods.
+func TestBatch26CartBesideAccount(t *testing.T) {
+	run(t, []tc{
+		{"nb: kontoen og ønskelisten", "", "Hei, slett kontoen min og ønskelisten min, og alle opplysninger dere har om meg.", "erasure", ""},
+		{"nb: slett kontoen og handlekurven", "", "Slett kontoen og handlekurven.", "erasure", ""},
+		{"nb: meg som kunde, med handlevogna", "", "Jeg vil at dere sletter meg som kunde, inkludert handlevogna.", "erasure", ""},
+		{"de: Kundenkonto und Wunschliste", "", "Löschen Sie bitte mein Kundenkonto und meine Wunschliste.", "erasure", ""},
+		{"sv: konto och önskelista", "", "Radera mitt konto och min önskelista, tack.", "erasure", ""},
+		{"da: konto og ønskeliste", "", "Slet min konto og min ønskeliste.", "erasure", ""},
+		{"en: account and basket", "", "Please delete my account and whatever is in my basket.", "erasure", ""},
+		{"nb: bare en vare i handlekurven", "", "Hvordan sletter jeg en vare fra handlekurven? Knappen virker ikke.", "none", ""},
+		{"da: en vare fra kurven", "", "Jeg kan ikke slette en vare fra indkøbskurven i appen.", "none", ""},
+		{"en: an item from the cart", "", "I can't delete the kettle from my cart, it keeps coming back.", "none", ""},
+	})
+}
+
+// A consent kept in so many words, the verb at the end of a long span.
+func TestBatch26ConsentKept(t *testing.T) {
+	run(t, []tc{
+		{"da: ønsker ikke at trække det tilbage", "", "Jeg har givet samtykke til cookies, og jeg ønsker ikke at trække det tilbage.", "none", ""},
+		{"nb: vil jeg ikke trekke tilbake", "", "Jeg har samtykket til at dere bruker kjøpshistorikken, og det vil jeg ikke trekke tilbake.", "none", ""},
+		{"da: vil jeg gerne trække tilbage", "", "Mit samtykke til nyhedsbreve og personlige tilbud på baggrund af mine køb vil jeg gerne trække tilbage.", "withdraw_consent", ""},
+	})
+}

@@ -42,18 +42,21 @@ const (
 // terms and article numbers, 0.5-0.7 for usual phrasings, 0.3-0.4 for cues
 // that only count together with another.
 type ruleSpec struct {
-	right    dsr.Right
-	weight   float64
-	pat      string
-	flags    ruleFlag
-	group    string    // rules of one group count once, at their best weight
-	veto     string    // words that void the rule when in the same sentence
-	gapVeto  string    // words that void the rule when inside the matched span
-	objVeto  string    // words that void the rule when they follow the match closely
-	preVeto  string    // words that void the rule when they come right before the match
-	docNeed  string    // words one of which must occur somewhere in the message
-	altRight dsr.Right // the right credited instead when altCtx is in the clause
-	altCtx   string
+	right  dsr.Right
+	weight float64
+	pat    string
+	flags  ruleFlag
+	group  string // rules of one group count once, at their best weight
+	veto   string // words that void the rule when in the same sentence
+	// soleVeto voids the rule when one of its words is in the sentence and
+	// none of soleKeep is: see unlessOnly.
+	soleVeto, soleKeep string
+	gapVeto            string    // words that void the rule when inside the matched span
+	objVeto            string    // words that void the rule when they follow the match closely
+	preVeto            string    // words that void the rule when they come right before the match
+	docNeed            string    // words one of which must occur somewhere in the message
+	altRight           dsr.Right // the right credited instead when altCtx is in the clause
+	altCtx             string
 }
 
 func rule(right dsr.Right, w float64, pat string) ruleSpec {
@@ -65,6 +68,14 @@ func (s ruleSpec) with(f ruleFlag) ruleSpec { s.flags |= f; return s }
 func (s ruleSpec) in(group string) ruleSpec { s.group = group; return s }
 
 func (s ruleSpec) unless(words string) ruleSpec { s.veto = words; return s }
+
+// unlessOnly voids the rule when one of words shares the sentence and none
+// of keep does: "slett støvsugeren fra handlekurven" deletes goods, but
+// "slett kontoen min og ønskelisten" still deletes an account.
+func (s ruleSpec) unlessOnly(words, keep string) ruleSpec {
+	s.soleVeto, s.soleKeep = words, keep
+	return s
+}
 
 // except voids the rule when one of words sits inside the match: "ikke ~4
 // nyhetsbrev" is a marketing objection, "ikke meld meg av nyhetsbrevet" and
@@ -99,6 +110,8 @@ type compiled struct {
 	right    int16 // ids into engine.rights
 	alt      int16
 	veto     wordSet
+	soleVeto wordSet
+	soleKeep wordSet
 	gapVeto  wordSet
 	objVeto  wordSet
 	preVeto  wordSet
@@ -189,7 +202,8 @@ func newEngine(tables ...[]ruleSpec) *engine {
 		for _, s := range t {
 			r := compiled{ruleSpec: s, right: id(s.right), alt: id(s.altRight),
 				veto: compileWordSet(s.veto), gapVeto: compileWordSet(s.gapVeto), objVeto: compileWordSet(s.objVeto),
-				preVeto: compileWordSet(s.preVeto),
+				preVeto:  compileWordSet(s.preVeto),
+				soleVeto: compileWordSet(s.soleVeto), soleKeep: compileWordSet(s.soleKeep),
 				docNeed: compileWordSet(s.docNeed),
 				altCtx:  compileWordSet(s.altCtx)}
 			r.group = group(s.right, s)
@@ -379,15 +393,16 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 	if !r.veto.empty() && sents.matches(toks, i, &r.veto) {
 		return false
 	}
+	if !r.soleVeto.empty() && sents.matches(toks, i, &r.soleVeto) && !sents.matches(toks, i, &r.soleKeep) {
+		return false
+	}
 	for k := i + 1; k < j && !r.gapVeto.empty(); k++ {
 		if r.gapVeto.matchTok(&toks[k]) {
 			return false
 		}
 	}
-	for k := j + 1; k <= j+objectReach && k < len(toks) && toks[k].clause == toks[j].clause && !r.objVeto.empty(); k++ {
-		if r.objVeto.matchTok(&toks[k]) {
-			return false
-		}
+	if !r.objVeto.empty() && objectVetoed(r, toks, j) {
+		return false
 	}
 	for k := i - 1; k >= 0 && k >= i-preReach && toks[k].clause == toks[i].clause && !r.preVeto.empty(); k-- {
 		if r.preVeto.matchTok(&toks[k]) {
@@ -413,6 +428,21 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 		h.right, h.group = r.alt, r.altGroup
 	}
 	return true
+}
+
+// objectVetoed reports whether one of the rule's notOf words is the object
+// after a match ending at j, and no word of its unlessOnly keep list is
+// among the objects: "slett bestillingen" cancels an order, "slett kontoen
+// og ønskelisten" deletes an account along with a list.
+func objectVetoed(r *compiled, toks []token, j int) bool {
+	vetoed := false
+	for k := j + 1; k <= j+objectReach && k < len(toks) && toks[k].clause == toks[j].clause; k++ {
+		if !r.soleKeep.empty() && r.soleKeep.matchTok(&toks[k]) {
+			return false
+		}
+		vetoed = vetoed || r.objVeto.matchTok(&toks[k])
+	}
+	return vetoed
 }
 
 // preReach is how many words before a match notAfter looks ("dette

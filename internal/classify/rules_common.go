@@ -32,6 +32,16 @@ const (
 	// not data ("slette en støvsuger fra handlekurven", "delete it from my
 	// cart", "aus dem Warenkorb löschen").
 	cartWords = "handlekurv*|handlevogn*|handlekorg*|varekorg*|varukorg*|kundvagn*|indkøbskurv*|kurven|cart|basket|trolley|warenkorb*|" + shopListWords
+	// accountWords are a person's account and data: beside them a basket
+	// or a wish list is one more thing deleted with the account ("slett
+	// kontoen min og ønskelisten"), not the whole of what is asked.
+	accountWords = "konto|kontoen|kontoer|kontot|*konto|*kontoen|*kontot|kundekonto*|brukerkonto*|kundenkonto*|benutzerkonto*|" +
+		"profil|profilen|profilar|profiler|*profil|*profilen|profile|profiles|account|accounts|*account|" +
+		"opplysning*|*opplysninger|*opplysningene|*opplysningane|opplysing*|*opplysingar|*opplysingane|oplysning*|*oplysninger|*oplysningerne|" +
+		"uppgift*|*uppgifter|*uppgifterna|daten|*daten|data|dataene|dataa|datane|*data|*dataene|personal|details|" +
+		"medlemskap*|medlemskab*|medlemsskap*|mitgliedschaft*|membership*|kundeforhold*|kundeklubb*|kundeklubben|kundklubb*|kundeklub*|" +
+		// "slett meg som kunde", "delete me as a customer".
+		"kunde|kunden|kund|customer"
 	// feeWords are charges a customer disputes: an objection to one is
 	// about money, not about processing.
 	feeWords = "gebyr|gebyret|gebyra|gebyrer|gebyrene|*gebyr|*gebyret|avgift|avgifta|avgiften|*avgift|*avgifta|*avgiften|" +

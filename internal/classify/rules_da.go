@@ -11,7 +11,7 @@ const (
 
 // daRules are the Danish phrase families.
 var daRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport | noPermit).in("delete").unless(cartWords),
+	rule(dsr.Erasure, 0.85, "slet|sletning*|slettede|sletningen").with(noReport|noPermit).in("delete").unlessOnly(cartWords, accountWords),
 	// "Fjern mig fra jeres mailliste" takes one off a list, not out of the shop.
 	rule(dsr.Erasure, 0.7, "fjern*|fjerne ~4 "+daEraseObj+"|mig").with(noReport | noPermit).except(listWords).notOf(listWords + "|nyhedsbrev*").in("remove"),
 	rule(dsr.Erasure, 0.9, "ret|retten ~4 glemt"),
@@ -58,7 +58,9 @@ var daRules = []ruleSpec{
 	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~4 tilbage|tilbagekald*").in("withdraw"),
 	// "Det samtykke, jeg gav til marketingcookies, vil jeg gerne trække
 	// tilbage": the consent first, the verb at the end of a long clause.
-	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~20 trække|trækker|trækkes|trak ~1 tilbage").in("withdraw"),
+	// A negation inside so long a span ("jeg ønsker ikke at trække det
+	// tilbage") keeps the consent.
+	rule(dsr.WithdrawConsent, 0.9, "samtykke*|tilladelse* ~20 trække|trækker|trækkes|trak ~1 tilbage").in("withdraw").except(negWords + "|aldrig"),
 	rule(dsr.WithdrawConsent, 0.9, "trække|træk|trak ~4 samtykke*|tilladelse*").in("withdraw"),
 	// "min mor skrev under ... Det vil jeg ikke længere": a yes refused.
 	rule(dsr.WithdrawConsent, 0.6, "det ~1 vil ~1 jeg ~1 ikke ~1 længere|mere").

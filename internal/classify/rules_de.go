@@ -17,7 +17,7 @@ const (
 
 // deRules are the German phrase families.
 var deRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "lösch*|loschen").with(noReport | noPermit).in("delete").unless(cartWords),
+	rule(dsr.Erasure, 0.85, "lösch*|loschen").with(noReport|noPermit).in("delete").unlessOnly(cartWords, accountWords),
 	rule(dsr.Erasure, 0.7, "entfern* ~4 "+deEraseObj).with(noReport | noPermit).except(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "recht ~3 vergessenwerden|vergessen"),
 

@@ -36,8 +36,8 @@ const (
 var enRules = []ruleSpec{
 	// erasure
 	rule(dsr.Erasure, 0.85, "delete|deleted|deleting|deletion|erase|erased|erasing|erasure|wipe|wiped|purge|purged").
-		with(noReport | noPermit).in("delete").notOf("cart|basket|wishlist|item|items|app|order|orders|booking|appointment|reservation|duplicate|product|products").
-		unless(cartWords),
+		with(noReport|noPermit).in("delete").notOf("cart|basket|wishlist|item|items|app|order|orders|booking|appointment|reservation|duplicate|product|products").
+		unlessOnly(cartWords, accountWords),
 
 	rule(dsr.Erasure, 0.75, "remove|removed|removing|removal ~4 "+enData+"|account|accounts|photo*|picture*|image*|pictures|images|me|everything|all|database|system*|customer|membership|traces").
 		with(noReport | noPermit).except(listWords).unless(listWords).in("remove"),

@@ -70,10 +70,10 @@ var noRules = []ruleSpec{
 	// erasure: "slett meg", "sletting av kundekonto", "kan dere slette",
 	// "ber om at opplysningene slettes", "vert sletta".
 	rule(dsr.Erasure, 0.85, "slett*|sletning*").
-		with(noReport | noPermit).in("delete").notOf(noNotData).
+		with(noReport|noPermit).in("delete").notOf(noNotData).
 		// A phone wiped before it is traded in or recycled is a device; a
 		// thing deleted from the basket is goods.
-		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*|" + cartWords),
+		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*").unlessOnly(cartWords, accountWords),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
 	// "ber om at medlemskapet og alt dere har registrert om henne blir
@@ -338,7 +338,9 @@ var noRules = []ruleSpec{
 	// samtykket", "samtykket gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "trekk*|tilbaketrekk*|trukket|trekkjer|trekte|tilbakekall*|kaller ~5 samtykk*|samtykkje*|samtykkja|tillatels*|tillating*|løyve").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~4 trekk*|trukket|tilbakekall*|trekkes|trekkast").in("withdraw"),
-	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating* ~10 trekk*|trekkes|trekkast|trekkjast ~2 tilbake|attende").in("withdraw"),
+	// "det vil jeg ikke trekke tilbake": a negation inside the span keeps
+	// the consent.
+	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating* ~10 trekk*|trekkes|trekkast|trekkjast ~2 tilbake|attende").in("withdraw").except(negWords),
 	rule(dsr.WithdrawConsent, 0.9, "ta|tar|tek|tok ~2 tilbake|attende ~3 samtykk*|samtykkje*").in("withdraw"),
 	// "jeg tar tilbake ja-et mitt", "trekker tilbake godkjenningen".
 	rule(dsr.WithdrawConsent, 0.8, "ta|tar|tek|tok|trekk*|trekkjer ~2 tilbake|attende ~2 jaet|jaen|godkjenning*|godkjenninga|godkjennelse*").in("withdraw"),

@@ -10,7 +10,7 @@ const (
 
 // svRules are the Swedish phrase families.
 var svRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport | noPermit).in("delete").unless(cartWords),
+	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport|noPermit).in("delete").unlessOnly(cartWords, accountWords),
 	// "Ta bort mig från ert sms-utskick" takes one off a list.
 	rule(dsr.Erasure, 0.7, "ta|tar ~1 bort ~4 "+svEraseObj+"|mig").with(noReport | noPermit).except(listWords).notOf(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "rätt|rätten ~4 glömd|bortglömd|glömmas"),
