@@ -99,3 +99,15 @@ func TestBatch26ConsentKept(t *testing.T) {
 		{"da: vil jeg gerne trække tilbage", "", "Mit samtykke til nyhedsbreve og personlige tilbud på baggrund af mine køb vil jeg gerne trække tilbage.", "withdraw_consent", ""},
 	})
 }
+
+// A complaint about a salesperson is about data when the sentence says
+// what they did with it.
+func TestBatch26StaffAndData(t *testing.T) {
+	run(t, []tc{
+		{"nb: ekspedienten leste opp personnummeret", "Klage", "Jeg vil klage på at ekspedienten leste opp personnummeret mitt høyt i butikken så alle hørte det.", "complaint", ""},
+		{"nb: betjeningen ga opplysningene til feil person", "Klage", "Jeg vil klage på hvordan dere har behandlet personopplysningene mine, betjeningen i butikken ga dem til feil person.", "complaint", ""},
+		{"da: sælgeren tog billede af mit kørekort", "Klage", "Jeg vil klage over at sælgeren tog et foto af mit kørekort med sin egen telefon.", "complaint", ""},
+		{"nb: ekspedienten var frekk", "Klage", "Jeg vil klage på ekspedienten som var frekk mot meg i kassa.", "none", ""},
+		{"nb: selgeren lovet feil pris", "Klage", "Jeg klager på selgeren, han lovet meg en annen pris enn den jeg betalte.", "none", ""},
+	})
+}

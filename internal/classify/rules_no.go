@@ -43,11 +43,17 @@ const (
 	// (reklamasjon), not one about personal data.
 	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
 		"ovn|ovnen|*ovn|*ovnen|kjøleskap*|fryser*|støvsuger*|komfyr*|tv|tv-en|pengene|refusjon*|" +
-		"reparasjon*|pris*|prisen|service|reklamasjon*|butikkansatt*|ekspeditør*|*maskina|" +
-		// A salesperson (Danish "ekspedient", "sælger"); not their manners,
-		// which a data complaint may also name ("en uhøflig måte å behandle
-		// opplysningene mine på").
-		"ekspedient*|sælger|sælgeren|selgeren|betjening*"
+		"reparasjon*|pris*|prisen|service|reklamasjon*|*maskina"
+	// noStaff: a "klage" about a salesperson is about service, unless the
+	// sentence names what they did with the person's data ("ekspedienten
+	// leste opp personnummeret mitt"): see noStaffData. Danish "ekspedient",
+	// "sælger" too. Not their manners, which a data complaint may also
+	// name ("en uhøflig måte å behandle opplysningene mine på").
+	noStaff = "butikkansatt*|ekspeditør*|ekspedient*|sælger|sælgeren|selger|selgeren|betjening*"
+	// noStaffData: what makes a complaint about staff one about data.
+	noStaffData = noData + "|personnummer*|fødselsnummer*|telefonnummer*|mobilnummer*|personvern*|gdpr|" +
+		"bilde|bildet|bilder|*bilde|*bildet|foto*|video*|opptak*|adresse|adressen|adressa|*adresse|*adressen|" +
+		"epost*|e-post*|kortnummer*|kredittkort*|kontonummer*|legitimasjon*|førerkort*|pass|passet"
 	// noNotData: things deleted that are not personal data (a cart item,
 	// an order being cancelled).
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
@@ -463,18 +469,18 @@ var noRules = []ruleSpec{
 	// asked as a question.
 	rule(dsr.Complaint, 0.6, "er ~1 det|dette ~2 sånn|slik|slikt ~1 dere|de ~1 behandler|behandlar|håndterer|handterer|handsamar|passer ~3 "+noData+"|kundeopplysning*|personvern*").in("complain"),
 	rule(dsr.Complaint, 0.85, "klage|klager|klagen|klaga|klagar|klagemål* ~4 behandling*|handsam*|håndter*|håndtering*|måten|korleis|hvordan|personvern*|opplysning*|opplysing*").
-		with(notOwned).in("complain").unless(noProduct),
+		with(notOwned).in("complain").unless(noProduct).unlessOnly(noStaff, noStaffData),
 
-	rule(dsr.Complaint, 0.65, "klage|klager|klagar|klaga ~1 på|over").in("complain").unless(noProduct),
-	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct),
+	rule(dsr.Complaint, 0.65, "klage|klager|klagar|klaga ~1 på|over").in("complain").unless(noProduct).unlessOnly(noStaff, noStaffData),
+	rule(dsr.Complaint, 0.65, "vil|ønsker|ønskjer|må|skal|ville ~2 klage|klaga").in("complain").unless(noProduct).unlessOnly(noStaff, noStaffData),
 	rule(dsr.Complaint, 0.7, "dette|det|denne ~2 er|vere|være|blir ~3 klage").in("complain"),
 	rule(dsr.Complaint, 0.7, "anser|ser|reknar|regner ~4 som ~2 klage").in("complain"),
 	// "jeg vil at dere registrerer det som en klage", "behandle dette som
 	// en formell klage": a complaint asked to be filed as one.
 	rule(dsr.Complaint, 0.7, "registrer|registrere|registrerer|registrerar|behandle|behandler|behandlar|handsame|handsamar|noter|notere|noterer|føre|fører ~4 som ~2 klage|klagesak").
-		in("complain").unless(noProduct),
+		in("complain").unless(noProduct).unlessOnly(noStaff, noStaffData),
 	rule(dsr.Complaint, 0.75, "klager|klagar ~1 herved|hermed|med|formelt").in("complain"),
-	rule(dsr.Complaint, 0.7, "jeg|eg|vi ~3 klager|klagar").in("complain").unless(noProduct),
+	rule(dsr.Complaint, 0.7, "jeg|eg|vi ~3 klager|klagar").in("complain").unless(noProduct).unlessOnly(noStaff, noStaffData),
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
