@@ -29,11 +29,28 @@ const deferrable = `SELECT name, sql FROM sqlite_master
 // The dropped definitions are saved in deferred_indexes in the same
 // transaction, so a process that dies before RestoreIndexes leaves the
 // file no worse than slow: the next Open builds them. Queries give the
-// same answers meanwhile, only by scanning. It returns how many it
-// dropped; none when an earlier load has them deferred already.
+// same answers meanwhile, only by scanning. While the load runs, this
+// Store holds an advisory lock on the file's "-bulk" companion, which
+// tells other processes that the load is alive, so that their Open leaves
+// the indexes alone.
+//
+// It returns how many it dropped: none when another live load holds them
+// deferred (it will build them), or when they are deferred already.
 func (s *Store) DeferIndexes(ctx context.Context) (int, error) {
 	if s.view != nil {
 		return 0, errView
+	}
+	s.bulkMu.Lock()
+	defer s.bulkMu.Unlock()
+	if s.bulk == nil {
+		f, err := tryLock(s.path + "-bulk")
+		if err != nil {
+			return 0, fmt.Errorf("store: defer indexes: %w", err)
+		}
+		if f == nil {
+			return 0, nil // another load is alive
+		}
+		s.bulk = f
 	}
 	n := 0
 	err := s.ddl(ctx, func(tx *sql.Tx) error {
@@ -72,16 +89,50 @@ func (s *Store) DeferIndexes(ctx context.Context) (int, error) {
 	return n, nil
 }
 
-// RestoreIndexes builds every index DeferIndexes dropped, by this process
-// or by one that died before it could, in one transaction.
+// RestoreIndexes builds every index DeferIndexes dropped, by this Store or
+// by a process that died before it could, in one transaction, and ends
+// this Store's load. Indexes a live load of another process holds deferred
+// are left to it. With nothing deferred it costs two small reads.
 func (s *Store) RestoreIndexes(ctx context.Context) error {
 	if s.view != nil {
 		return errView
 	}
-	if err := s.ddl(ctx, restoreIndexes(ctx)); err != nil {
+	s.bulkMu.Lock()
+	defer s.bulkMu.Unlock()
+	owned := s.bulk != nil
+	if !owned {
+		deferred, err := s.hasDeferred(ctx)
+		if err != nil || !deferred {
+			return err
+		}
+		f, err := tryLock(s.path + "-bulk")
+		if err != nil {
+			return fmt.Errorf("store: build deferred indexes: %w", err)
+		}
+		if f == nil {
+			return nil // a live load of another process builds them
+		}
+		s.bulk = f
+	}
+	err := s.ddl(ctx, restoreIndexes(ctx))
+	if err != nil {
+		if !owned {
+			// Not this Store's load: let the next one try.
+			s.unlockBulk()
+		}
 		return fmt.Errorf("store: build deferred indexes: %w", err)
 	}
+	s.unlockBulk()
 	return nil
+}
+
+// unlockBulk ends this Store's hold on the load lock. The caller holds
+// bulkMu.
+func (s *Store) unlockBulk() {
+	if s.bulk != nil {
+		s.bulk.Close()
+		s.bulk = nil
+	}
 }
 
 // restoreIndexes builds the indexes listed in deferred_indexes and empties
@@ -133,7 +184,16 @@ func (s *Store) ddl(ctx context.Context, fn func(*sql.Tx) error) error {
 	if err := fn(tx); err != nil {
 		return err
 	}
-	return tx.Commit()
+	if err := tx.Commit(); err != nil {
+		return err
+	}
+	// An index built is many pages of log: copy them in the background
+	// as after any write.
+	select {
+	case s.kick <- struct{}{}:
+	default:
+	}
+	return nil
 }
 
 // Indexes lists the database's indexes by name, and those a bulk load
@@ -141,6 +201,9 @@ func (s *Store) ddl(ctx context.Context, fn func(*sql.Tx) error) error {
 func (s *Store) Indexes(ctx context.Context) (built, deferred []string, err error) {
 	if built, err = column(ctx, s.db, `SELECT name FROM sqlite_master WHERE type = 'index' ORDER BY name`); err != nil {
 		return nil, nil, fmt.Errorf("store: list indexes: %w", err)
+	}
+	if has, err := s.hasDeferred(ctx); err != nil || !has {
+		return built, nil, err
 	}
 	if deferred, err = column(ctx, s.db, `SELECT name FROM deferred_indexes ORDER BY name`); err != nil {
 		return nil, nil, fmt.Errorf("store: list deferred indexes: %w", err)

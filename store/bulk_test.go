@@ -157,3 +157,89 @@ func TestRestoreSkipsAnIndexBuiltByHand(t *testing.T) {
 		t.Errorf("after RestoreIndexes:\n%v\nwant\n%v\n(%v left to build)", after, before, left)
 	}
 }
+
+// A load that is alive keeps its indexes deferred, whoever else opens the
+// file meanwhile (another process, or another Store of this one: the lock
+// is per open file): only its owner, or the first Open after it died,
+// builds them.
+func TestOpenLeavesALiveLoadAlone(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pv.db")
+	loader, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer loader.Close()
+	before, _ := indexes(t, loader)
+	if n, err := loader.DeferIndexes(ctx); err != nil || n == 0 {
+		t.Fatalf("DeferIndexes = %d, %v", n, err)
+	}
+
+	other, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer other.Close()
+	if _, left := indexes(t, other); len(left) == 0 {
+		t.Fatal("another Open built the indexes of a load that is still running")
+	}
+	if err := other.RestoreIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if _, left := indexes(t, other); len(left) == 0 {
+		t.Fatal("another Store's RestoreIndexes built the indexes of a load that is still running")
+	}
+	if n, err := other.DeferIndexes(ctx); err != nil || n != 0 {
+		t.Errorf("a second load beside a live one: DeferIndexes = %d, %v; want 0, nil", n, err)
+	}
+
+	if err := loader.RestoreIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if after, left := indexes(t, other); !slices.Equal(after, before) || len(left) != 0 {
+		t.Errorf("after the loader's RestoreIndexes:\n%v\nwant\n%v\n(%v left)", after, before, left)
+	}
+	// The load is over: the other Store may run one of its own now.
+	if n, err := other.DeferIndexes(ctx); err != nil || n == 0 {
+		t.Errorf("DeferIndexes after the first load ended = %d, %v", n, err)
+	}
+	if err := other.RestoreIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A rebuild that fails does not stop the file from opening: queries give
+// the same answers without the indexes, and the rows wait for a later try.
+func TestOpenSurvivesAFailedRebuild(t *testing.T) {
+	ctx := context.Background()
+	path := filepath.Join(t.TempDir(), "pv.db")
+	st, err := store.Open(ctx, path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	addCases(t, st, 5)
+	if _, err := st.DeferIndexes(ctx); err != nil {
+		t.Fatal(err)
+	}
+	// A definition that cannot be built, as a full disk would make any.
+	if _, err := st.DB().Exec(`INSERT INTO deferred_indexes (name, sql) VALUES ('broken', 'CREATE INDEX broken ON nosuch (x)')`); err != nil {
+		t.Fatal(err)
+	}
+	st.Close()
+
+	st, err = store.Open(ctx, path)
+	if err != nil {
+		t.Fatalf("Open with an index that cannot be built: %v", err)
+	}
+	defer st.Close()
+	if _, left := indexes(t, st); len(left) == 0 {
+		t.Error("the deferred definitions were dropped although they were not built")
+	}
+	if err := st.RestoreIndexes(ctx); err == nil {
+		t.Error("RestoreIndexes of a definition that cannot be built: no error")
+	}
+	rows, err := st.Inbox(ctx, store.InboxQuery{})
+	if err != nil || len(rows) != 5 {
+		t.Errorf("inbox without its indexes: %d rows, %v; want 5", len(rows), err)
+	}
+}

@@ -41,6 +41,10 @@ type Store struct {
 	stopped   chan struct{}
 	closeOnce sync.Once
 	stmts     stmtCache
+	// bulk is the open lock file while this Store runs a bulk load (see
+	// DeferIndexes), nil otherwise; bulkMu guards it.
+	bulkMu sync.Mutex
+	bulk   *os.File
 	// view is the read transaction of a view made by ReadView (nil for
 	// the store itself).
 	view *sql.Tx
@@ -115,6 +119,15 @@ func open(ctx context.Context, path string, upTo int, pause time.Duration) (*Sto
 	if err != nil {
 		db.Close()
 		return nil, err
+	}
+	// Indexes a bulk load left dropped when its process died are built
+	// now. That is best effort: every query gives the same answers
+	// without them, and a file that could not be opened until (say) the
+	// disk has room again would be far worse than a slow one. A load
+	// that is still alive keeps them (see DeferIndexes).
+	if err := s.RestoreIndexes(ctx); err != nil && ctx.Err() != nil {
+		db.Close()
+		return nil, ctx.Err()
 	}
 	go s.checkpointer()
 	return s, nil
@@ -233,7 +246,13 @@ func (s *Store) Close() error {
 	s.closeOnce.Do(func() { close(s.done) })
 	<-s.stopped
 	s.stmts.close()
-	return s.db.Close()
+	err := s.db.Close()
+	// A load not ended by RestoreIndexes ends here, as if the process had
+	// died: the next Open builds what it deferred.
+	s.bulkMu.Lock()
+	s.unlockBulk()
+	s.bulkMu.Unlock()
+	return err
 }
 
 // DB exposes the handle for tests and benchmarks that need raw SQL (for
@@ -282,15 +301,6 @@ func (s *Store) migrate(ctx context.Context, upTo int) error {
 	if err := walMode(ctx, s.db); err != nil {
 		return err
 	}
-	// A bulk load that died left indexes dropped (see DeferIndexes): build
-	// them before anything else, a migration among them, relies on them.
-	if deferred, err := s.hasDeferred(ctx); err != nil {
-		return fmt.Errorf("store: look for deferred indexes: %w", err)
-	} else if deferred {
-		if err := s.ddl(ctx, restoreIndexes(ctx)); err != nil {
-			return fmt.Errorf("store: build deferred indexes: %w", err)
-		}
-	}
 	// Most opens find the schema current: check without the write lock, so
 	// `pvdesk list` during a sync does not queue behind it.
 	var current int
@@ -333,6 +343,14 @@ func (s *Store) migrate(ctx context.Context, upTo int) error {
 	}
 	if len(ms) > 0 && version > ms[len(ms)-1].n {
 		return fmt.Errorf("store: database schema version %d is newer than this pvdesk (%d); upgrade pvdesk", version, ms[len(ms)-1].n)
+	}
+	// Indexes a bulk load left dropped are built first, whoever left them:
+	// a migration may rely on them, or change what their saved
+	// definitions name.
+	if len(ms) > 0 && version < ms[len(ms)-1].n {
+		if err := restoreIndexes(ctx)(tx); err != nil {
+			return fmt.Errorf("store: build deferred indexes before migrating: %w", err)
+		}
 	}
 	applied := false
 	for _, m := range ms {

@@ -121,9 +121,6 @@ func intakeMail(t *testing.T, n int) (msgs []dovetest.Msg, followUps int) {
 	return msgs, followUps
 }
 
-// checkStoredOnce opens db and checks that it holds exactly the n delivered
-// messages, once each, in requests cases, each opened by one audit event,
-// with an unbroken audit chain.
 // checkIndexesBuilt fails if the database at db, read as the processes
 // left it (before a store.Open, which would build them), lacks an index a
 // new database has or still lists indexes a bulk load deferred: however a
@@ -167,6 +164,9 @@ func checkIndexesBuilt(t *testing.T, db string) {
 	}
 }
 
+// checkStoredOnce opens db and checks that it holds exactly the n delivered
+// messages, once each, in requests cases, each opened by one audit event,
+// with an unbroken audit chain.
 func checkStoredOnce(t *testing.T, db string, n, requests int) *store.Store {
 	t.Helper()
 	ctx := context.Background()

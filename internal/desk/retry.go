@@ -34,7 +34,10 @@ func (d *Desk) SyncWithRetry(ctx context.Context, o SyncOptions, attempts int, o
 	for n := 0; ; n++ {
 		reps, err := d.Sync(ctx, o)
 		total = mergeReports(total, reps)
-		if err == nil || !mail.KindOf(err).Retryable() || n+1 >= attempts {
+		// A failure to build indexes alone is no failure of the mail
+		// server: syncing again would not mend it.
+		_, indexOnly := err.(*IndexBuildError)
+		if err == nil || indexOnly || !mail.KindOf(err).Retryable() || n+1 >= attempts {
 			return total, err
 		}
 		wait := Backoff(n)

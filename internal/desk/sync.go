@@ -2,6 +2,7 @@ package desk
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"runtime"
 	"sync"
@@ -30,24 +31,54 @@ type sink struct {
 const bulkMin = 1000
 
 // Plan defers the store's screen and report indexes when the sync brings
-// at least bulkMin messages and more than the cases already stored: a
-// desk's first sync of a big mailbox. Building an index again costs in
-// proportion to the whole table, and leaving it out saves in proportion
-// to the new rows, so a few thousand new messages on a desk that holds a
-// hundred thousand cases are written the ordinary way.
+// at least bulkMin messages and more than the desk holds: a desk's first
+// sync of a big mailbox. Building an index again costs in proportion to
+// the whole table, and leaving it out saves in proportion to the new rows,
+// so a few thousand new messages on a desk of a hundred thousand, or a
+// mailbox listed again after a UIDVALIDITY change (as many messages as
+// are stored), are written the ordinary way. Deferring is only a saving:
+// if it fails, the sync writes the ordinary way too.
 func (s *sink) Plan(ctx context.Context, mailbox string, total int) error {
 	if s.bulk == nil || *s.bulk || total < bulkMin {
 		return nil
 	}
-	have, err := s.d.st.CountCases(ctx)
-	if err != nil || total < have {
-		return err
+	have, err := s.d.st.CountMessages(ctx)
+	if err != nil || total <= have {
+		return nil
 	}
-	if _, err := s.d.st.DeferIndexes(ctx); err != nil {
-		return err
+	// Zero indexes dropped still leaves this sync to build them at its
+	// end if it holds the load, and another live load builds its own.
+	if _, err := s.d.st.DeferIndexes(ctx); err == nil {
+		*s.bulk = true
 	}
-	*s.bulk = true
 	return nil
+}
+
+// IndexBuildError is a sync whose mail is stored but whose store could not
+// build again the indexes it set aside for the load (the disk is full,
+// say). Screens are slower until they are built, which the next sync or
+// start of the desk tries again; waiting and syncing again at once would
+// not help, so SyncWithRetry does not.
+type IndexBuildError struct{ Err error }
+
+func (e *IndexBuildError) Error() string {
+	return "the mail is stored, but the indexes of the screens could not be built again (the next sync or start of the desk tries again): " + e.Err.Error()
+}
+
+func (e *IndexBuildError) Unwrap() error { return e.Err }
+
+// endLoad builds any indexes a load set aside and joins a failure to err.
+// It runs however the sync ended, a cancelled one too (the desk is
+// closing): until the indexes are back, screens scan.
+func (d *Desk) endLoad(ctx context.Context, err error) error {
+	rerr := d.st.RestoreIndexes(context.WithoutCancel(ctx))
+	switch {
+	case rerr == nil:
+		return err
+	case err == nil:
+		return &IndexBuildError{rerr}
+	}
+	return errors.Join(err, &IndexBuildError{rerr})
 }
 
 func (s *sink) Cursor(ctx context.Context, mailbox string) (uint32, uint32, error) {
@@ -168,7 +199,9 @@ type SyncOptions struct {
 }
 
 // Sync fetches new mail from every mailbox into cases once and reports
-// what it did per mailbox.
+// what it did per mailbox. A first sync of a big mailbox defers some of the
+// store's indexes and builds them at the end; if that fails, the error is
+// an IndexBuildError (joined to the sync's own, if any).
 func (d *Desk) Sync(ctx context.Context, o SyncOptions) (reports []SyncReport, err error) {
 	boxes := o.Mailboxes
 	if len(boxes) == 0 {
@@ -185,19 +218,7 @@ func (d *Desk) Sync(ctx context.Context, o SyncOptions) (reports []SyncReport, e
 	}
 	defer c.Close()
 	var bulk bool
-	defer func() {
-		// The writes are over: the log is copied into the database while
-		// the indexes are built and the connection closes, not after.
-		d.st.CheckpointNow()
-		if !bulk {
-			return
-		}
-		// The indexes come back however the sync ended, a cancelled one
-		// too (the desk is closing): until they do, screens scan.
-		if rerr := d.st.RestoreIndexes(context.WithoutCancel(ctx)); rerr != nil && err == nil {
-			err = rerr
-		}
-	}()
+	defer func() { err = d.endLoad(ctx, err) }()
 	for _, box := range boxes {
 		start := time.Now()
 		rep := SyncReport{Mailbox: box}
@@ -214,6 +235,9 @@ func (d *Desk) Sync(ctx context.Context, o SyncOptions) (reports []SyncReport, e
 			return reports, err
 		}
 	}
+	// The writes are over: the log is copied into the database while the
+	// connection closes and the indexes are built, not after.
+	d.st.CheckpointNow()
 	_ = c.Logout().Wait()
 	return reports, nil
 }

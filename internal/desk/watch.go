@@ -112,9 +112,20 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 		var reps []SyncReport
 		newCases := 0
 		var first mail.Stats
+		// A first sync of a big mailbox defers indexes, as Sync does; they
+		// are built again when the round ends, however it ends. A failure
+		// to build them is left to the next round (or the next start of
+		// the desk) to try again: the mail is stored, only screens scan.
+		var bulk bool
+		endLoad := func() {
+			if bulk {
+				_ = d.st.RestoreIndexes(context.WithoutCancel(ctx))
+				bulk = false
+			}
+		}
 		for i, box := range boxes {
 			rep := SyncReport{Mailbox: box}
-			sk := &sink{d: d, rep: &rep, onCase: o.OnCase}
+			sk := &sink{d: d, rep: &rep, onCase: o.OnCase, bulk: &bulk}
 			progress := func(mb string, done, total int) {
 				rate := 0.0
 				if el := time.Since(start).Seconds(); el > 0 {
@@ -131,6 +142,7 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 			reps = append(reps, rep)
 			newCases += rep.NewCases + rep.Threaded
 			if err != nil {
+				endLoad()
 				if newCases > 0 {
 					// What was committed is on screen already; say so.
 					send(WatchEvent{State: WatchSyncing, Reports: reps, NewCases: newCases}, true)
@@ -138,6 +150,7 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 				return err
 			}
 		}
+		endLoad()
 		*failures = 0
 		send(WatchEvent{State: WatchSynced, Reports: reps, NewCases: newCases}, true)
 		if _, err := c.WaitForMail(ctx, boxes[0], first, !o.NoIdle, o.IdleRefresh, o.PollInterval); err != nil {
