@@ -26,7 +26,8 @@ import (
 // batch 24, blind, the five hardest labels six times each or more: 31/48;
 // batch 25, blind, after the batch-24 rules, every form of letter: 35/48;
 // batch 26, blind, after the batch-25 rules, more forms and scenarios:
-// 33/48).
+// 33/48; batch 27, blind, written on the boundaries between labels:
+// 23/48).
 // Afterwards they guard against regressions.
 const heldoutFloor = 0.9
 
@@ -41,11 +42,12 @@ const heldoutFloor = 0.9
 // Batch 26, from 33/48 (macro-F1 0.837) at first look, is at 45/48
 // (macro-F1 0.972) after its misses were worked through (see its header
 // and batch26_gaps_test.go); two lawyer letters citing the wrong article
-// (k27, k31) and a "none" near miss (k12) are left.
-var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.95, "testdata/heldout26.tsv": 0.97}
+// (k27, k31) and a "none" near miss (k12) are left. Batch 27 is at its
+// first look (23/48, macro-F1 0.716).
+var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.95, "testdata/heldout26.tsv": 0.97, "testdata/heldout27.tsv": 0.71}
 
 func TestHeldOut(t *testing.T) {
-	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv", "testdata/heldout25.tsv", "testdata/heldout26.tsv"} {
+	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv", "testdata/heldout25.tsv", "testdata/heldout26.tsv", "testdata/heldout27.tsv"} {
 		t.Run(name, func(t *testing.T) { heldOut(t, name) })
 	}
 }
