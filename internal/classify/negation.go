@@ -435,7 +435,9 @@ func permitted(toks []token, i int) bool {
 			continue
 		}
 		if toks[k].s == "må" || toks[k].s == "ma" {
-			if !hasWord(toks, k+1, i, "gjerne") {
+			// "dere må gjerne slette", Danish "I må gerne slette": "må"
+			// allows only with the adverb; bare, it demands.
+			if !hasWord(toks, k+1, i, "gjerne") && !hasWord(toks, k+1, i, "gerne") {
 				continue
 			}
 		}
