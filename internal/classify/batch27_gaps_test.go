@@ -12,5 +12,17 @@ func TestBatch27Gaps(t *testing.T) {
 		{"da: må gerne slette kontoen når", "", "I må gerne slette min konto, når ordren er leveret.", "none", ""},
 		{"da: må slette nu", "", "I må slette mine oplysninger nu.", "erasure", ""},
 		{"da: må gerne slette, no later", "", "I må gerne slette mine oplysninger.", "erasure", ""},
+
+		// "på meg" for "om meg" after a question about what is held (m01).
+		{"nb: hva har dere registrert på meg", "", "Hva har dere egentlig registrert på meg? Send meg det på e-post.", "access", ""},
+		{"nn: kva har de på meg", "", "Kva har de eigentleg på meg?", "access", ""},
+		{"nb: lagret på sønnen min", "", "Hva slags opplysninger har dere lagret på sønnen min?", "access", ""},
+		{"da: hvad har I registreret på mig", "", "Hvad har I egentlig registreret på mig?", "access", ""},
+		{"sv: vad har ni registrerat på mig", "", "Vad har ni registrerat på mig?", "access", ""},
+		{"nb: på lager", "", "Hva har dere på lager av vaskemaskiner?", "none", ""},
+		{"nb: registrert på ordren", "", "Hva har dere registrert på ordren min? Den har ikke kommet.", "none", ""},
+		{"nb: poeng på meg", "", "Hva har dere lagret på meg av poeng i Magnet Pluss?", "none", ""},
+		{"da: på min ordre", "", "Hvad har I registreret på min ordre?", "none", ""},
+		{"sv: erbjudanden på mig", "", "Vad har ni för erbjudanden på mig som medlem?", "none", ""},
 	})
 }

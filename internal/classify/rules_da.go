@@ -20,6 +20,9 @@ var daRules = []ruleSpec{
 	rule(dsr.Access, 0.8, "kopi|kopien ~5 "+daData+"|alt|gemt|registreret|optagelse*|*optagelse|*optagelser|*optagelserne|*optagelsen|video*|*video|*videoen|overvågningsvideo*").with(noReport).in("copy").unless("kvittering*|faktura*|ordre*"),
 	rule(dsr.Access, 0.65, "hvad|hvilke ~6 om ~1 mig|os|hende|ham").with(noReport).in("whathave").unless("bruges|bruger|formål*|deler|længe|hvorfor|beslutning*|afgørelse*|baseret|grundlag*|logik*").
 		notOf(passOn),
+	// "Hvad har I egentlig registreret på mig?" (see bokmål).
+	rule(dsr.Access, 0.65, "hvad|hvilke ~3 har|registreret|gemt ~4 på ~1 mig|os|hende|ham").with(noReport).in("whathave").
+		unless("bruges|formål*|deler|længe|hvorfor|lager|lageret|ordre*|bestilling*|pris*|tilbud*|point*|bonus*|rabat*|saldo*"),
 	rule(dsr.Access, 0.65, daData+"|alt ~3 i ~3 har|gemt|registreret|behandler ~3 om|på ~1 mig|os|hende|ham").with(noReport | nounPhrase).in("whathave"),
 
 	rule(dsr.Rectification, 0.7, "ret|rette|rettes|rettet|korriger*|opdater*|ændre|ændres|ændring ~4 adresse*|navn*|efternavn*|email*|mail*|telefon*|nummer*|husnummer*|fødselsdato*|oplysning*|personoplysning*").in("fix").notAfter(ownRight),

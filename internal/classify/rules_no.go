@@ -113,6 +113,10 @@ var noRules = []ruleSpec{
 	rule(dsr.Access, 0.65, "hva|hvilke|hvilken|hvilket|kva|kvar|kven|kor ~6 om ~1 "+noPersons).with(noReport).in("whathave").
 		unless("brukes|brukast|bruker|brukar|formål*|føremål*|deler|delt|lenge|hvorfor|kvifor|samler|samlar|nødvendig*|trenger|treng|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget").
 		notOf(passOn),
+	// "Hva har dere egentlig registrert på meg?", "kva har de på meg?":
+	// "på meg" is "om meg" when something held is asked after.
+	rule(dsr.Access, 0.65, "hva|hvilke|kva ~3 har|vet|veit|lagret|lagra|registrert|lagrer|lagrar ~4 på ~1 "+noPersons).with(noReport).in("whathave").
+		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|lager|lageret|ordre*|bestilling*|pris*|tilbud*|poeng*|bonus*|rabatt*|saldo*"),
 	rule(dsr.Access, 0.6, "hva|hvilke|kva|kvar ~4 dere|de|dykk ~3 har|veit|vet ~3 lagret|lagra|registrert|om|på").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.6, "oversikt|oversikten|utskrift|utskrifta|utskriften|utdrag|liste ~4 "+noAccessObj).with(noReport).in("overview").

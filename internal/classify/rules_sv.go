@@ -19,6 +19,9 @@ var svRules = []ruleSpec{
 	rule(dsr.Access, 0.8, "kopia|kopian ~5 "+svData+"|allt|lagrat|sparat|registrerat|inspelning*|*inspelningen|videoinspelning*|övervakningsfilm*|filmen|videon").with(noReport).in("copy").unless("kvitto*|faktura*|order*"),
 	rule(dsr.Access, 0.65, "vilka|vad|vilken ~6 om ~1 mig|oss|henne|honom").with(noReport).in("whathave").unless("används|använder|ändamål*|delar|länge|varför|beslut*|baserat|baserades|grund|grunden|logik*").
 		notOf(passOn),
+	// "Vad har ni egentligen registrerat på mig?" (see bokmål).
+	rule(dsr.Access, 0.65, "vad|vilka ~3 har|registrerat|sparat|lagrat ~4 på ~1 mig|oss|henne|honom").with(noReport).in("whathave").
+		unless("används|ändamål*|delar|länge|varför|lager|lagret|order*|beställning*|pris*|erbjudand*|poäng*|bonus*|rabatt*|saldo*"),
 	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).with(noReport).in("copy"),
 	rule(dsr.Access, 0.65, svData+"|allt ~3 ni ~3 har|sparat|lagrat|behandlar|registrerat ~3 om|på ~1 mig|oss|henne|honom").with(noReport | nounPhrase).in("whathave"),
 	rule(dsr.Access, 0.5, "få ~1 ut|se ~3 "+svData).with(noReport).in("copy"),
