@@ -24,5 +24,16 @@ func TestBatch27Gaps(t *testing.T) {
 		{"nb: poeng på meg", "", "Hva har dere lagret på meg av poeng i Magnet Pluss?", "none", ""},
 		{"da: på min ordre", "", "Hvad har I registreret på min ordre?", "none", ""},
 		{"sv: erbjudanden på mig", "", "Vad har ni för erbjudanden på mig som medlem?", "none", ""},
+
+		// German: data about a relative one writes for, "was ... über mich
+		// gespeichert", "eine Kopie davon" (m44).
+		{"de: Daten über meine Mutter", "", "Bitte teilen Sie mir mit, ob Sie Daten über meine Mutter gespeichert haben, und schicken Sie mir gegebenenfalls eine Kopie davon.", "access", ""},
+		{"de: was über mich gespeichert", "", "Was haben Sie eigentlich über mich gespeichert?", "access", ""},
+		{"de: welche Daten über meinen Sohn", "", "Welche Daten haben Sie über meinen Sohn gespeichert?", "access", ""},
+		{"de: Kopie davon", "", "Haben Sie Daten über meinen Vater? Bitte senden Sie mir eine Kopie davon.", "access", ""},
+		{"de: Kopie davon, Rechnung", "", "Bitte schicken Sie mir eine Kopie davon, ich habe die Rechnung verloren.", "none", ""},
+		{"de: über meine Bestellung", "", "Haben Sie Informationen über meine Bestellung? Sie ist nicht gekommen.", "none", ""},
+		{"de: was über den Kühlschrank", "", "Was haben Sie über den Kühlschrank gespeichert, ist die Garantie registriert?", "none", ""},
+		{"de: wie lange über meinen Sohn", "", "Wie lange speichern Sie Daten über meinen Sohn?", "information", ""},
 	})
 }

@@ -12,6 +12,9 @@ const (
 	// deMailAddr: the compounds a German address field is written as.
 	deMailAddr = "e-mail-adresse|emailadresse|e-mailadresse|mailadresse|mail-adresse|wohnadresse|postadresse|postanschrift"
 	// deField names a single personal detail a person asks to correct.
+	// deWhom names whose data is asked after: the sender, or a relative
+	// or client they write for ("über meine Mutter").
+	deWhom = "mich|uns|ihn|mutter|vater|sohn|tochter|kind|kinder|mann|frau|ehemann|ehefrau|eltern|großmutter|großvater|mandant*|mandantin|klient*"
 	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
 
@@ -24,9 +27,15 @@ var deRules = []ruleSpec{
 	// Not "Auskunftei": a credit bureau is no request for a copy.
 	rule(dsr.Access, 0.85, "auskunft|auskünfte|auskunfts*|auskunftsersuchen|auskunftsanfrage*|auskunftsrecht*|selbstauskunft*").with(noReport),
 	rule(dsr.Access, 0.8, "kopie ~5 "+deData+"|aufnahme*|*aufnahme|*aufnahmen|aufzeichnung*|*aufzeichnung|*aufzeichnungen|video*|*video|*videos").with(noReport).in("copy").unless("rechnung*|quittung*|beleg*"),
-	rule(dsr.Access, 0.65, "welche ~6 über ~1 mich|uns|ihn|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum|entscheidung*|basiert|beruht|grundlage|logik*"),
+	rule(dsr.Access, 0.65, "welche ~6 über ~2 "+deWhom+"|sie").with(noReport).in("whathave").unless("zweck*|verwendet|weitergegeben|lange|warum|entscheidung*|basiert|beruht|grundlage|logik*"),
 	rule(dsr.Access, 0.7, "übersicht|aufstellung|liste ~4 "+deData).with(noReport).in("copy"),
-	rule(dsr.Access, 0.6, deData+" ~6 über ~1 mich|uns|ihn").with(noReport | nounPhrase).in("whathave"),
+	rule(dsr.Access, 0.6, deData+" ~6 über ~2 "+deWhom).with(noReport | nounPhrase).in("whathave").
+		unless("zweck*|verwendet|weitergegeben|lange|warum|bestellung*|lieferung*|rechnung*"),
+	// "Was haben Sie eigentlich über mich gespeichert?"
+	rule(dsr.Access, 0.65, "was ~4 über ~2 "+deWhom+" ~3 gespeichert|gesammelt|erfasst|registriert|gespeichert|vorliegen|wissen").with(noReport).in("whathave"),
+	// "eine Kopie davon" after the data were named (as bokmål "kopi av
+	// dem").
+	rule(dsr.Access, 0.5, "kopie|kopien ~1 davon|dieser|derselben").with(noReport).given(deData).in("copy").unless("rechnung*|quittung*|beleg*|vertrag*|garantie*"),
 
 	rule(dsr.Rectification, 0.7, "berichtig*|korrigier*|aktualisier*|ändern|ändert|geändert|änderung ~4 adresse|anschrift|namen|name|nachname*|email|telefon*|nummer|geburtsdatum|daten|angaben|"+deMailAddr).in("fix"),
 	rule(dsr.Rectification, 0.7, "adresse|anschrift|namen|name|nachname*|email|geburtsdatum|daten|angaben|"+deMailAddr+" ~4 berichtig*|korrigier*|aktualisier*|ändern").in("fix"),
