@@ -14,7 +14,7 @@ const (
 	// deField names a single personal detail a person asks to correct.
 	// deWhom names whose data is asked after: the sender, or a relative
 	// or client they write for ("über meine Mutter").
-	deWhom = "mich|uns|ihn|mutter|vater|sohn|tochter|kind|kinder|mann|frau|ehemann|ehefrau|eltern|großmutter|großvater|mandant*|mandantin|klient*"
+	deWhom  = "mich|uns|ihn|mutter|vater|sohn|tochter|kind|kinder|mann|frau|ehemann|ehefrau|eltern|großmutter|großvater|mandant*|mandantin|klient*"
 	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
 
