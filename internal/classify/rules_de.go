@@ -11,10 +11,10 @@ const (
 	deList = "verteiler*|*verteiler|liste|*liste|listen|*listen|newsletter*|mailingliste*|emailverteiler"
 	// deMailAddr: the compounds a German address field is written as.
 	deMailAddr = "e-mail-adresse|emailadresse|e-mailadresse|mailadresse|mail-adresse|wohnadresse|postadresse|postanschrift"
-	// deField names a single personal detail a person asks to correct.
 	// deWhom names whose data is asked after: the sender, or a relative
 	// or client they write for ("über meine Mutter").
-	deWhom  = "mich|uns|ihn|mutter|vater|sohn|tochter|kind|kinder|mann|frau|ehemann|ehefrau|eltern|großmutter|großvater|mandant*|mandantin|klient*"
+	deWhom = "mich|uns|ihn|mutter|vater|sohn|tochter|kind|kinder|mann|frau|ehemann|ehefrau|eltern|großmutter|großvater|mandant*|mandantin|klient*"
+	// deField names a single personal detail a person asks to correct.
 	deField = "adresse|anschrift|namen|name|nachname*|vorname*|email|e-mail|telefon*|*telefonnummer|handynummer|mobilnummer|geburtsdatum"
 )
 
