@@ -35,5 +35,37 @@ func TestBatch27Gaps(t *testing.T) {
 		{"de: über meine Bestellung", "", "Haben Sie Informationen über meine Bestellung? Sie ist nicht gekommen.", "none", ""},
 		{"de: was über den Kühlschrank", "", "Was haben Sie über den Kühlschrank gespeichert, ist die Garantie registriert?", "none", ""},
 		{"de: wie lange über meinen Sohn", "", "Wie lange speichern Sie Daten über meinen Sohn?", "information", ""},
+
+		// German: a new name or address, changed "in meinem Kundenkonto"
+		// with the verb last (m48); an order's details are not.
+		{"de: geheiratet, neue E-Mail", "", "Ich habe geheiratet und heiße jetzt Anna Vogt (vorher Lange). Außerdem habe ich eine neue E-Mail-Adresse: anna.vogt@example.com. Können Sie das bitte in meinem Kundenkonto ändern?", "rectification", ""},
+		{"de: umgezogen, neue Adresse", "", "Ich bin umgezogen. Meine neue Adresse ist Storgata 5, 9405 Harstad. Bitte ändern Sie das in meinem Profil.", "rectification", ""},
+		{"de: ändern, Bestellung", "", "Können Sie das bitte in meiner Bestellung ändern? Ich möchte die weiße Farbe.", "none", ""},
+		{"de: Liefertermin ändern", "", "Können Sie den Liefertermin bitte auf Freitag ändern?", "none", ""},
+
+		// German "in den Newsletter eintragen" signs up (m46).
+		{"de: tragen Sie mich ein", "", "Hallo, bitte tragen Sie mich in Ihren Newsletter ein. Danke!", "none", ""},
+		{"de: tragen Sie mich aus", "", "Bitte tragen Sie mich aus Ihrem Newsletter aus.", "objection_marketing", ""},
+		{"de: nehmen Sie mich von der Liste", "", "Nehmen Sie mich bitte von Ihrer Mailingliste.", "objection_marketing", ""},
+
+		// German: not to be filmed by a camera (m45); a recorded call is
+		// no camera.
+		{"de: nicht aufgenommen werden", "", "Ihre Kamera über dem Eingang filmt auch meine Haustür. Ich möchte nicht jedes Mal aufgenommen werden, wenn ich nach Hause komme.", "objection", ""},
+		{"de: nicht gefilmt werden", "", "Ich möchte nicht von Ihrer Kamera gefilmt werden, wenn ich vorbeigehe.", "objection", ""},
+		{"de: Telefon aufgenommen", "", "Ich möchte nicht am Telefon aufgenommen werden, können wir per E-Mail kommunizieren?", "none", ""},
+
+		// German: to whom data are passed on (m47).
+		{"de: an wen weiter", "", "An wen geben Sie meine Daten weiter?", "information", ""},
+		{"de: Kundendaten an andere weiter", "", "Geben Sie Kundendaten an andere Firmen weiter?", "information", ""},
+
+		// A question set apart as general stands beside the request
+		// (m10, m47); one that is not stays part of it.
+		{"nb: oversikt og et generelt spørsmål", "", "1. Jeg vil gjerne få en oversikt over alt dere har lagret om meg. 2. Et mer generelt spørsmål: hvor lenge beholder dere opplysninger etter at noen har meldt seg ut av kundeklubben?", "access,information", ""},
+		{"nb: oversikt og hvor lenge", "", "Jeg vil ha en oversikt over alt dere har lagret om meg, og hvor lenge dere beholder det.", "access", ""},
+		{"en: a copy, separately a general question", "", "Please send me a copy of the data you hold about me. Separately, a general question: how long do you keep CCTV recordings?", "access,information", ""},
+		{"en: a copy and how long", "", "Please send me a copy of the data you hold about me and tell me how long you keep it.", "access", ""},
+		{"de: Ratenkauf, unabhängig davon", "", "Mein Antrag auf Ratenzahlung wurde sofort abgelehnt. Ich verlange, dass sich ein Mitarbeiter den Antrag ansieht. Unabhängig davon eine allgemeine Frage: An welche Auskunfteien geben Sie Kundendaten weiter?", "information,automated_decision", ""},
+		{"sv: kopia och en allmän fråga", "", "Jag vill ha en kopia av alla uppgifter ni har om mig. En allmän fråga också: hur länge sparar ni kvitton?", "access,information", ""},
+		{"nb: generelt spørsmål, åpningstid", "", "Et generelt spørsmål: har dere åpent på søndag?", "none", ""},
 	})
 }

@@ -240,7 +240,11 @@ func settlePairs(labels []Label, cues cueScores) []Label {
 		if has(dsr.Complaint) {
 			others--
 		}
-		if has(dsr.Access) || (others > 0 && conf[dsr.Information.Order()] < infoBesideOthers) {
+		// A question the sender sets apart as general is no part of the
+		// request beside it: "1. an overview of my data. 2. A more general
+		// question: how long do you keep data?" asks both.
+		apart := cues[iGeneral] >= generalLevel
+		if !apart && (has(dsr.Access) || (others > 0 && conf[dsr.Information.Order()] < infoBesideOthers)) {
 			drop(dsr.Information)
 		}
 	}

@@ -149,7 +149,7 @@ type cueScores [len(cueList)]float64
 
 // cueList lists the pseudo-rights by cue number.
 var cueList = [...]dsr.Right{iSpam: cueSpam, iSignup: cueSignup, iThanks: cueThanks, iPolite: cuePolite, iID: cueID,
-	iRequest: cueRequest, iJob: cueJob, iOrder: cueOrder, iAway: cueAway, iHowTo: cueHowTo}
+	iRequest: cueRequest, iJob: cueJob, iOrder: cueOrder, iAway: cueAway, iHowTo: cueHowTo, iGeneral: cueGeneral}
 
 func cueNumber(r dsr.Right) int {
 	for i, c := range cueList {
@@ -172,12 +172,15 @@ const (
 	iOrder
 	iAway
 	iHowTo
+	iGeneral
 )
 
 // Levels at which a cue decides.
 const (
 	spamLevel   = 0.8 // two independent pitch or phishing signs
 	signupLevel = 0.6
+	// generalLevel: a question marked as general in so many words.
+	generalLevel = 0.8
 	// shortReply is the length, in words, below which a thanks or an ID
 	// document can be the whole point of a message.
 	shortReply = 45

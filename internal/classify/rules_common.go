@@ -186,6 +186,11 @@ const (
 	cueOrder   dsr.Right = "x-order"
 	cueAway    dsr.Right = "x-away"
 	cueHowTo   dsr.Right = "x-howto"
+	// cueGeneral marks a question the sender sets apart from their own
+	// request ("et mer generelt spørsmål", "unabhängig davon eine
+	// allgemeine Frage"): it asks about the processing on its own, it is
+	// not part of the request beside it.
+	cueGeneral dsr.Right = "x-general"
 )
 
 // cueRules recognise pitches, phishing, sign-ups, thanks, identity papers,
@@ -252,6 +257,10 @@ var cueRules = []ruleSpec{
 	rule(cueSpam, 0.4, "free|gratis ~1 shipping|frakt|delivery|levering"),
 	rule(cueSpam, 0.3, "black|cyber ~1 friday|monday|week|week"),
 	rule(cueSpam, 0.4, "sale|salg|salget|tilbudet ~2 ends|slutter|avsluttes ~2 soon|snart|tonight|midnight|ikveld"),
+
+	// A question set apart as general or separate (see cueGeneral).
+	rule(cueGeneral, 0.8, "generelt|generell|generelle|generell|allmänt|allmän|allmänna|allgemeine|allgemeiner|allgemein|general|generel|generelt ~1 spørsmål|spurnad|spørgsmål|fråga|frage|question|questions"),
+	rule(cueGeneral, 0.8, "uavhengig|uavhengig|unabhängig|uafhængigt|uafhængig|oberoende|separately ~1 av|davon|af|av|of ~1 dette|det|this|that"),
 
 	// Newsletter sign-ups: the opposite of unsubscribing.
 	rule(cueSignup, 0.8, "meld|melde|melder ~1 meg|oss ~1 på|paa"),

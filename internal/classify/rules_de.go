@@ -56,6 +56,16 @@ var deRules = []ruleSpec{
 	// the recorded one.
 	rule(dsr.Rectification, 0.35, "aber ~2 heiße|heisse|heißt|heisst").in("shouldbe"),
 	rule(dsr.Rectification, 0.45, "korrigier*|berichtig*|aktualisier*|ändern ~1 sie|es|das|dies|diese|ihn|den|die ~1 bitte|auf|in|zu|entsprechend|sie|es|das|dies|diese|ihn").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
+	// "Können Sie das bitte in meinem Kundenkonto ... ändern?": the
+	// modal question puts the verb last, after the place to change it.
+	rule(dsr.Rectification, 0.45, "können|könnten|würden ~1 sie ~1 das|dies|es|diese ~6 korrigieren|berichtigen|ändern|aktualisieren|anpassen").in("fixit").
+		unless("bestellung*|lieferung*|liefertermin*|termin*|lieferadresse|rechnung*|passwort|farbe|größe|modell"),
+	// "eine neue E-Mail-Adresse", "meine neue Anschrift": data out of date
+	// (bokmål "ny adresse").
+	rule(dsr.Rectification, 0.45, "neue|neuen ~1 "+deField+"|"+deMailAddr).in("new").unless("lieferadresse|bestellung*|lieferung*|rechnung*|passwort"),
+	// "ich habe geheiratet", "ich bin umgezogen", "ich heiße jetzt".
+	rule(dsr.Rectification, 0.35, "geheiratet|umgezogen|verheiratet").with(noPermit).in("moved"),
+	rule(dsr.Rectification, 0.35, "heiße|heisse|heißt|heisst ~1 jetzt|nun|seit|inzwischen").in("moved"),
 	rule(dsr.Rectification, 0.45, "das|dies|diese|es|den|fehler ~2 korrigieren|berichtigen|ändern|aktualisieren|richtigstellen").in("fixit").unless("bestellung*|lieferung*|lieferadresse|rechnung*|passwort"),
 
 	rule(dsr.Restriction, 0.9, "einschränkung*|einschränken ~4 verarbeitung"),
@@ -81,13 +91,20 @@ var deRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.85, "abmelden|abbestell*|austragen|abmeldung").in("unsub"),
 	// The separable verb: "tragen Sie mich aus dem Verteiler aus", "nehmen
 	// Sie mich von der Liste".
-	rule(dsr.ObjectionMarketing, 0.85, "trag|trage|tragen|tragt|nehmen|nehme|streichen|entfernen ~2 mich|uns|meine ~4 "+deList).in("unsub"),
+	// "Tragen Sie mich in Ihren Newsletter ein" signs up: "in" is the way
+	// on, "aus", "von" the way off.
+	rule(dsr.ObjectionMarketing, 0.85, "trag|trage|tragen|tragt|nehmen|nehme|streichen|entfernen ~2 mich|uns|meine ~4 "+deList).in("unsub").except("in|ins|für|zum|zur"),
 	rule(dsr.ObjectionMarketing, 0.6, "nicht|keine ~3 mehr ~3 anrufen|schicken|senden|kontaktieren|zusenden").with(selfNeg).in("nomore"),
 	// "Werbe-SMS will ich auch keine mehr bekommen".
 	rule(dsr.ObjectionMarketing, 0.7, "werbe*|werbung|newsletter*|angebote ~5 keine|nicht ~1 mehr").with(selfNeg).in("nomore"),
 
 	rule(dsr.Objection, 0.75, "widersprech*|widerspreche|widerspruch*|widerspricht").or(dsr.ObjectionMarketing, marketingWords).in("object").unless(feeWords),
 	rule(dsr.Objection, 0.35, "berechtigt*|legitim* ~1 interesse*").in("li"),
+	// "Ich möchte nicht jedes Mal aufgenommen werden, wenn ich nach Hause
+	// komme": being filmed by a camera, refused (bokmål "ikke bli
+	// filmet"). A call recorded is no camera.
+	rule(dsr.Objection, 0.6, "nicht ~5 gefilmt|aufgenommen|überwacht|gespeichert ~1 werden").with(selfNeg | noReport).
+		given("kamera*|*kamera|video*|überwachung*|gefilmt|filmt").in("stop"),
 
 	rule(dsr.WithdrawConsent, 0.9, "widerruf*|widerrufe|widerrufen|ziehe ~5 einwilligung*|zustimmung*").in("withdraw"),
 	rule(dsr.WithdrawConsent, 0.9, "einwilligung*|zustimmung* ~5 widerruf*|widerrufe|widerrufen|zurück").in("withdraw"),
@@ -97,6 +114,10 @@ var deRules = []ruleSpec{
 	rule(dsr.Information, 0.5, "rechtsgrundlage*").in("basis"),
 	rule(dsr.Information, 0.55, "woher ~5 "+deData+"|adresse|anschrift|nummer|namen|email").in("source"),
 	rule(dsr.Information, 0.4, "wer ~5 erhält|zugriff|weitergegeben").in("share"),
+	// "An welche Auskunfteien geben Sie Kundendaten weiter?", "an wen
+	// werden meine Daten übermittelt?": the recipients (Art. 13(1)(e)).
+	rule(dsr.Information, 0.5, "wen|wem|welche|welchen ~6 weiter|weitergegeben|weitergeben|übermittelt|übermitteln|verkauft|verkaufen").with(asked).in("share"),
+	rule(dsr.Information, 0.5, "geben|verkaufen|übermitteln ~1 sie ~5 "+deData+" ~4 weiter|an").with(asked).in("share"),
 	rule(dsr.Information, 0.45, "warum|wieso ~3 benötigen|brauchen|speichern|erheben").in("why"),
 
 	rule(dsr.AutomatedDecision, 0.45, "automatisiert*|automatisch*|algorithm* ~5 entscheid*|ablehnung|abgelehnt|bewertung|scoring").in("autodec"),
