@@ -67,5 +67,40 @@ func TestBatch27Gaps(t *testing.T) {
 		{"de: Ratenkauf, unabhängig davon", "", "Mein Antrag auf Ratenzahlung wurde sofort abgelehnt. Ich verlange, dass sich ein Mitarbeiter den Antrag ansieht. Unabhängig davon eine allgemeine Frage: An welche Auskunfteien geben Sie Kundendaten weiter?", "information,automated_decision", ""},
 		{"sv: kopia och en allmän fråga", "", "Jag vill ha en kopia av alla uppgifter ni har om mig. En allmän fråga också: hur länge sparar ni kvitton?", "access,information", ""},
 		{"nb: generelt spørsmål, åpningstid", "", "Et generelt spørsmål: har dere åpent på søndag?", "none", ""},
+
+		// Consent in other words than "consent": a yes pressed and
+		// refused by a pronoun (m34), a permission taken from the shop
+		// (m18); a product unwanted, a customer's own permission, a
+		// question about a rule are not.
+		{"en: press yes, don't want this anymore", "", "When I installed your app I press yes for the personal offers based on what I buy. I don't want this anymore, please switch off. The normal newsletter is okay.", "withdraw_consent", ""},
+		{"en: said yes, don't want that any more", "", "I said yes to personalised offers when I joined. I don't want that any more.", "withdraw_consent", ""},
+		{"en: yes, don't want it, return", "", "Yes, I still have the receipt. I don't want it anymore, can I return the blender?", "none", ""},
+		{"en: yes, don't want this, cancel order", "", "Yes, I ordered the grey sofa. I don't want this anymore, please cancel the order.", "none", ""},
+		{"nn: ikkje lenger lov", "", "Eg skreiv under på at de fekk bruke bilete av kjøkkenet i reklamen dykkar. No har eg ombestemt meg, og de har ikkje lenger lov til å bruke dei.", "withdraw_consent", ""},
+		{"en: no longer have my permission", "", "I signed a form saying you could use photos of my kitchen in your ads. You no longer have my permission to use them.", "withdraw_consent", ""},
+		{"sv: inte längre lov", "", "Jag skrev under på att ni fick använda bilden. Ni har inte längre lov att använda den.", "withdraw_consent", ""},
+		{"da: ikke længere lov", "", "Jeg skrev under på, at I måtte bruge billedet. I har ikke længere lov til at bruge det.", "withdraw_consent", ""},
+		{"nb: har jeg ikke lenger lov å returnere", "", "Jeg skrev til dere i går. Har jeg ikke lenger lov til å returnere varen etter 30 dager?", "none", ""},
+		{"en: no longer allowed to return", "", "You are no longer allowed to return items after 30 days, your shop told me. Is that right?", "none", ""},
+		{"nb: har dere ikke lenger lov, spørsmål", "", "Har dere ikke lenger lov til å selge fyrverkeri? Jeg skrev til dere om det i fjor.", "none", ""},
+
+		// Data named first, then removed by a pronoun (m14); goods, a
+		// basket, a bill are no data.
+		{"nb: har dere noe, så fjern det", "", "Jeg vet ikke om dere har noe på meg fra den gamle kundeklubben. Men har dere noe, så fjern det.", "erasure", ""},
+		{"nb: hvis opplysninger, fjern dem", "", "Hvis dere har opplysninger om meg, så fjern dem.", "erasure", ""},
+		{"nb: fjern det fra handlekurven", "", "Fjern det fra handlekurven min.", "none", ""},
+		{"nb: fjern det fra regningen", "", "Kan dere fjerne det fra regningen? Profilen min viser feil pris.", "none", ""},
+
+		// Not to be part of a processing on legitimate interest (m08); a
+		// competition is no processing objected to.
+		{"nb: ikke være med i det", "", "Dere bruker kjøpshistorikken til å planlegge vareutvalg, og dette bygger på berettiget interesse. Jeg ønsker ikke at mine kjøp skal være med i det.", "objection", ""},
+		{"nb: ikke være med i statistikken", "", "Dere bruker kjøpene til statistikk basert på berettiget interesse. Jeg vil ikke at mine kjøp skal være med i den statistikken.", "objection", ""},
+		{"nb: ikke være med i konkurransen", "", "Jeg ønsker ikke at mine kjøp skal være med i konkurransen. Jeg leste om analysen deres.", "none", ""},
+
+		// A machine said to decide, and a person asked to look (m13, m37).
+		{"sv: systemet som bestämmer", "", "Min nivå har sänkts från Guld till Silver. Kundtjänst säger bara att det är systemet som bestämmer. Jag vill att en människa går igenom mitt fall.", "automated_decision", ""},
+		{"nb: ikke bare lar systemet avgjøre", "", "Jeg vil at noen faktisk ser på nivået mitt, ikke bare lar systemet avgjøre det.", "automated_decision", ""},
+		{"nb: systemet som bestemmer", "", "Kundeservice sier bare at det er systemet som bestemmer. Jeg vil at en person ser på det.", "automated_decision", ""},
+		{"nb: systemet bestemmer leveringsdato", "", "Det er systemet som bestemmer leveringsdato, sier sjåføren. Når kommer pakken?", "none", ""},
 	})
 }

@@ -35,6 +35,10 @@ const (
 	notOwned
 	// asked: the phrase counts only in a question ("Bruker dere ...?").
 	asked
+	// stated: the phrase counts only outside a question: "dere har ikke
+	// lenger lov" takes a permission away, "har dere ikke lenger lov?"
+	// asks about a rule.
+	stated
 )
 
 // ruleSpec is one line of a rule table: a phrase family that is evidence of
@@ -413,6 +417,9 @@ func (e *engine) counts(r *compiled, h *hit, toks []token, sents *sentenceSets) 
 		return false
 	}
 	if r.flags&asked != 0 && !inQuestion(toks, i) {
+		return false
+	}
+	if r.flags&stated != 0 && inQuestion(toks, i) {
 		return false
 	}
 	if rt := e.rights[r.right]; rt != dsr.Access && rt != dsr.Information && mentioned(toks, i, rt == dsr.AutomatedDecision) {

@@ -230,6 +230,17 @@ var enRules = []ruleSpec{
 	// more": a yes or a signature refused from now on by a pronoun.
 	rule(dsr.WithdrawConsent, 0.6, "don't|dont|not ~1 want ~1 that|this|it ~1 anymore|any").
 		with(selfNeg).given("consent|consented|agreed|signed|permission|allowed").in("nolonger"),
+	// "I press yes for the personal offers ... I don't want this
+	// anymore": a yes pressed, refused by a pronoun. Not "it", which is
+	// as often a product sent back.
+	rule(dsr.WithdrawConsent, 0.6, "don't|dont|not ~1 want ~1 that|this ~1 anymore|any").
+		with(selfNeg).given("yes").in("nolonger").unless("return*|refund*|exchange*|order*|parcel*|delivery"),
+	// "you no longer have my permission to use the photos", "you are no
+	// longer allowed to": the permission the shop held, not the
+	// customer's ("am I no longer allowed to return it?").
+	rule(dsr.WithdrawConsent, 0.6, "no ~1 longer ~1 have ~1 my|our ~1 permission|consent|approval|ok|okay").with(selfNeg).in("nolonger"),
+	rule(dsr.WithdrawConsent, 0.6, "you ~1 are|have ~1 no ~1 longer ~1 allowed|permitted|permission").with(selfNeg | stated).
+		given("yes|consent*|consented|signed|agreed|permission|ticked").in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "withdraw*|revok*|retract*|withdrew|rescind* ~2 it|this|that|them").given("consent|consented|permission").in("withdraw"),
 
 	rule(dsr.WithdrawConsent, 0.5, "reject|disable|turn|opt ~3 off|out ~3 cookie*|tracking").in("cookies"),

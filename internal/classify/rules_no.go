@@ -82,6 +82,13 @@ var noRules = []ruleSpec{
 		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*").unlessOnly(cartWords, accountWords),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
+	// "har dere noe på meg fra den gamle kundeklubben, så fjern det": the
+	// data named before, removed by a pronoun. Goods, baskets and orders
+	// are no data.
+	rule(dsr.Erasure, 0.6, "fjern|fjerne|fjernar|stryk ~1 det|dem|dei|alt").with(noReport | noPermit).in("remove").
+		given(noData + "|registrert|registrerte|lagret|lagra|kundeklubb*|*kundeklubben|medlemskap*|konto*|*kontoen|profil*").
+		unless(cartWords + "|" + noNotData + "|" + listWords).
+		notOf("regning*|regninga|regningen|faktura*|*fakturaen|*fakturaen|kvittering*|*kvitteringen|nota|notaen|beløp*|summen|prisen"),
 	// "ber om at medlemskapet og alt dere har registrert om henne blir
 	// fjernet": the passive with its auxiliary, the object a clause away
 	// (Danish "bliver fjernet" too). Goods and orders are no data.
@@ -328,7 +335,10 @@ var noRules = []ruleSpec{
 	// det."
 	rule(dsr.Objection, 0.55, "ta|tek ~1 meg|oss ~1 ut ~1 av ~1 det|dette|den|analys*|statistikk*|analysane|analysene").
 		given("berettig*|analys*|statistikk*|interesse").in("stop"),
-	rule(dsr.Objection, 0.5, "ikke|ikkje ~1 være|vere ~1 med ~1 på").with(selfNeg).given("berettig*|analys*|statistikk*|sporing*|profilering*").in("stop"),
+	// "Jeg ønsker ikke at mine kjøp skal være med i det" after a
+	// processing on legitimate interest is named.
+	rule(dsr.Objection, 0.5, "ikke|ikkje ~5 være|vere ~1 med ~1 på|i").with(selfNeg).given("berettig*|analys*|statistikk*|sporing*|profilering*").in("stop").
+		unless("konkurranse*|konkurranse|trekning*|trekninga|loddtrekning*|kampanje*|kundeklubb*|*kundeklubben"),
 	// "jeg vil ikke at dere filmer meg hver gang jeg går hjem".
 	rule(dsr.Objection, 0.6, "ikke|ikkje ~3 filmer|filmar|filme|filma|overvåker|overvakar ~1 meg|oss").with(selfNeg).in("stop"),
 	rule(dsr.Objection, 0.5, "stopp|stans|stopp ~1 det|dette|filminga|filmingen").given("kamera*|filme*|filmer|filma|opptak*|overvåk*").in("stop"),
@@ -375,6 +385,12 @@ var noRules = []ruleSpec{
 		with(selfNeg).given("ja|samtykk*|samtykkje*|tillatels*|tillating*|godkjen*|skrev|signerte|signert|underskrev|underskrift*").in("nolonger"),
 	// "den tillatelsen tar jeg tilbake", "det ja-et gjelder ikke lenger".
 	rule(dsr.WithdrawConsent, 0.9, "samtykk*|samtykkje*|tillatels*|tillating*|løyve ~3 tar|tek ~2 tilbake|attende").in("withdraw"),
+	// "de har ikkje lenger lov til å bruke dei", Swedish "inte längre lov",
+	// Danish "ikke længere lov": a permission given once (a yes, a
+	// signature) taken from the shop ("har jeg ikke lenger lov til å
+	// returnere" is the customer's own).
+	rule(dsr.WithdrawConsent, 0.6, "dere|de|ni|i ~2 ikke|ikkje|inte ~1 lenger|lengre|meir|längre|længere ~3 lov|løyve|tillatelse|tillåtelse|tilladelse").
+		with(selfNeg | stated).given("ja|samtykk*|samtykkje*|samtycke*|tillatels*|tillating*|godkjen*|skrev|skreiv|signerte|signert|underskrev|underskrift*|godkänt|godkendt").in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "jaet|samtykket|samtykkjet|tillatelsen|tillatinga|løyvet ~2 gjelder|gjeld ~1 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "samtykk*|samtykkje* ~3 ikke|ikkje ~1 lenger|lengre|meir").with(selfNeg).in("nolonger"),
 	rule(dsr.WithdrawConsent, 0.6, "ikke|ikkje ~1 lenger|lengre|meir ~2 samtykk*|samtykkje*").with(selfNeg).in("nolonger"),
@@ -438,7 +454,11 @@ var noRules = []ruleSpec{
 	rule(dsr.AutomatedDecision, 0.6, "menneskelig*|menneskeleg* ~1 vurdering*|behandling*|overprøving*|gjennomgang*|kontroll").in("human"),
 	// "kan ein person sjå på dette, og kva er det systemet dykkar reagerer
 	// på?"
-	rule(dsr.AutomatedDecision, 0.45, "person|menneske|nokon|noen|saksbehandler ~2 ser|sjå|se ~2 på ~1 dette|det|saka|saken|søknaden").given(noAuto).in("human"),
+	rule(dsr.AutomatedDecision, 0.45, "person|menneske|nokon|noen|saksbehandler ~2 ser|sjå|se ~2 på ~1 dette|det|saka|saken|søknaden|nivået|nivået|vurderinga|vurderingen|poengene|poenga|sperringa|sperringen").given(noAuto).in("human"),
+	// "ikke bare lar systemet avgjøre det", Swedish "det är systemet som
+	// bestämmer": a machine said to decide.
+	rule(dsr.AutomatedDecision, 0.45, "lar|la|late|lét ~1 systemet|maskinen|algoritmen|datamaskinen|appen ~2 avgjøre|avgjere|bestemme|bestemma|avgjer|avgjør").in("autodec"),
+	rule(dsr.AutomatedDecision, 0.45, "systemet|algoritmen|maskinen|datorn ~2 som ~1 bestämmer|bestämde|avgör|avgjorde|beslutar|beslutade|bestemmer|bestemte|avgjør|avgjorde|afgør|afgjorde").in("autodec"),
 	rule(dsr.AutomatedDecision, 0.45, "systemet|system ~3 reagerer|reagerte|reagerar|stoppa|stoppet|sperra|sperret|flagga|flagget").in("autodec"),
 	// "jeg vil vite hva systemet la vekt på": the logic of a decision.
 	rule(dsr.AutomatedDecision, 0.45, "hva|kva|hvilke|kva ~4 la|lagt|legg|legger ~2 vekt ~1 på").given(noAuto).in("logic"),
