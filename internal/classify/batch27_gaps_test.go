@@ -102,5 +102,37 @@ func TestBatch27Gaps(t *testing.T) {
 		{"nb: ikke bare lar systemet avgjøre", "", "Jeg vil at noen faktisk ser på nivået mitt, ikke bare lar systemet avgjøre det.", "automated_decision", ""},
 		{"nb: systemet som bestemmer", "", "Kundeservice sier bare at det er systemet som bestemmer. Jeg vil at en person ser på det.", "automated_decision", ""},
 		{"nb: systemet bestemmer leveringsdato", "", "Det er systemet som bestemmer leveringsdato, sier sjåføren. Når kommer pakken?", "none", ""},
+
+		// "rett" after a copula is the adjective; an error made while
+		// ordering is the order's (m20). The date of a record fixed (m22).
+		{"nn: adressa er rett, ordren", "", "Eg skreiv feil husnummer då eg bestilte komfyren i går: det står Heggenveien 14, men det skal vere 41. Adressa i profilen min er rett, det gjeld berre denne ordren. Kan de endre det før sjåføren kjem?", "none", ""},
+		{"nn: adressa er feil, rett det", "", "Adressa i profilen min er feil, det står Heggenveien 14, men det skal vere 41. Kan de rette det?", "rectification", ""},
+		{"nb: bestilte, feil etternavn i profilen", "", "Da jeg bestilte sist, så jeg at jeg står med feil etternavn i profilen. Kan dere rette det?", "rectification", ""},
+		{"nn: rett datoen", "", "I Magnet Pluss står det at eg er fødd 01.01.1900. Rett dato er 17.08.1986. Rett datoen no, takk.", "rectification", ""},
+		{"nb: endre datoen til", "", "Fødselsdatoen min står som 1900. Kan dere endre datoen til 12.03.1985?", "rectification", ""},
+		{"nb: endre datoen for levering", "", "Kan dere endre datoen for levering til fredag?", "none", ""},
+
+		// A routine one has heard of asks for nothing (m03).
+		{"nb: fått høre at dere sletter", "", "Jeg har fått høre at dere sletter chatter etter et år. Hvor lenge lagrer dere kvitteringer?", "information", ""},
+		{"nb: hørt at dere kan slette, slett", "", "Jeg har hørt at dere kan slette kontoer. Slett kontoen min.", "erasure", ""},
+
+		// Swedish "ta bort ... allt ni har om mig" erases, "direkt till
+		// dem" carries the data over (m39).
+		{"sv: skicka direkt till dem, ta bort", "", "Kan ni skicka min köphistorik och mina garantier direkt till dem? När de har bekräftat att allt har kommit fram vill jag att ni tar bort mitt konto och allt ni har om mig.", "erasure,portability", ""},
+		{"sv: veta allt ni har om mig", "", "Jag vill veta allt ni har om mig.", "access", ""},
+
+		// Discontent with what was done with the data, a bad way to
+		// handle it (m40, m42); with goods or a delivery it is service.
+		{"da: utilfreds, oplysninger til en anden", "", "Min nabo fik en ordrebekræftelse fra jer med mit navn og min adresse. Det er ikke i orden. Jeg er meget utilfreds med, at I sender mine oplysninger til en helt anden person.", "complaint", ""},
+		{"nb: misfornøyd, deler opplysningene", "", "Jeg er misfornøyd med at dere deler opplysningene mine med et installasjonsfirma.", "complaint", ""},
+		{"da: utilfreds med vaskemaskinen", "", "Jeg er meget utilfreds med vaskemaskinen, den lækker.", "none", ""},
+		{"nb: misfornøyd med leveringen", "", "Jeg er misfornøyd med leveringen, og informasjonen på sporingen var feil.", "none", ""},
+		{"nb: dårlig måte å behandle opplysningene", "", "Et firma ringer meg og sier de har nummeret mitt fra dere. Det synes jeg er en dårlig måte å behandle opplysningene mine på.", "complaint", ""},
+		{"da: dårlig måde at behandle mine oplysninger", "", "Det synes jeg er en dårlig måde at behandle mine oplysninger på.", "complaint", ""},
+
+		// A complaint to Datatilsynet sent or threatened (m06); asked
+		// how to send one, it is none.
+		{"nb: sender jeg klage til Datatilsynet", "", "Jeg ba om sletting 3. mars. Ingen svar. Slett kontoen nå. Hører jeg ikke fra dere innen 14 dager, sender jeg klage til Datatilsynet.", "erasure,complaint", ""},
+		{"nb: hvordan sender jeg klage", "", "Hvordan sender jeg klage til Datatilsynet?", "none", ""},
 	})
 }

@@ -123,7 +123,7 @@ var (
 	subjunctors    = family("at", "that", "att", "dass")
 	// "fått vite", "fået at vide", "fått veta", "been told": learnt from
 	// someone else.
-	knowWords = family("skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "vite", "vide", "veta", "told", "fortalt", "fortald",
+	knowWords = family("høre", "høyre", "höra", "hören", "skjønt", "skjønner", "forstått", "forstår", "vet", "veit", "vite", "vide", "veta", "told", "fortalt", "fortald",
 		"informert", "informeret", "lest", "hørt", "sett", "kjent", "ser", "leser", "leste",
 		"know", "understand", "understood", "read", "heard", "aware", "seen", "noticed",
 		"förstått", "förstår", "läst", "hört", "forstået", "forstår", "læst", "hørt", "ved",

@@ -154,17 +154,27 @@ var noRules = []ruleSpec{
 	// "min rett til innsyn i personopplysningane" names a right, it is no
 	// verb: a possessive in front makes "rett" a noun.
 	rule(dsr.Rectification, 0.7, noRectVerb+" ~4 "+noRectObj).with(noReport | noPermit).in("fix").unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*").notAfter(ownRight),
+	// "Rett datoen no, takk": the date of a record (the birth date named
+	// before), in the definite form a verb takes; a delivery, an order or
+	// an appointment has dates of its own.
+	rule(dsr.Rectification, 0.7, "rett|rette|korriger|korrigere|endre|endra|oppdater|oppdatere ~2 datoen|datoa").in("fix").notAfter(ownRight).
+		unless("levering*|leveranse*|ordre*|bestilling*|faktura*|time|timen|avtale*|henting*|montering*|levert|leveringsdato*"),
 	// "Mellomnavn mangler": incomplete data.
 	rule(dsr.Rectification, 0.5, "mellomnavn*|mellomnamn*|etternavn*|etternamn*|fornavn*|navnet|namnet ~1 mangler|manglar|mangla|mangel").in("err"),
 	// "Feil namn på Pluss-kortet": a wrong name (not a wrong address, which
 	// is as often a parcel's).
 	rule(dsr.Rectification, 0.5, "feil|gale|galt|feilstavet|feilstava ~1 namn|navn|navnet|namnet|etternavn*|etternamn*|fornavn*|førenamn*|fødselsdato*|fødselsdag*|personnummer*").in("err"),
 	rule(dsr.Rectification, 0.7, noRectObj+" ~3 "+noRectVerb).with(noReport).in("fix").unless("faktura*|ordre*|bestilling*|passord*"),
-	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit"),
+	// "Adressa i profilen min er rett, det gjeld berre ordren": after a
+	// copula "rett" is the adjective, the data is right.
+	rule(dsr.Rectification, 0.45, "rett|rette|retter|retta|korriger|korrigere|fikse|fiks|endre|endra|oppdatere|oppdater det|dette|den|dei|dem|opp|feilen").in("fixit").
+		notAfter("er|var|vere|være|blir|vert|ble|vart|stemmer"),
 	// "Kan det rettes?", "kan dette korrigeres": the fix asked in the
 	// passive (Danish "kan det rettes" reads the same).
 	rule(dsr.Rectification, 0.45, "det|dette|den|dei|dem ~1 rettes|rettast|korrigeres|korrigerast|oppdateres|oppdaterast|fikses").in("fixit"),
-	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*"),
+	// "eg skreiv feil husnummer då eg bestilte komfyren": an error made
+	// while ordering is the order's.
+	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*|bestilte|bestilt|bestilde|bestelte"),
 	rule(dsr.Rectification, 0.35, noRectObj+" ~8 "+noErrWords).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare|varen|varer|varene").
 		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.35, "registrert|registrerte|står|stod ~3 som|feil|at").in("err"),
@@ -176,7 +186,7 @@ var noRules = []ruleSpec{
 		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
 	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
-	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe"),
+	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe").unless("bestilte|bestilt|bestilde|ordre*|ordren|bestilling*|bestillinga"),
 	rule(dsr.Rectification, 0.35, "skrivefeil|feilskriving|tastefeil").in("err"),
 	rule(dsr.Rectification, 0.35, "riktig|riktige|korrekt|korrekte|rette ~2 er|adresse*|adressa|navn*|namn*|nummer*|epost*|epostadresse*").in("shouldbe"),
 	// "står jeg bare som Anne Olsen, men jeg heter Anne Marit Sørbø
@@ -249,7 +259,7 @@ var noRules = []ruleSpec{
 	// portability: "dataportabilitet", "overføre til en annen leverandør",
 	// "eksport som CSV", "ta med meg til en annen kundeklubb".
 	rule(dsr.Portability, 0.55, "overfør*|overført|overfort|flytte|flytt|flytta|oversend*|overlevere ~4 "+noPortObj).in("transfer"),
-	rule(dsr.Portability, 0.45, "direkte|direkta ~2 til ~2 dem|dei|de|den|ny|nye|annen|annan").in("elsewhere"),
+	rule(dsr.Portability, 0.45, "direkte|direkta|direkt ~2 til|till ~2 dem|dei|de|den|ny|nye|annen|annan").in("elsewhere"),
 	rule(dsr.Portability, 0.5, "ta ~2 med ~3 meg|dei|den|dem|det ~3 over|til").in("transfer"),
 	rule(dsr.Portability, 0.5, "få|fa|ta ~1 med ~1 meg ~4 "+noPortObj).in("transfer"),
 	// "ta med dataene mine til en annen butikk": the data taken along,
@@ -506,12 +516,24 @@ var noRules = []ruleSpec{
 	rule(dsr.Complaint, 0.75, "klager|klagar ~1 herved|hermed|med|formelt").in("complain"),
 	rule(dsr.Complaint, 0.7, "jeg|eg|vi ~3 klager|klagar").in("complain").unless(noProduct).unlessOnly(noStaff, noStaffData),
 	rule(dsr.Complaint, 0.4, "dårlig|dårleg|slurvete|kritikkverdig* ~2 håndtering|behandling|handsaming|personvern").in("crit"),
+	// "en dårlig måte å behandle opplysningene mine på", Danish "en
+	// dårlig måde at behandle mine oplysninger på": the handling of the
+	// person's data judged.
+	rule(dsr.Complaint, 0.6, "dårlig|dårleg|elendig|uakseptabel|uakseptabelt|uacceptabel ~1 måte|måde|måten ~2 behandle|håndtere|handsame|handtere ~3 opplysning*|opplysing*|oplysning*|data|personopplysning*|personoplysning*|mine|mit|min").in("complain"),
+	// Danish "Jeg er meget utilfreds med, at I sender mine oplysninger til
+	// en anden", bokmål "misfornøyd med at dere deler opplysningene mine":
+	// discontent with what was done with the data.
+	rule(dsr.Complaint, 0.6, "utilfreds|misfornøyd|misfornøgd|missnöjd ~8 "+noData+"|"+daData+"|"+svData).with(noReport).in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
 	// "misfornøyd med svaret på innsynsbegjæringen", beside Datatilsynet
 	// or a complaint word it is one.
 	rule(dsr.Complaint, 0.4, "misfornøyd|misfornøgd|misnøgd|lei ~3 svar|svaret|svara|håndtering*|handtering*|behandlinga|behandlingen|måten|saksbehandling*").in("crit"),
 	rule(dsr.Complaint, 0.6, "vurderer|tenker|tenkjer|vurderar|kommer|kjem ~3 gå|melde|klage|klaga|rapportere|anmelde ~3 datatilsynet*|tilsynsmyndighet*").with(noReport).in("dpa"),
+	// "Hører jeg ikke fra dere innen 14 dager, sender jeg klage til
+	// Datatilsynet": a complaint sent or to be sent (a question how to
+	// send one asks for information).
+	rule(dsr.Complaint, 0.6, "sender|sende|send|sendt|sendte|levere|leverer|levert ~2 klage|klagen|klaga ~2 til ~1 datatilsynet*|tilsynsmyndighet*").with(stated).in("dpa"),
 	// Two rules, not one: written as one pattern, the words read as a
 	// three-word phrase ("uakseptabel ... ikke ... greit") and neither
 	// "uakseptabelt" nor "ikke greit" counted on its own.
