@@ -134,5 +134,13 @@ func TestBatch27Gaps(t *testing.T) {
 		// how to send one, it is none.
 		{"nb: sender jeg klage til Datatilsynet", "", "Jeg ba om sletting 3. mars. Ingen svar. Slett kontoen nå. Hører jeg ikke fra dere innen 14 dager, sender jeg klage til Datatilsynet.", "erasure,complaint", ""},
 		{"nb: hvordan sender jeg klage", "", "Hvordan sender jeg klage til Datatilsynet?", "none", ""},
+
+		// The shop's customer lists are its register, not a mailing list
+		// (m11); a mailing list stays an unsubscription.
+		{"nb: fjern meg fra kundelistene", "", "Jeg vil ikke ha mer nyhetsbrev fra dere, og jeg vil at dere fjerner meg helt fra kundeklubben og kundelistene deres.", "erasure,objection_marketing", ""},
+		{"nb: fjern meg fra kundelistene, alone", "", "Fjern meg fra kundelistene deres.", "erasure", ""},
+		{"nb: fjern meg fra SMS-lista", "", "Fjern meg fra SMS-lista deres.", "objection_marketing", ""},
+		{"nb: kundelista for nyhetsbrev", "", "Fjern meg fra kundelista for nyhetsbrev.", "objection_marketing", ""},
+		{"da: fjern mig fra kundekartoteket", "", "Fjern mig fra jeres kundekartotek.", "erasure", ""},
 	})
 }

@@ -59,6 +59,10 @@ const (
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
 		"ordrene|bestillingene|ordre|bestilling|vare|varen|varene|appen|app|timen|avtalen|reservasjonen|duplikat*|dobbel*"
 
+	// customerLists are the shop's register of customers: to be taken
+	// off it is erasure, not an unsubscription (listWords).
+	customerLists = "kundeliste*|kundelista|kundelistene|kundelistane|kundelister|kunderegist*|kundedatabase*|kundekartotek*"
+
 	// passOn: data passed on to someone, in the passive or with a
 	// recipient ahead ("blir sende til", "sendes videre", "går til").
 	passOn = "sendes|sendast|sende|sendt|sendte|deles|delast|utleveres|utleverast|utlevert|overføres|overførast|overført|" +
@@ -82,6 +86,11 @@ var noRules = []ruleSpec{
 		unless("innbytte*|resirkuler*|resirkulert|tilbakestill*|fabrikkinnstill*").unlessOnly(cartWords, accountWords),
 	rule(dsr.Erasure, 0.75, "fjern*|stryk*|strøk ~4 "+noEraseObj).with(noReport | noPermit).in("remove").except(listWords),
 	rule(dsr.Erasure, 0.6, noEraseObj+" ~3 fjernes|fjernast|fjerna|strykes|fjernet").with(noReport | noPermit).in("remove"),
+	// "fjern meg helt fra kundeklubben og kundelistene": the shop's
+	// customer lists are its register of customers, not a mailing list.
+	// "kundelista for nyhetsbrev" is a mailing list after all.
+	rule(dsr.Erasure, 0.7, "fjern*|stryk* ~2 meg|oss ~5 "+customerLists).with(noReport | noPermit).in("remove").
+		notOf(marketingWords + "|" + contactWords),
 	// "har dere noe på meg fra den gamle kundeklubben, så fjern det": the
 	// data named before, removed by a pronoun. Goods, baskets and orders
 	// are no data.
@@ -282,7 +291,8 @@ var noRules = []ruleSpec{
 	rule(dsr.ObjectionMarketing, 0.65, "slutt|stopp|stop|hold ~2 med|opp ~1 det|dette|slikt|med").
 		given(marketingWords + "|*reklame|selge|selger|salg|salgs*|ringt|ringer|ringe|oppringing*").in("nomore"),
 	rule(dsr.ObjectionMarketing, 0.8, "avmeld*|avregistrer*|avbestill*|utmelding*").in("unsub").unless("avmeldingslenke*|avmeldingslenkja|lenke*"),
-	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub").unless(shopListWords),
+	rule(dsr.ObjectionMarketing, 0.8, "fjern*|stryk*|slett* ~5 "+listWords).in("unsub").unless(shopListWords).
+		unlessOnly(customerLists, marketingWords+"|"+contactWords),
 	rule(dsr.ObjectionMarketing, 0.85, "ta|tek|tar ~1 meg|oss|adressa|adressen|nummeret ~1 av|ut|bort ~4 "+listWords).in("unsub").unless(shopListWords),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~5 markedsføring*|markedsforing*|reklame*|*reklame|telefonsalg*|markedsføringen").in("reserve"),
 	rule(dsr.ObjectionMarketing, 0.85, "reserv* ~3 mot ~3 alt|all|alle|"+marketingWords).in("reserve"),
