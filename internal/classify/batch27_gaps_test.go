@@ -142,5 +142,12 @@ func TestBatch27Gaps(t *testing.T) {
 		{"nb: fjern meg fra SMS-lista", "", "Fjern meg fra SMS-lista deres.", "objection_marketing", ""},
 		{"nb: kundelista for nyhetsbrev", "", "Fjern meg fra kundelista for nyhetsbrev.", "objection_marketing", ""},
 		{"da: fjern mig fra kundekartoteket", "", "Fjern mig fra jeres kundekartotek.", "erasure", ""},
+
+		// "ta bort" beside "alt ... har om meg" removes what it names;
+		// "gikk bort", "gick bort" (died) remove nothing.
+		{"nb: mor gikk bort, alt om henne", "", "Min mor gikk bort i fjor, og jeg vil se alt dere har lagret om henne.", "access", ""},
+		{"sv: mamma gick bort, allt om henne", "", "Min mamma gick bort i våras och jag vill veta allt ni har om henne.", "access", ""},
+		{"sv: ta bort konto och allt om mig", "", "Ta bort mitt konto och allt ni har om mig.", "erasure", ""},
+		{"nb: ta bort kontoen og alt om meg", "", "Ta bort kontoen min og alt dere har om meg.", "erasure", ""},
 	})
 }

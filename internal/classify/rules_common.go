@@ -149,7 +149,7 @@ const (
 
 // actionWords are verbs of the other rights; a sentence holding one uses
 // "the data you have on me" as its object, not as a request for access.
-var actionWords = compileWordSet("slett*|sletning*|slet|fjern*|stryk*|delete*|deleting|erase*|remove*|wipe*|radera*|bort|" +
+var actionWords = compileWordSet("slett*|sletning*|slet|fjern*|stryk*|delete*|deleting|erase*|remove*|wipe*|radera*|" +
 	"lösch*|rett|rette|retter|rettes|korriger*|oppdater*|correct*|update*|overfør*|transfer*|anonymi*|begrens*|" +
 	"restrict*|bruk|bruke|bruker|brukar|brukes|use|using|analyse*|analys*|stop|stopp|slutt*|stans*|endr*|" +
 	"feil|uriktig*|ukorrekt*|wrong|incorrect|inaccurate|outdated|forkert*|fel|felaktig*|falsch*")

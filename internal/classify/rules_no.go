@@ -149,8 +149,10 @@ var noRules = []ruleSpec{
 		with(noReport).in("whathave"),
 	rule(dsr.Access, 0.6, "tilsendt|tilsend|utlevert ~4 "+noData+"|alt").with(noReport).in("copy").
 		unless("kvittering*|faktura*|ordre*|garanti*"),
+	// "ta bort kontoen og alt dere har om meg" erases what it names; "mor
+	// gikk bort" (died) is no removal (see Swedish).
 	rule(dsr.Access, 0.65, noData+"|alt ~3 dere|de|dykk ~3 har|lagrer|lagrar|lagret|lagra|oppbevarer|behandler|handsamar|registrert ~3 om|på ~1 "+noPersons).
-		with(noReport | nounPhrase).in("whathave").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
+		with(noReport|nounPhrase).in("whathave").unlessOnly("bort", "gikk|gjekk|gått|gatt|går|gå").unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.5, "få|fa|sjå|se|vite ~2 hva|kva|hvilke ~5 har|lagrer|lagrar|lagret|lagra|registrert|behandler|handsamar").with(noReport).in("whathave").
 		unless("brukes|brukast|formål*|føremål*|deler|lenge|hvorfor|kvifor|samler|bygde|bygget|bygger|bygd|bygg|basert|baserte|grunnlag|grunnlaget|avgjørelse*|avgjerd*|vedtak*|logikk*|kriteri*|avslag*|avslaget"),
 	rule(dsr.Access, 0.5, "bekreftelse|bekrefte|stadfesting|stadfeste ~4 behandler|handsamar|behandles|lagrer|lagrar ~4 "+noData).with(noReport),

@@ -23,7 +23,11 @@ var svRules = []ruleSpec{
 	rule(dsr.Access, 0.65, "vad|vilka ~3 har|registrerat|sparat|lagrat ~4 på ~1 mig|oss|henne|honom").with(noReport).in("whathave").
 		unless("används|ändamål*|delar|länge|varför|lager|lagret|order*|beställning*|pris*|erbjudand*|poäng*|bonus*|rabatt*|saldo*"),
 	rule(dsr.Access, 0.7, "tillgång ~3 mina|till ~2 "+svData).with(noReport).in("copy"),
-	rule(dsr.Access, 0.65, svData+"|allt ~3 ni ~3 har|sparat|lagrat|behandlar|registrerat ~3 om|på ~1 mig|oss|henne|honom").with(noReport | nounPhrase).in("whathave"),
+	// "ta bort mitt konto och allt ni har om mig" erases what it names;
+	// "gick bort" (died) is no removal: "min mamma gick bort, jag vill
+	// veta allt ni har om henne" asks for access.
+	rule(dsr.Access, 0.65, svData+"|allt ~3 ni ~3 har|sparat|lagrat|behandlar|registrerat ~3 om|på ~1 mig|oss|henne|honom").with(noReport|nounPhrase).in("whathave").
+		unlessOnly("bort", "gick|gått|går|gå|gikk|gjekk|gått"),
 	rule(dsr.Access, 0.5, "få ~1 ut|se ~3 "+svData).with(noReport).in("copy"),
 
 	rule(dsr.Rectification, 0.7, "rätta|rättas|rättar|rättelse|korrigera*|uppdatera*|ändra|ändras ~4 adress*|namn*|efternamn*|epost*|mejl*|telefon*|nummer*|personnummer|födelsedatum|uppgift*|personuppgift*").in("fix"),
