@@ -151,3 +151,13 @@ func TestBatch27Gaps(t *testing.T) {
 		{"nb: ta bort kontoen og alt om meg", "", "Ta bort kontoen min og alt dere har om meg.", "erasure", ""},
 	})
 }
+
+// Discontent is a complaint about data only when the person's data is
+// named, not any "informasjon" a shop gives.
+func TestBatch27DiscontentAboutData(t *testing.T) {
+	run(t, []tc{
+		{"nb: misfornøyd med behandlingen av opplysningene", "", "Jeg er misfornøyd med hvordan dere har behandlet opplysningene mine.", "complaint", ""},
+		{"nb: misfornøyd med informasjonen om garantien", "", "Jeg er misfornøyd med informasjonen jeg fikk i butikken om garantien.", "none", ""},
+		{"da: utilfreds med informationen om leveringen", "", "Jeg er meget utilfreds med den information, I gav mig om leveringen.", "none", ""},
+	})
+}

@@ -39,6 +39,13 @@ const (
 	noDec  = "avgjør*|avgjer*|avgjerd*|beslutning*|vedtak*|avslag*|avslått|avslatt|avslo|avviste|avvist|kredittvurdering*|" +
 		"kredittsjekk*|vurdering*|vurderinga|flagget|flagga|flagga|sperret|sperra|kansellert|silt|frasortert|sortert|scoring|score|poengsum|nei|" +
 		"bestemte|bestemt|bestemmer|avgjorde"
+	// discontentData: what a discontent is about when it is a complaint
+	// about data (bokmål and nynorsk, Danish, Swedish): the data named as
+	// the person's, not "informasjon", which a shop also gives about its
+	// goods.
+	discontentData = "opplysning*|opplysing*|personopplysning*|personopplysing*|data|dataene|dataa|dataen|*data|*dataene|" +
+		"personinfo*|personalia|kundeopplysning*|kundedata|personvern*|oplysning*|personoplysning*|kundeoplysning*|" +
+		"uppgift*|personuppgift*|kunduppgift*"
 	// noProduct: a "klage" about goods or service is a product complaint
 	// (reklamasjon), not one about personal data.
 	noProduct = "varen|vara|vare|varer|produkt*|maskin*|*maskin|*maskinen|levering*|pakke*|pakken|kvalitet*|" +
@@ -535,7 +542,9 @@ var noRules = []ruleSpec{
 	// Danish "Jeg er meget utilfreds med, at I sender mine oplysninger til
 	// en anden", bokmål "misfornøyd med at dere deler opplysningene mine":
 	// discontent with what was done with the data.
-	rule(dsr.Complaint, 0.6, "utilfreds|misfornøyd|misfornøgd|missnöjd ~8 "+noData+"|"+daData+"|"+svData).with(noReport).in("complain").unless(noProduct),
+	// Personal data by name, not "informasjon": "misfornøyd med
+	// informasjonen jeg fikk om garantien" is about the service.
+	rule(dsr.Complaint, 0.6, "utilfreds|misfornøyd|misfornøgd|missnöjd ~8 "+discontentData).with(noReport).in("complain").unless(noProduct),
 	rule(dsr.Complaint, 0.4, "brudd|avvik|lekkasje|lekket|lekka ~3 personvern*|opplysning*|opplysing*|data").in("crit"),
 	rule(dsr.Complaint, 0.4, "personvernbrudd*|avviksmelding*|sikkerhetsbrudd*").in("crit"),
 	// "misfornøyd med svaret på innsynsbegjæringen", beside Datatilsynet
