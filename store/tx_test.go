@@ -166,11 +166,16 @@ func TestCheckpointAfterWrites(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	before, err := os.Stat(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	err = s.Write(ctx, func(tx *Tx) error {
+	from := fileSize(t, path)
+	writeTwoMB(t, s)
+	waitGrown(t, path, from, "a 2 MB write")
+}
+
+// writeTwoMB commits 2 MB of audit events in one transaction.
+func writeTwoMB(t *testing.T, s *Store) {
+	t.Helper()
+	ctx := context.Background()
+	err := s.Write(ctx, func(tx *Tx) error {
 		for i := range 40 {
 			if err := tx.AppendEvent(ctx, &Event{At: time.Unix(int64(i), 0), Actor: "kari", Kind: "test",
 				Details: strings.Repeat("x", 50_000)}); err != nil {
@@ -182,16 +187,24 @@ func TestCheckpointAfterWrites(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for deadline := time.Now().Add(5 * time.Second); ; time.Sleep(10 * time.Millisecond) {
-		after, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if after.Size() >= before.Size()+2_000_000 {
-			break
-		}
+}
+
+func fileSize(t *testing.T, path string) int64 {
+	t.Helper()
+	fi, err := os.Stat(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Size()
+}
+
+// waitGrown waits up to 5 s for the database file to hold 2 MB more than
+// from: the log copied in by a checkpoint.
+func waitGrown(t *testing.T, path string, from int64, what string) {
+	t.Helper()
+	for deadline := time.Now().Add(5 * time.Second); fileSize(t, path) < from+2_000_000; time.Sleep(5 * time.Millisecond) {
 		if time.Now().After(deadline) {
-			t.Fatalf("database file %d bytes 5 s after a 2 MB write (%d before): the log was not copied in", after.Size(), before.Size())
+			t.Fatalf("%s: database file %d bytes 5 s later (%d before): the log was not copied in", what, fileSize(t, path), from)
 		}
 	}
 }
@@ -320,43 +333,11 @@ func TestCheckpointNow(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer s.Close()
-	write := func() {
-		t.Helper()
-		err := s.Write(ctx, func(tx *Tx) error {
-			for i := range 40 {
-				if err := tx.AppendEvent(ctx, &Event{At: time.Unix(int64(i), 0), Actor: "kari", Kind: "test",
-					Details: strings.Repeat("x", 50_000)}); err != nil {
-					return err
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-	size := func() int64 {
-		t.Helper()
-		fi, err := os.Stat(path)
-		if err != nil {
-			t.Fatal(err)
-		}
-		return fi.Size()
-	}
-	// grown waits until the database file holds 2 MB more than from.
-	grown := func(from int64, what string) {
-		t.Helper()
-		for deadline := time.Now().Add(5 * time.Second); size() < from+2_000_000; time.Sleep(5 * time.Millisecond) {
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: database file %d bytes 5 s after a 2 MB write (%d before)", what, size(), from)
-			}
-		}
-	}
-	from := size()
-	write() // the first checkpoint runs at once, then the hour's pause
-	grown(from, "first write")
-	from = size()
-	write()
+	from := fileSize(t, path)
+	writeTwoMB(t, s) // the first checkpoint runs at once, then the hour's pause
+	waitGrown(t, path, from, "first write")
+	from = fileSize(t, path)
+	writeTwoMB(t, s)
 	s.CheckpointNow()
-	grown(from, "second write, after CheckpointNow")
+	waitGrown(t, path, from, "second write, after CheckpointNow")
 }
