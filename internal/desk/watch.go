@@ -119,7 +119,7 @@ func (d *Desk) watchOnce(ctx context.Context, connect func(context.Context) (*ma
 		var bulk bool
 		endLoad := func() {
 			if bulk {
-				_ = d.st.RestoreIndexes(context.WithoutCancel(ctx))
+				_ = d.endLoad(ctx, nil)
 				bulk = false
 			}
 		}
