@@ -317,3 +317,8 @@ var cueRules = []ruleSpec{
 	rule(cueAway, 0.5, "på|pa|on|i ~1 ferie|holiday|vacation|leave|permisjon|semester|urlaub"),
 	rule(cueAway, 0.4, "begrenset|limited|avgrensa|begränsad ~2 tilgang|access|tillgång"),
 }
+
+// keepAsked: "how long do you keep the footage?" asks about a practice; a
+// sender who wants data kept for a claim does not ask how long it is kept.
+// One list for every language, as the family count is near its bound.
+const keepAsked = "long|lenge|lengi|länge|længe|lange"

@@ -7,6 +7,10 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	daData     = "oplysning*|personoplysning*|data|information|info|kundeoplysning*"
 	daEraseObj = daData + "|konto*|*konto|*kontoen|kundekonto*|profil*|billede*|*billedet|foto*|*register|*registeret|*registre|*registra|system*|historik*|alt|alle|medlemskab*"
+	// daUse: the use held off, before or after its "ikke".
+	daUse = "brug|bruge|bruges|behandl|behandle|behandles"
+	// daSettled: how a hold ends, a check or a dispute over.
+	daSettled = "afklaret|afgjort|undersøgt|løst|afsluttet|rettet|korrigeret|kontrolleret"
 )
 
 // daRules are the Danish phrase families.
@@ -45,7 +49,17 @@ var daRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "slet|slette|slettes").with(onlyNeg).in("keep"),
 	// "indtil sagen er afsluttet", "før det er rettet" (bokmål's rule
 	// reads the latter): how long a hold lasts.
-	rule(dsr.Restriction, 0.4, "indtil|mens ~3 er|bliver|har ~2 afklaret|afgjort|undersøgt|løst|afsluttet|rettet|korrigeret|kontrolleret").in("pause"),
+	rule(dsr.Restriction, 0.4, "indtil|mens ~3 er|bliver|har ~2 "+daSettled).in("pause"),
+	// "Brug ikke optagelserne af mig, før sagen er afklaret": use held off
+	// until a check ends, read whole, the negation before or after the verb.
+	rule(dsr.Restriction, 0.5, "ikke ~2 "+daUse+" ~6 før|indtil|mens ~5 "+daSettled).
+		with(selfNeg).notAfter("jeg|vi").unless(restrictGoods).in("useuntil"),
+	rule(dsr.Restriction, 0.5, daUse+" ~4 ikke ~6 før|indtil|mens ~5 "+daSettled).
+		with(selfNeg).notAfter("jeg|vi").unless(restrictGoods).in("useuntil"),
+	// "Gem venligst optagelsen, jeg skal bruge den som bevis": kept at the
+	// sender's request for a claim; "jeg gemmer kvitteringen" is their own.
+	rule(dsr.Restriction, 0.5, "gem|gemme|opbevar|opbevare|bevar|bevare|behold|beholde ~3 "+noKeepObj).
+		notAfter("jeg|vi").given(noLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
 
 	rule(dsr.Portability, 0.45, "overfør*|flytte|flyt|send ~4 "+daData+"|købshistorik*|historik*|kvitteringer").in("transfer"),
 	rule(dsr.Portability, 0.45, "anden|andet|ny|nye ~1 leverandør*|udbyder*|tjeneste*|app|appen|kundeklub*|dataansvarlig*|virksomhed*").in("elsewhere"),

@@ -7,6 +7,15 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	deData     = "daten|*daten|informationen|angaben|kundendaten|personenbezogen*"
 	deEraseObj = deData + "|konto|kundenkonto|profil|foto*|bild*"
+	deKeepObj  = deData + "|aufnahme*|videoaufnahme*|*aufnahme|*aufnahmen|video*|*video|quittung*|beleg*|kassenbon*|protokoll*|log|logs|bilder|*bilder"
+	// deLegalPurpose: the claim data is kept for, somewhere in the mail.
+	deLegalPurpose = "beweis*|beweismittel|rechtsstreit*|gericht*|klage|versicherung*|anspruch*|ansprüche*|schadensersatz*|anwalt*|polizei*|verfahren*"
+	// deSettled: how a hold ends, a check or a dispute over.
+	deSettled = "geklärt|entschieden|geprüft|überprüft|abgeschlossen|erledigt|korrigiert|berichtigt"
+	// deKeep: the keeping asked for, the verb last or first.
+	deKeep = "aufbewahren|aufzubewahren|bewahren|sichern|behalten|speichern"
+	// deSelf: the sender as subject ("ich werde die Quittung aufbewahren").
+	deSelf = "ich|wir|werde|werden"
 	// deList names the lists one is taken off.
 	deList = "verteiler*|*verteiler|liste|*liste|listen|*listen|newsletter*|mailingliste*|emailverteiler"
 	// deMailAddr: the compounds a German address field is written as.
@@ -79,7 +88,20 @@ var deRules = []ruleSpec{
 	rule(dsr.Restriction, 0.35, "rechtsstreit*|gerichtsverfahren*|gericht|beweis*|rechtsansprüche*|klage").in("legal"),
 	// "bis der Fall abgeschlossen ist", "solange das nicht korrigiert
 	// ist": how long a hold lasts, the verb at the end.
-	rule(dsr.Restriction, 0.4, "bis|solange ~5 geklärt|entschieden|geprüft|überprüft|abgeschlossen|erledigt|korrigiert|berichtigt").in("pause"),
+	rule(dsr.Restriction, 0.4, "bis|solange ~5 "+deSettled).in("pause"),
+	// "Bitte verwenden Sie die Aufnahmen nicht, bis der Fall geklärt ist":
+	// use held off until a check ends, read whole.
+	rule(dsr.Restriction, 0.5, "verwenden|nutzen|benutzen|verarbeiten|verwendet|genutzt|verarbeitet ~5 nicht ~8 bis|solange|bevor ~6 "+deSettled).
+		with(selfNeg).notAfter(deSelf).in("useuntil"),
+	rule(dsr.Restriction, 0.5, "nicht ~4 verwenden|nutzen|benutzen|verarbeiten|verwendet|genutzt|verarbeitet ~8 bis|solange|bevor ~6 "+deSettled).
+		with(selfNeg).notAfter(deSelf).in("useuntil"),
+	// "Können Sie die Videoaufnahme aufbewahren? Ich brauche sie als
+	// Beweis": kept at the sender's request for a claim; "ich werde die
+	// Quittung aufbewahren" is their own.
+	rule(dsr.Restriction, 0.5, deKeepObj+" ~4 "+deKeep).
+		notAfter(deSelf).given(deLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
+	rule(dsr.Restriction, 0.5, deKeep+" ~1 sie ~4 "+deKeepObj).
+		given(deLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
 
 	rule(dsr.Portability, 0.45, "übermitteln|übertragen|übertragung|übermittlung ~4 "+deData).in("transfer"),
 	rule(dsr.Portability, 0.45, "anderen|neuen ~1 anbieter|verantwortlichen|dienst|app").in("elsewhere"),

@@ -6,6 +6,17 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	enData    = "data|information|info|details|records|record|personal|everything|anything|profile|history"
 	enPersons = "me|us|him|her|them|client|son|daughter|mother|father|child|wife|husband|myself|ourselves"
+	// enLegalPurpose: the claim data is kept for, somewhere in the mail.
+	enLegalPurpose = "evidence|proof|claim|claims|dispute|court|lawsuit|litigation|tribunal|insurance|insurer|lawyer*|solicitor*|police"
+	// enSettled: how a hold ends, a check or a dispute over.
+	enSettled = "resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|" +
+		"corrected|fixed|rectified|closed|over|reviewed|assessed|examined"
+	// enRestrictGoods: a hold on an order, a payment or a parcel is
+	// customer service, not a hold on data.
+	enRestrictGoods = "order|orders|parcel|package|payment|card|delivery|invoice*"
+	// enSelf: the sender as subject ("I'll keep the receipts"), who
+	// does not ask us.
+	enSelf = "i|we|i'll|ill|i'd|we'll"
 	// enComplaintCtx: words of which a complaint about data protection
 	// names at least one somewhere in the mail.
 	enComplaintCtx = enData + "|privacy|gdpr|datatilsynet|authority|ico|regulator|request|requests|consent|email|emails|e-mail|" +
@@ -156,12 +167,11 @@ var enRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "don't|dont|not ~1 want ~5 used|processed|shared|disclosed|passed").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.45, "put|keep|place ~2 on ~1 hold").given("record|records|data|details|account|information|flag*").in("hold"),
 	rule(dsr.Restriction, 0.4, "not|don't|dont|stop ~3 use|using|process|processing|share|sharing|pass ~8 until|while|pending").with(selfNeg).in("pause"),
-	rule(dsr.Restriction, 0.4, "pending|until|while ~5 resolved|resolution|checked|verified|investigated|decided|settled|outcome|concluded|"+
-		"corrected|fixed|rectified|closed|over|reviewed|assessed|examined").in("pause"),
+	rule(dsr.Restriction, 0.4, "pending|until|while ~5 "+enSettled).in("pause"),
 	rule(dsr.Restriction, 0.4, "until|while ~3 you|u|they|magnet ~1 check|checks|checking|investigate|investigating|verify|verifying|review|reviewing|look|looking").in("check").
-		unless("order|orders|parcel|package|payment|card|delivery|invoice*"),
+		unless(enRestrictGoods),
 	rule(dsr.Restriction, 0.4, "refrain|hold ~1 from|off ~2 using|processing|sharing|disclosing ~8 until|while|pending").in("holdoff").
-		unless("order|orders|parcel|package|payment|card|delivery|invoice*"),
+		unless(enRestrictGoods),
 	rule(dsr.Restriction, 0.35, "not|don't|dont|never ~2 use|using|process|share|sharing|pass|disclose ~2 it|them|this|my|the").with(selfNeg).in("dontuse"),
 	rule(dsr.Restriction, 0.35, "disputing|dispute|contest|contesting|challenge ~4 accuracy|information|data|debt|entry|record|claim").in("contest"),
 	rule(dsr.Restriction, 0.35, "information|data|details|record|entry ~6 wrong|incorrect|inaccurate").in("contest"),
@@ -172,6 +182,16 @@ var enRules = []ruleSpec{
 
 	rule(dsr.Restriction, 0.35, "legal ~1 claim|claims|proceedings|action|case|dispute").in("legal"),
 	rule(dsr.Restriction, 0.35, "court|lawsuit|litigation|dispute|evidence|tribunal|insurance|solicitor*|lawyer*").in("legal"),
+	// "Please don't use the recordings of me until the matter is settled":
+	// the use and the time it is held off, read whole (see rules_no.go).
+	rule(dsr.Restriction, 0.5, "not|don't|dont|never ~2 use|using|process|processing|share|sharing|pass ~6 until|before|pending|while ~5 "+enSettled).
+		with(selfNeg).notAfter(enSelf).unless(enRestrictGoods).in("useuntil"),
+	// "Please keep the CCTV footage, I need it for my claim": data kept at
+	// the sender's request for a claim (Art. 18(1)(c)); "I keep the
+	// receipts" and "I'll keep it" are the sender's own keeping.
+	rule(dsr.Restriction, 0.5, "keep|preserve|retain|save|store ~3 footage|recording*|video*|cctv|camera|receipt*|log|logs|"+
+		"data|information|records|record|emails|email|messages|chat|calls|call|photos|pictures|images|transcript*|them|it|everything").
+		notAfter(enSelf).given(enLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
 
 	// portability
 	rule(dsr.Portability, 0.55, "transmit|transmitted|transfer|transferred|move|port|migrate ~4 "+enData+"|history|purchases|receipts|records|warranty|warranties|registrations|agreement").in("transfer"),

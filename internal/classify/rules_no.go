@@ -7,6 +7,22 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	noData = "opplysning*|opplysing*|personopplysning*|personopplysing*|data|dataene|dataa|dataen|*data|*dataene|" +
 		"informasjon*|informasjonen|info|personinfo*|personalia|kundeopplysning*|kundedata"
+	// noKeepObj: what a sender asks us to keep as evidence: recordings,
+	// receipts, logs, their data, or "it" after they named it; Danish
+	// words too, as Danish reads bokmål's lists.
+	noKeepObj = noData + "|opptak*|*opptak|*opptaket|*opptakene|*opptaka|video*|*video|*videoen|bilde*|*bildene|*bileta|" +
+		"kvittering*|*kvitteringen|*kvitteringene|logg*|*loggen|*loggane|*loggene|e-post*|epost*|*eposten|samtale*|*samtalen|dem|dei|det|den|alt|" +
+		"optagelse*|*optagelse|*optagelsen|*optagelserne|billede*|*billedet|mail*|e-mail*|log|logs"
+	// noLegalPurpose: the claim data is kept for, somewhere in the mail;
+	// Danish, folded into bokmål, reads the same list.
+	noLegalPurpose = "bevis*|rettssak*|rettsak*|retssag*|tvist*|søksmål*|rettskrav*|retskrav*|forsikringssak*|forsikring*|erstatning*|krav|kravet|" +
+		"forliksråd*|tingrett*|advokat*|domstol*|politi*|anmeldelse*|anmelde|klagesak*|skadesag*"
+	// noSettled: how a hold ends, a check or a dispute over.
+	noSettled = "avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka|" +
+		"avsluttet|avslutta|ferdig|ferdigbehandlet|ferdigbehandla|over|rettet|retta|korrigert|fikset|fiksa|ordnet|ordna"
+	// restrictGoods: a hold on an order, a payment or a parcel is
+	// customer service, not a hold on data (Danish spells them alike).
+	restrictGoods = "ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"
 	// noAccessObj: what a copy or an overview is of, when it is the
 	// person's own data and not a receipt.
 	noAccessObj = noData + "|alt|lagret|lagra|registrert|registrerte|lagrede|lagra|behandler|handsamar|om|" + noRecording
@@ -232,9 +248,9 @@ var noRules = []ruleSpec{
 	// "mens dere sjekker det", "la være å bruke dem": the check still runs,
 	// the use is held off without an "ikke".
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan ~3 sjekker|sjekkar|undersøker|undersøkjer|kontrollerer|kontrollerar|avklarer|avklarar|etterprøver|granskar|gransker").in("check").
-		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
+		unless(restrictGoods),
 	rule(dsr.Restriction, 0.4, "la|lar|late|lat ~1 være|vere|vera ~3 bruke|bruka|behandle|handsame|dele|sende|utlevere ~8 inntil|mens|medan|før").in("holdoff").
-		unless("ordre*|bestilling*|betaling*|kort|kortet|pakke*|pakken|levering*|faktura*"),
+		unless(restrictGoods),
 	// "inntil dere har tatt stilling til protesten min": a hold until a
 	// decision, as "inntil det er avgjort".
 	rule(dsr.Restriction, 0.4, "inntil|mens|medan|før ~4 tatt|teke|tar ~1 stilling").in("pause"),
@@ -245,8 +261,7 @@ var noRules = []ruleSpec{
 	// "til saka er avslutta", "før det er rettet": the time a hold lasts,
 	// until a dispute is over or the data put right (Art. 18(1)(a)).
 	// "Takk for at det er rettet" thanks for a fix done.
-	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 avklart|avklara|oppklart|avgjort|løst|løyst|undersøkt|sjekket|sjekka|"+
-		"avsluttet|avslutta|ferdig|ferdigbehandlet|ferdigbehandla|over|rettet|retta|korrigert|fikset|fiksa|ordnet|ordna").in("pause").notAfter("takk|takker|tusen"),
+	rule(dsr.Restriction, 0.4, "til|inntil|før|mens|medan ~3 er|blir|vert|har ~2 "+noSettled).in("pause").notAfter("takk|takker|tusen"),
 	rule(dsr.Restriction, 0.35, noData+" ~6 feil|uriktig*|ukorrekt*").in("contest"),
 
 	rule(dsr.Restriction, 0.6, "frys*|fryse|pause|pauser ~2 bruken|bruk|behandlinga|behandlingen|handsaminga|"+noData).in("freeze"),
@@ -273,6 +288,22 @@ var noRules = []ruleSpec{
 		with(selfNeg).given("tvist*|rettssak*|klage*|klagesak*|reklamasjon*|forsikring*|krav|kravet|søksmål*|forliksråd*|advokat*|uenighet*|usemje").in("keepuntil"),
 
 	rule(dsr.Restriction, 0.35, "rettssak*|rettsak*|tvist*|søksmål*|bevis*|rettskrav*|forliksråd*|tingrett*|forsikringssak*|forsikringsselskap*|rettstvist*|advokat*|domstol*").in("legal"),
+	// "Ikke bruk opptakene av meg før saken er avklart": the use and how
+	// long it is held off, read whole, are a hold on their own. The
+	// negation swallows the time clause ("før" reads as negated), so the
+	// pause rules above may not count; a customer's own "jeg vil ikke
+	// bruke vaskemaskinen før ..." is not about our use of data.
+	rule(dsr.Restriction, 0.5, "ikke|ikkje ~2 bruk|bruker|bruke|brukar|brukes|brukast ~6 til|inntil|før|mens|medan ~5 "+noSettled).
+		with(selfNeg).notAfter("jeg|eg|vi").unless(restrictGoods).in("useuntil"),
+	// "Jeg ber dere ta vare på videoopptaket, jeg trenger det som bevis":
+	// data kept at the sender's request for a claim (Art. 18(1)(c)). The
+	// verb is the imperative or infinitive the shop is asked with; "jeg
+	// tar vare på kvitteringen" is the customer's own keeping, and "jeg
+	// vil ta vare på" is vetoed by the subject in front.
+	rule(dsr.Restriction, 0.5, "ta ~1 vare ~1 på ~3 "+noKeepObj).
+		notAfter("jeg|eg|vi").given(noLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
+	rule(dsr.Restriction, 0.5, "bevar|bevare|oppbevar|oppbevare|lagre|lagra|behold|beholde|behalde ~3 "+noKeepObj).
+		notAfter("jeg|eg|vi").given(noLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
 
 	// portability: "dataportabilitet", "overføre til en annen leverandør",
 	// "eksport som CSV", "ta med meg til en annen kundeklubb".

@@ -6,6 +6,12 @@ import "github.com/magnetharstad/pvdesk/internal/dsr"
 const (
 	svData     = "uppgift*|personuppgift*|data|information|info|kunduppgift*"
 	svEraseObj = svData + "|konto*|*konto|*kontot|kundkonto*|profil*|bild*|*bilden|foto*|register*|*registret|system*|historik*|allt|alla|medlemskap*"
+	svSelf     = "jag|vi"
+	svKeepObj  = svData + "|inspelning*|*inspelning|*inspelningen|*inspelningarna|film*|*filmen|video*|*video|*videon|kvitto*|*kvittot|*kvittona|logg*|bild*|*bilden|dem|det|den|allt|mejl*|e-post*"
+	// svLegalPurpose: the claim data is kept for, somewhere in the mail.
+	svLegalPurpose = "bevis*|tvist*|rättegång*|rättstvist*|domstol*|försäkring*|anspråk*|ersättning*|skadeanmälan|polis*|polisanmälan|advokat*|stämning*"
+	// svSettled: how a hold ends, a check or a dispute over.
+	svSettled = "utrett|utredd|klart|klar|löst|avgjort|avslutat|avslutad|rättat|rättad|rättats|korrigerat|kontrollerat|granskat"
 )
 
 // svRules are the Swedish phrase families.
@@ -45,8 +51,20 @@ var svRules = []ruleSpec{
 	rule(dsr.Restriction, 0.4, "radera|raderas|ta").with(onlyNeg).in("keep"),
 	// "tills ärendet är avslutat", "innan det är rättat": how long a hold
 	// lasts, as in bokmål.
-	rule(dsr.Restriction, 0.4, "tills|medan|innan ~3 är|blir|har ~2 utrett|utredd|klart|klar|löst|avgjort|avslutat|avslutad|rättat|rättad|rättats|korrigerat|kontrollerat|granskat").in("pause"),
+	rule(dsr.Restriction, 0.4, "tills|medan|innan ~3 är|blir|har ~2 "+svSettled).in("pause"),
 	rule(dsr.Restriction, 0.35, "tvist*|rättegång*|rättstvist*|bevis*|domstol*|försäkringsbolag*|rättsligt ~1 anspråk").in("legal"),
+	// "Använd inte inspelningarna förrän ärendet är utrett": use held off
+	// until a check ends, read whole, the negation before or after the verb.
+	rule(dsr.Restriction, 0.5, "inte|ej ~2 använd|använda|används|behandla|behandlas ~6 innan|tills|förrän|medan ~5 "+svSettled).
+		with(selfNeg).notAfter(svSelf).in("useuntil"),
+	rule(dsr.Restriction, 0.5, "använd|använda|används|behandla|behandlas ~4 inte|ej ~6 innan|tills|förrän|medan ~5 "+svSettled).
+		with(selfNeg).notAfter(svSelf).in("useuntil"),
+	// "Spara inspelningen, jag behöver den som bevis": kept at the
+	// sender's request for a claim; "jag sparar kvittot" is their own.
+	rule(dsr.Restriction, 0.5, "spara|bevara|behåll|behålla|förvara ~3 "+svKeepObj).
+		notAfter(svSelf).given(svLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
+	rule(dsr.Restriction, 0.5, "ta ~1 vara ~1 på ~3 "+svKeepObj).
+		notAfter(svSelf).given(svLegalPurpose).with(noPermit).unless(keepAsked).in("preserve"),
 
 	rule(dsr.Portability, 0.45, "överför*|flytta|skicka ~4 "+svData+"|köphistorik*|historik*|kvitton").in("transfer"),
 	rule(dsr.Portability, 0.45, "annan|ny|nya ~1 leverantör*|tjänst*|app|appen|kundklubb*|personuppgiftsansvarig*|företag*|butik|butiken|kedja").in("elsewhere"),
