@@ -285,8 +285,11 @@ func (t *tokeniser) word(i int, fr rune) {
 				last := &t.toks[len(t.toks)-1]
 				prev := t.buf[last.bstart:last.bend]
 				next := fr
+				// An abbreviation is read as written: "noe." and "blå."
+				// fold to "no" and "bla" but end their sentences.
+				abbr := abbreviations[string(prev)] && int(last.end-last.start) == len(prev)
 				switch {
-				case abbreviations[string(prev)], len(prev) == 1, unicode.IsDigit(next):
+				case abbr, len(prev) == 1, unicode.IsDigit(next):
 				case isDigits(prev) && isLowerAt(t.text, i):
 				default:
 					t.pendSent = true
