@@ -140,11 +140,15 @@ var enRules = []ruleSpec{
 	rule(dsr.Rectification, 0.35, "but|actually ~3 born").in("shouldbe"),
 	rule(dsr.Rectification, 0.35, enRectObj+" ~8 out of date").in("err"),
 	rule(dsr.Rectification, 0.5, "my|our|his|her ~3 "+enRectObj+" ~5 "+enErr).in("mine").unless("complained|order|invoice*|amount|price|item"),
-	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit"),
+	// "Can you change the delivery address on order 12345?" is about
+	// the order, as for "fix" above (its list, one word family).
+	rule(dsr.Rectification, 0.45, "please|could|can|kindly ~2 correct|update|fix|amend|change|rectify").in("fixit").
+		unless("order|invoice*|delivery|password|shipping|booking"),
 	rule(dsr.Rectification, 0.45, "new ~1 address|email|surname|name|number|phone").in("new"),
 	rule(dsr.Rectification, 0.35, "moved|relocated|married|divorced").with(noPermit).in("moved"),
 
-	rule(dsr.Rectification, 0.5, "changed|change ~3 surname|name|address|email|number").in("new"),
+	rule(dsr.Rectification, 0.5, "changed|change ~3 surname|name|address|email|number").in("new").
+		unless("order|invoice*|delivery|password|shipping|booking"),
 	// "the complete details of my data" is an adjective, no verb.
 	rule(dsr.Rectification, 0.6, "complete|supplement|completing ~4 "+enRectObj+"|file|case|entry").in("complete").
 		notAfter("the|a|an|your|their|its|full|and"),

@@ -80,7 +80,7 @@ const (
 	// noNotData: things deleted that are not personal data (a cart item,
 	// an order being cancelled).
 	noNotData = "handlekurv*|handlevogn*|handlekorg*|ønskeliste*|ønskjeliste*|favoritt*|ordren|bestillingen|bestillinga|" +
-		"ordrene|bestillingene|ordre|bestilling|vare|varen|varene|appen|app|timen|avtalen|reservasjonen|duplikat*|dobbel*"
+		"ordrene|bestillingene|ordre|bestilling|bestilingen|bestilinga|bestiling|bestilingene|beställning|beställningen|beställningar|ordern|vare|varen|varene|appen|app|timen|avtalen|reservasjonen|duplikat*|dobbel*"
 
 	// customerLists are the shop's register of customers: to be taken
 	// off it is erasure, not an unsubscription (listWords).
@@ -219,7 +219,11 @@ var noRules = []ruleSpec{
 	rule(dsr.Rectification, 0.5, "mitt|min|mi|mine ~1 "+noRectObj+" ~4 "+noErrWords).in("mine").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*").
 		notOf(wrongRecipient),
 	rule(dsr.Rectification, 0.5, "skrevet|skrive|skrivi|stavet|stava|registrert|lagt ~4 "+noRectObj+" ~3 feil|galt|gale").in("mine"),
-	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit"),
+	// "Kan dere endre leveringsadressen på ordre 12345?": an order's
+	// details changed are customer service, as for "fix" above (the same
+	// list, one word family).
+	rule(dsr.Rectification, 0.45, "vennligst|vennlegast|venligst|snill|kan|kunne ~2 oppdater|oppdatere|endre|rette|rett|korriger|korrigere|fikse").in("fixit").
+		unless("faktura*|ordre*|bestilling*|leveringsadresse*|passord*"),
 	rule(dsr.Rectification, 0.35, "skulle|skal|burde ~2 være|vere|vært|vore").in("shouldbe").unless("bestilte|bestilt|bestilde|ordre*|ordren|bestilling*|bestillinga"),
 	rule(dsr.Rectification, 0.35, "skrivefeil|feilskriving|tastefeil").in("err"),
 	rule(dsr.Rectification, 0.35, "riktig|riktige|korrekt|korrekte|rette ~2 er|adresse*|adressa|navn*|namn*|nummer*|epost*|epostadresse*").in("shouldbe"),

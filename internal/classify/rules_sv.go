@@ -16,7 +16,11 @@ const (
 
 // svRules are the Swedish phrase families.
 var svRules = []ruleSpec{
-	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport|noPermit).in("delete").unlessOnly(cartWords, accountWords),
+	// "radera min beställning" cancels an order, as "slett bestillingen"
+	// does: the Norwegian list of things that are no data holds the
+	// Swedish order words too.
+	rule(dsr.Erasure, 0.85, "radera|raderar|raderas|raderade|radering*|raderingen|utplåna*").with(noReport|noPermit).in("delete").
+		notOf(noNotData).unlessOnly(cartWords, accountWords),
 	// "Ta bort mig från ert sms-utskick" takes one off a list.
 	rule(dsr.Erasure, 0.7, "ta|tar ~1 bort ~4 "+svEraseObj+"|mig").with(noReport | noPermit).except(listWords).notOf(listWords).in("remove"),
 	rule(dsr.Erasure, 0.9, "rätt|rätten ~4 glömd|bortglömd|glömmas"),
