@@ -43,5 +43,19 @@ func TestBatch28Gaps(t *testing.T) {
 		{"en: change my address, moved", "", "Can you change my address? I have moved to Storgata 3.", "rectification", ""},
 		{"en: change my name, delivery note", "", "Can you change my name on the account? It is misspelled on every delivery note.", "rectification", ""},
 		{"en: changed my surname", "", "I changed my surname when I married, please update it.", "rectification", ""},
+		// The person's data said to be wrong, its fix asked in the passive
+		// with the subject further back (n46); an invoice, an amount, an
+		// app or a delivery date wrong is not their data.
+		{"nb: registrert om meg er feil og må rettes", "", "Det dere har registrert om meg er feil og må rettes.", "rectification", ""},
+		{"nn: adressa er feil og må rettast", "", "Adressa de har på meg er feil og må rettast.", "rectification", ""},
+		{"nb: opplysningene uriktige, skal korrigeres", "", "Opplysningene om meg er uriktige og skal korrigeres.", "rectification", ""},
+		{"nb: telefonnummeret galt, må oppdateres", "", "Telefonnummeret dere har er galt og må oppdateres.", "rectification", ""},
+		{"nb: fakturaen feil og må rettes", "", "Fakturaen er feil og må rettes.", "none", ""},
+		{"nb: beløpet på ordren feil", "", "Beløpet på ordren er feil og må korrigeres.", "none", ""},
+		{"nb: appen, feilen må rettes", "", "Appen krasjer hele tiden, feilen må rettes.", "none", ""},
+		{"nb: feil i nettbutikken", "", "Det er en feil i nettbutikken som må rettes.", "none", ""},
+		{"nb: leveringsdatoen feil", "", "Leveringsdatoen er feil og må rettes.", "none", ""},
+		{"nb: feilen er rettet", "", "Jeg har fått beskjed om at feilen er rettet.", "none", ""},
+		{"nb: ingenting må rettes", "", "Det er ikke noe feil, ingenting må rettes.", "none", ""},
 	})
 }

@@ -206,6 +206,16 @@ var noRules = []ruleSpec{
 	// "Kan det rettes?", "kan dette korrigeres": the fix asked in the
 	// passive (Danish "kan det rettes" reads the same).
 	rule(dsr.Rectification, 0.45, "det|dette|den|dei|dem ~1 rettes|rettast|korrigeres|korrigerast|oppdateres|oppdaterast|fikses").in("fixit"),
+	// "Det dere har registrert om meg er feil og må rettes", "adressa er
+	// feil og må rettast": the person's data named wrong and its fix
+	// asked in the passive, the subject too far back for the rule above.
+	// An error in an app, a price or an invoice is not the person's data;
+	// one in an order or an amount is customer service (the "mine" rules'
+	// list). All lists are shared with rules above.
+	rule(dsr.Rectification, 0.55, noRectObj+" ~6 "+noErrWords+" ~4 rettes|rettast|korrigeres|korrigerast|oppdateres|oppdaterast|fikses").
+		with(noReport).in("errfix").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*"),
+	rule(dsr.Rectification, 0.55, "registrert|registrerte|står|stod ~6 "+noErrWords+" ~4 rettes|rettast|korrigeres|korrigerast|oppdateres|oppdaterast|fikses").
+		in("errfix").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*"),
 	// "eg skreiv feil husnummer då eg bestilte komfyren": an error made
 	// while ordering is the order's.
 	rule(dsr.Rectification, 0.35, noErrWords+" ~3 "+noRectObj).in("err").unless("klaget|klagd|klaga|klagde|faktura*|ordre*|beløp*|pris*|vare*|bestilte|bestilt|bestilde|bestelte"),
