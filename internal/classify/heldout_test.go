@@ -47,9 +47,13 @@ const heldoutFloor = 0.9
 // (macro-F1 0.716) at first look, is at 45/48 (macro-F1 0.977) after its
 // misses were worked through (see its header and batch27_gaps_test.go);
 // a fix asked after "that is wrong" (m29) and two requests told as past
-// (m30, m31) are left. Batch 28 is at its first look (41/48, macro-F1
-// 0.897).
-var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.95, "testdata/heldout26.tsv": 0.97, "testdata/heldout27.tsv": 0.97, "testdata/heldout28.tsv": 0.89}
+// (m30, m31) are left. Batch 28, from 41/48 (macro-F1 0.897) at first
+// look, is at 45/48 (macro-F1 0.936) after a first pass over its misses
+// (see its header and batch28_gaps_test.go); an objection told apart
+// from marketing (n28), a restriction asked while an objection is
+// assessed (n12) and an objection to a camera in plain dialect (n43)
+// are left.
+var heldoutFloors = map[string]float64{"testdata/heldout24.tsv": 1.0, "testdata/heldout25.tsv": 0.95, "testdata/heldout26.tsv": 0.97, "testdata/heldout27.tsv": 0.97, "testdata/heldout28.tsv": 0.93}
 
 func TestHeldOut(t *testing.T) {
 	for _, name := range []string{"testdata/heldout.tsv", "testdata/heldout2.tsv", "testdata/heldout3.tsv", "testdata/heldout4.tsv", "testdata/heldout5.tsv", "testdata/heldout6.tsv", "testdata/heldout7.tsv", "testdata/heldout8.tsv", "testdata/heldout9.tsv", "testdata/heldout10.tsv", "testdata/heldout11.tsv", "testdata/heldout12.tsv", "testdata/heldout13.tsv", "testdata/heldout14.tsv", "testdata/heldout15.tsv", "testdata/heldout16.tsv", "testdata/heldout17.tsv", "testdata/heldout18.tsv", "testdata/heldout19.tsv", "testdata/heldout20.tsv", "testdata/heldout21.tsv", "testdata/heldout22.tsv", "testdata/heldout23.tsv", "testdata/heldout24.tsv", "testdata/heldout25.tsv", "testdata/heldout26.tsv", "testdata/heldout27.tsv", "testdata/heldout28.tsv"} {
