@@ -139,8 +139,7 @@ func (s *Store) unlockBulk() {
 // it. A file without the table (older than migration 12) has none.
 func restoreIndexes(ctx context.Context) func(*sql.Tx) error {
 	return func(tx *sql.Tx) error {
-		var tables int
-		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'`).Scan(&tables); err != nil || tables == 0 {
+		if has, err := deferredTable(ctx, tx); err != nil || !has {
 			return err
 		}
 		// One that is back already (a person ran its CREATE INDEX by
@@ -164,13 +163,22 @@ func restoreIndexes(ctx context.Context) func(*sql.Tx) error {
 // hasDeferred reports, without taking the write lock, whether a bulk load
 // left indexes to build.
 func (s *Store) hasDeferred(ctx context.Context) (bool, error) {
-	var n int
-	err := s.db.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'`).Scan(&n)
-	if err != nil || n == 0 {
+	if has, err := deferredTable(ctx, s.db); err != nil || !has {
 		return false, err
 	}
-	err = s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM deferred_indexes)`).Scan(&n)
+	var n int
+	err := s.db.QueryRowContext(ctx, `SELECT EXISTS (SELECT 1 FROM deferred_indexes)`).Scan(&n)
 	return n == 1, err
+}
+
+// deferredTable reports whether the file has deferred_indexes: one older
+// than migration 12 has none, and so nothing deferred.
+func deferredTable(ctx context.Context, q interface {
+	QueryRowContext(context.Context, string, ...any) *sql.Row
+}) (bool, error) {
+	var n int
+	err := q.QueryRowContext(ctx, `SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = 'deferred_indexes'`).Scan(&n)
+	return n > 0, err
 }
 
 // ddl runs fn in one write transaction, outside the statement cache: the

@@ -33,18 +33,8 @@ func TestBigFirstSyncBuildsIndexesOnceAtTheEnd(t *testing.T) {
 	srv, ic := demoIMAP(t)
 	ic.BatchSize = 250
 	const n = 1200
-	for i := range n {
-		raw := fmt.Sprintf("From: person%d@example.no\r\nTo: post@magnetharstad.no\r\nSubject: Innsyn %d\r\nMessage-ID: <bulk-%d@example.no>\r\n\r\nJeg ber om innsyn i alle personopplysninger dere har om meg.\r\n", i, i, i)
-		if err := srv.Deliver([]byte(raw), fixedNow.Add(-time.Duration(n-i)*time.Minute)); err != nil {
-			t.Fatal(err)
-		}
-	}
-	fresh, err := store.Open(ctx, filepath.Join(t.TempDir(), "fresh.db"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	want, _ := indexNames(t, fresh)
-	fresh.Close()
+	bigMailbox(t, srv, n)
+	want := freshIndexNames(t)
 
 	d := newDesk(t)
 	var during []string
@@ -62,9 +52,7 @@ func TestBigFirstSyncBuildsIndexesOnceAtTheEnd(t *testing.T) {
 	if slices.Contains(during, "cases_due") || !slices.Contains(during, "messages_message_id") {
 		t.Errorf("indexes while the first sync wrote: %v; want cases_due deferred, the lookups' kept", during)
 	}
-	if got, left := indexNames(t, d.Store()); !slices.Equal(got, want) || len(left) != 0 {
-		t.Errorf("indexes after the first sync: %v (%v left to build), want %v", got, left, want)
-	}
+	indexesComplete(t, d.Store(), "after the first sync")
 	// What the inbox reads through the rebuilt indexes is every case.
 	open, err := d.Store().Inbox(ctx, store.InboxQuery{})
 	if err != nil {
@@ -107,16 +95,23 @@ func bigMailbox(t *testing.T, srv *mail.DemoServer, n int) {
 	}
 }
 
-// indexesComplete fails unless the store has every index a new one has
-// and none left to build.
-func indexesComplete(t *testing.T, st *store.Store, when string) {
+// freshIndexNames lists the indexes of a new store.
+func freshIndexNames(t *testing.T) []string {
 	t.Helper()
 	fresh, err := store.Open(context.Background(), filepath.Join(t.TempDir(), "fresh.db"))
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer fresh.Close()
 	want, _ := indexNames(t, fresh)
-	fresh.Close()
+	return want
+}
+
+// indexesComplete fails unless the store has every index a new one has
+// and none left to build.
+func indexesComplete(t *testing.T, st *store.Store, when string) {
+	t.Helper()
+	want := freshIndexNames(t)
 	if got, left := indexNames(t, st); !slices.Equal(got, want) || len(left) != 0 {
 		t.Errorf("%s: indexes %v (%v left to build), want %v", when, got, left, want)
 	}
